@@ -1,0 +1,29 @@
+package dev.inn.api.block;
+
+import dev.inn.api.settings.Settings;
+
+/**
+ * The configuration of one block: the width of the vectors it maps and the shared subnet
+ * settings. Block-specific extras come in {@code settings} (declared by the provider's
+ * defaults).
+ *
+ * @param width nominal width of the vectors the block maps
+ * @param hidden hidden units per subnet layer
+ * @param layers number of linear layers per subnet (at least 1)
+ * @param clamp soft-clamp bound alpha of the log-scale
+ * @param activation {@code "relu"}, {@code "leaky-relu"} or {@code "tanh"}
+ * @param initStd standard deviation of the initial subnet weights (the last layer starts at zero)
+ * @param settings block-specific settings
+ */
+public record BlockSpec(int width, int hidden, int layers, float clamp, String activation,
+    float initStd, Settings settings) {
+
+  public BlockSpec {
+    if (width < 2) {
+      throw new IllegalArgumentException("block width must be at least 2, got " + width);
+    }
+    if (hidden < 1 || layers < 1) {
+      throw new IllegalArgumentException("subnet needs hidden >= 1 and layers >= 1, got " + hidden + ", " + layers);
+    }
+  }
+}

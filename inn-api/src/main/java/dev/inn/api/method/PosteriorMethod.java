@@ -1,0 +1,29 @@
+package dev.inn.api.method;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * A way to sample p(x | y*): the INN, each baseline, ABC. Trained on simulated pairs, then
+ * sampled for an observation. Sampling is reproducible for a seed.
+ */
+public interface PosteriorMethod {
+
+  /** Learns from (x, y) pairs; returns the per-term loss history (empty for ABC). */
+  TrainingHistory train(Dataset data, TrainingContext context);
+
+  /** {@code n} posterior draws x ~ q(x | observation), one per row. */
+  Matrix sample(float[] observation, int n, long seed);
+
+  /** Writes the learned state (weights, fixed permutations, normalisations). */
+  void save(DataOutput out) throws IOException;
+
+  /**
+   * Restores state written by {@link #save} into this instance, which was created by the same
+   * provider with the same problem and settings.
+   */
+  void load(DataInput in) throws IOException;
+}

@@ -1,0 +1,11 @@
+package dev.inn.api.method;
+
+/**
+ * How to run one training: the seed that makes it reproducible and where progress goes.
+ */
+public record TrainingContext(long seed, ProgressListener progress) {
+
+  public static TrainingContext quiet(long seed) {
+    return new TrainingContext(seed, ProgressListener.NONE);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.inn.api.problem;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An inverse problem: hidden parameters x, observations y, and how to draw (x, y) pairs.
+ * Simulated problems have a prior and a forward process y = s(x); a problem backed by a
+ * user's data set has neither, and says so through the optional parts.
+ */
+public interface Problem {
+
+  /** The registered name, e.g. {@code "gaussian-mixture-8"}. */
+  String name();
+
+  /** Names of the hidden parameters x, in column order. */
+  List<String> parameterNames();
+
+  /** Names of the observations y, in column order. */
+  List<String> observationNames();
+
+  default int parameterDim() {
+    return parameterNames().size();
+  }
+
+  default int observationDim() {
+    return observationNames().size();
+  }
+
+  /**
+   * The dimension of the INN's latent z: dim(x) minus the intrinsic dimension of y unless a
+   * problem knows better (one-hot labels have intrinsic dimension 0).
+   */
+  default int latentDim() {
+    return Math.max(1, parameterDim() - observationDim());
+  }
+
+  /**
+   * {@code n} pairs (x ~ prior, y = s(x) with the problem's measurement noise), reproducible
+   * for a seed. Data-set problems draw rows of their file.
+   */
+  Dataset sample(int n, long seed);
+
+  /** Observations with held-out ground truth for evaluation, disjoint from training draws. */
+  default Dataset testSet(int n, long seed) {
+    return sample(n, seed ^ 0x5DEECE66DL);
+  }
+
+  /** Draws from the prior p(x), when the problem has one. */
+  default Optional<Prior> prior() {
+    return Optional.empty();
+  }
+
+  /** The noiseless forward process s(x), when the problem has one. */
+  default Optional<Simulator> simulator() {
+    return Optional.empty();
+  }
+
+  /** An exact sampler of p(x | y), when one is known. */
+  default Optional<PosteriorSampler> exactPosterior() {
+    return Optional.empty();
+  }
+
+  /** A prior distribution over x. */
+  interface Prior {
+    /** {@code n} draws, one per row. */
+    Matrix sample(int n, long seed);
+  }
+
+  /** Exact posterior draws for one observation. */
+  interface PosteriorSampler {
+    Matrix sample(float[] observation, int n, long seed);
+  }
+}
