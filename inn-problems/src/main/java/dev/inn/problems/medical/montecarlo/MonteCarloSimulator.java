@@ -75,9 +75,9 @@ public final class MonteCarloSimulator {
     return tissue;
   }
 
-  /** {@code photons} photons on all cores (common fork-join pool). */
+  /** {@code photons} photons on all cores. */
   public TransportResult run(long photons, long seed) {
-    return tallyParallel(photons, seed, ForkJoinPool.commonPool()).result(specular);
+    return run(photons, seed, Runtime.getRuntime().availableProcessors());
   }
 
   /** {@code photons} photons on {@code threads} threads; same numbers as any other thread count. */
