@@ -33,7 +33,8 @@ class EightModesInnTest {
   static Map<String, Object> settings(Map<String, Object> overrides) {
     Map<String, Object> s = new HashMap<>(Map.ofEntries(
         Map.entry("blocks", 3), Map.entry("hidden", 64), Map.entry("layers", 3), Map.entry("width", 16),
-        Map.entry("steps", 1500), Map.entry("batch", 200), Map.entry("lr", 2e-3), Map.entry("lr_final", 2e-4),
+        Map.entry("steps", 3000), Map.entry("batch", 200), Map.entry("lr", 3e-3), Map.entry("lr_final", 3e-4),
+        Map.entry("noise_y", 0.1),
         Map.entry("weight_x", 250.0), Map.entry("threads", 2),
         Map.entry("backward_kernel", Map.of("name", "multiscale",
             "scales", List.of(List.of(0.1, 0.1), List.of(0.8, 0.5), List.of(0.2, 2.0))))));
@@ -94,7 +95,7 @@ class EightModesInnTest {
 
   @Test
   void onlyLxAblationLosesTheConditioning() {
-    PosteriorMethod onlyX = train(Map.of("weight_y", 0.0, "weight_pad", 0.0, "weight_z", 0.0, "weight_rec", 0.0));
+    PosteriorMethod onlyX = train(Map.of("steps", 600, "weight_y", 0.0, "weight_pad", 0.0, "weight_z", 0.0, "weight_rec", 0.0));
     // label 3 is a single component holding 1/8 of the prior mass: without the forward losses the
     // samples follow the prior instead of that component
     Matrix samples = onlyX.sample(GaussianMixture8.oneHot(3), SAMPLES, 7);
