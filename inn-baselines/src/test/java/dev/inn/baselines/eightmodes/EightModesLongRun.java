@@ -13,7 +13,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * modes, printing the share of samples on a component of the right label and how many of a
  * label's components receive at least 10 % of its samples. Run by hand:
  * {@code mvn -o -q test -pl inn-baselines -am -Dtest=EightModesLongRun -Dsurefire.failIfNoSpecifiedTests=false
- * -Dinn.longrun=all} (or a comma-separated list of method names).
+ * -Dinn.longrun=all} (or a comma-separated list of method names; {@code -Dinn.longrun.settings=k=v,...}
+ * overrides settings).
  */
 @EnabledIfSystemProperty(named = "inn.longrun", matches = ".+")
 class EightModesLongRun {
@@ -31,6 +32,21 @@ class EightModesLongRun {
     return r;
   }
 
+  /** -Dinn.longrun.settings=key=value,... applied on top of every recipe (numbers and booleans). */
+  private static Map<String, Object> overrides() {
+    Map<String, Object> o = new LinkedHashMap<>();
+    for (String kv : System.getProperty("inn.longrun.settings", "").split(",")) {
+      if (kv.isBlank()) {
+        continue;
+      }
+      String[] p = kv.split("=", 2);
+      Object v = p[1].equals("true") || p[1].equals("false") ? (Object) Boolean.parseBoolean(p[1])
+          : p[1].matches("-?\\d+") ? (Object) Integer.parseInt(p[1]) : (Object) Double.parseDouble(p[1]);
+      o.put(p[0], v);
+    }
+    return o;
+  }
+
   @Test
   void measure() {
     String which = System.getProperty("inn.longrun");
@@ -40,6 +56,7 @@ class EightModesLongRun {
       }
       Map<String, Object> s = new LinkedHashMap<>(e.getValue());
       s.put("threads", 1);
+      s.putAll(overrides());
       PosteriorMethod m = EightModes.method(e.getKey(), s);
       double seconds = EightModes.train(m, 100_000, 1);
       StringBuilder b = new StringBuilder();
