@@ -1,0 +1,90 @@
+package dev.inn.baselines.cgan;
+
+import dev.inn.api.settings.Settings;
+import dev.inn.core.training.OptimizerConfig;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Settings of both cGANs. The shared optimiser keys configure the generator's Adam; the
+ * discriminator's Adam uses {@code disc_lr} to {@code disc_lr_final} with the same betas,
+ * eps, weight decay and clipping. {@code latent_dim = 0} means the problem's latent
+ * dimension.
+ *
+ * @param genDropout dropout of the generator's hidden units, in training and when sampling
+ * @param varianceWeight weight of (Var_batch[G(z, y)] - Var_data[x])^2 summed over dimensions
+ * @param pretrainSteps steps of L2 regression G(z, y) ~ x before adversarial training
+ */
+public record CganConfig(int hidden, int layers, int discHidden, int discLayers, int latentDim, String activation,
+    float genDropout, double varianceWeight, int pretrainSteps, double discLr, double discLrFinal,
+    boolean standardize, OptimizerConfig optimizer, OptimizerConfig discOptimizer) {
+
+  /**
+   * The small cGAN (appendix 8.1): 6 generator and 8 discriminator layers, leaky ReLU, lr
+   * 2e-3 decaying to 2e-6, batch 256, 100 steps of L2 pre-training; latent = problem's.
+   */
+  public static Map<String, Object> smallDefaults() {
+    Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
+    d.put("hidden", 64);
+    d.put("layers", 6);
+    d.put("disc_hidden", 64);
+    d.put("disc_layers", 8);
+    d.put("latent_dim", 0);
+    d.put("activation", "leaky-relu");
+    d.put("gen_dropout", 0.0);
+    d.put("variance_weight", 0.0);
+    d.put("pretrain_steps", 100);
+    d.put("standardize", true);
+    d.put("steps", 5000);
+    d.put("batch", 256);
+    d.put("lr", 2e-3);
+    d.put("lr_final", 2e-6);
+    d.put("disc_lr", 2e-3);
+    d.put("disc_lr_final", 2e-6);
+    return Map.copyOf(d);
+  }
+
+  /**
+   * The larger cGAN (appendix 8.1): two hidden layers of 1024 units in both nets, latent 128,
+   * generator dropout 0.25, variance penalty weighted equally with the adversarial loss,
+   * batch 512, generator lr 8e-4, discriminator lr 1.2e-3, weight decay 1.6e-3, no decay of
+   * the learning rates, no pre-training. The paper's discriminator used SGD with momentum;
+   * here both nets use Adam. Measured on 8 modes (width 256, 1500 steps) these defaults put
+   * only 31 % of samples on the right label's components, while {@code gen_dropout = 0} with
+   * {@code lr_final = disc_lr_final = 1e-4} reaches 93 % in 3000 steps.
+   */
+  public static Map<String, Object> largeDefaults() {
+    Map<String, Object> d = new HashMap<>(smallDefaults());
+    d.put("hidden", 1024);
+    d.put("layers", 3);
+    d.put("disc_hidden", 1024);
+    d.put("disc_layers", 3);
+    d.put("latent_dim", 128);
+    d.put("gen_dropout", 0.25);
+    d.put("variance_weight", 1.0);
+    d.put("pretrain_steps", 0);
+    d.put("batch", 512);
+    d.put("lr", 8e-4);
+    d.put("lr_final", 8e-4);
+    d.put("disc_lr", 1.2e-3);
+    d.put("disc_lr_final", 1.2e-3);
+    d.put("weight_decay", 1.6e-3);
+    return Map.copyOf(d);
+  }
+
+  public static CganConfig from(Settings s) {
+    OptimizerConfig gen = OptimizerConfig.from(s);
+    OptimizerConfig disc = new OptimizerConfig(gen.steps(), gen.batch(), s.getDouble("disc_lr"),
+        s.getDouble("disc_lr_final"), gen.beta1(), gen.beta2(), gen.eps(), gen.weightDecay(), gen.gradClip(),
+        gen.logEvery(), gen.threads());
+    CganConfig c = new CganConfig(s.getInt("hidden"), s.getInt("layers"), s.getInt("disc_hidden"),
+        s.getInt("disc_layers"), s.getInt("latent_dim"), s.getString("activation"), s.getFloat("gen_dropout"),
+        s.getDouble("variance_weight"), s.getInt("pretrain_steps"), disc.lr(), disc.lrFinal(),
+        s.getBoolean("standardize"), gen, disc);
+    if (c.hidden < 1 || c.layers < 1 || c.discHidden < 1 || c.discLayers < 1 || c.latentDim < 0
+        || c.pretrainSteps < 0) {
+      throw new IllegalArgumentException(s.owner() + ": sizes must be >= 1, latent_dim and pretrain_steps >= 0");
+    }
+    return c;
+  }
+}

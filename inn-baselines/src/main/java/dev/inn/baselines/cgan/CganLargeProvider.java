@@ -1,0 +1,36 @@
+package dev.inn.baselines.cgan;
+
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.Settings;
+import java.util.Map;
+
+/**
+ * {@code cgan-large}: the larger conditional GAN of the paper's appendix (2 x 1024 units,
+ * latent 128, generator dropout, output-variance penalty); same settings as {@code cgan},
+ * other defaults.
+ */
+public final class CganLargeProvider implements MethodProvider {
+
+  @Override
+  public String name() {
+    return "cgan-large";
+  }
+
+  @Override
+  public String description() {
+    return "larger conditional GAN: 2 x 1024 units, latent 128, dropout, variance penalty against mode collapse";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return CganConfig.largeDefaults();
+  }
+
+  @Override
+  public PosteriorMethod create(Problem problem, Settings settings) {
+    Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
+    return new Cgan(name(), problem, CganConfig.from(s));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.inn.baselines.cgan;
+
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.Settings;
+import java.util.Map;
+
+/** {@code cgan}: the small conditional GAN of the paper's appendix (INN-sized, L2 pre-training). */
+public final class CganProvider implements MethodProvider {
+
+  @Override
+  public String name() {
+    return "cgan";
+  }
+
+  @Override
+  public String description() {
+    return "conditional GAN, INN-sized generator and discriminator, L2 pre-training of the generator";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return CganConfig.smallDefaults();
+  }
+
+  @Override
+  public PosteriorMethod create(Problem problem, Settings settings) {
+    Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
+    return new Cgan(name(), problem, CganConfig.from(s));
+  }
+}

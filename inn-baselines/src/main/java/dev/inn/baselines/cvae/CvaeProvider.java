@@ -1,0 +1,32 @@
+package dev.inn.baselines.cvae;
+
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.Settings;
+import java.util.Map;
+
+/** {@code cvae}: conditional variational autoencoder (Sohn et al. 2015), the paper's main baseline. */
+public final class CvaeProvider implements MethodProvider {
+
+  @Override
+  public String name() {
+    return "cvae";
+  }
+
+  @Override
+  public String description() {
+    return "conditional VAE: encoder [x,y] -> q(z), decoder [z,y] -> x, ELBO with weighted reconstruction";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return CvaeConfig.defaults();
+  }
+
+  @Override
+  public PosteriorMethod create(Problem problem, Settings settings) {
+    Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
+    return new Cvae(name(), problem, CvaeConfig.from(s));
+  }
+}

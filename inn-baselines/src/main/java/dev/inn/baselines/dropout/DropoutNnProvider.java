@@ -1,0 +1,36 @@
+package dev.inn.baselines.dropout;
+
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.Settings;
+import java.util.Map;
+
+/**
+ * {@code dropout-nn}: regression y -> x with Monte Carlo dropout ({@code dropout}) and learned
+ * aleatoric variance ({@code aleatoric}); {@code dropout = 0, aleatoric = false} is the same as
+ * {@code point-nn}.
+ */
+public final class DropoutNnProvider implements MethodProvider {
+
+  @Override
+  public String name() {
+    return "dropout-nn";
+  }
+
+  @Override
+  public String description() {
+    return "NN y -> x with dropout sampling and learned aleatoric variance (Kendall and Gal 2017)";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return DropoutConfig.defaults();
+  }
+
+  @Override
+  public PosteriorMethod create(Problem problem, Settings settings) {
+    Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
+    return new DropoutRegression(name(), problem, DropoutConfig.from(s));
+  }
+}

@@ -1,0 +1,36 @@
+package dev.inn.baselines.dropout;
+
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.Settings;
+import java.util.Map;
+
+/**
+ * {@code point-nn}: the classical regression network y -> x trained by squared error (paper
+ * Table 1, "NN"). It has no distribution: its "posterior samples" are n identical copies of
+ * the point estimate, so sample-based metrics see a zero-width posterior.
+ */
+public final class PointNnProvider implements MethodProvider {
+
+  @Override
+  public String name() {
+    return "point-nn";
+  }
+
+  @Override
+  public String description() {
+    return "point-estimate NN y -> x (squared error); samples are n copies of the estimate";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return DropoutConfig.pointDefaults();
+  }
+
+  @Override
+  public PosteriorMethod create(Problem problem, Settings settings) {
+    Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
+    return new DropoutRegression(name(), problem, DropoutConfig.from(s));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.inn.baselines.nn;
+
+import dev.inn.api.data.Matrix;
+import dev.inn.api.tensor.Parameters;
+import dev.inn.core.param.ModelParameter;
+import java.util.Arrays;
+
+/**
+ * Per-column shift and scale (mean and standard deviation of the training data), kept as
+ * fixed parameters so they are saved and loaded with the model. Until {@link #fit} runs it
+ * is the identity, which is what a method with standardisation switched off keeps.
+ */
+public final class Standardizer {
+
+  private final ModelParameter shift;
+  private final ModelParameter scale;
+
+  /** Creates {@code <name>_shift} and {@code <name>_scale} (1 x dim) in {@code scope}. */
+  public Standardizer(Parameters scope, String name, int dim) {
+    float[] ones = new float[dim];
+    Arrays.fill(ones, 1f);
+    this.shift = (ModelParameter) scope.fixed(name + "_shift", 1, dim, new float[dim]);
+    this.scale = (ModelParameter) scope.fixed(name + "_scale", 1, dim, ones);
+  }
+
+  /** Sets shift and scale to each column's mean and standard deviation (1 for a constant column). */
+  public void fit(Matrix m) {
+    for (int c = 0; c < m.cols(); c++) {
+      double s = 0;
+      double s2 = 0;
+      for (int i = 0; i < m.rows(); i++) {
+        double v = m.get(i, c);
+        s += v;
+        s2 += v * v;
+      }
+      double mean = s / m.rows();
+      double sd = Math.sqrt(Math.max(s2 / m.rows() - mean * mean, 0));
+      shift.data()[c] = (float) mean;
+      scale.data()[c] = sd > 1e-12 ? (float) sd : 1f;
+    }
+  }
+
+  /** (m - shift) / scale, column-wise. */
+  public Matrix apply(Matrix m) {
+    float[] d = new float[m.data().length];
+    int cols = m.cols();
+    for (int i = 0; i < d.length; i++) {
+      int c = i % cols;
+      d[i] = (m.data()[i] - shift.data()[c]) / scale.data()[c];
+    }
+    return new Matrix(m.rows(), cols, d);
+  }
+
+  /** One standardised row. */
+  public float[] apply(float[] row) {
+    float[] out = new float[row.length];
+    for (int c = 0; c < row.length; c++) {
+      out[c] = (row[c] - shift.data()[c]) / scale.data()[c];
+    }
+    return out;
+  }
+
+  /** m * scale + shift, column-wise: back to data units. */
+  public Matrix invert(Matrix m) {
+    float[] d = new float[m.data().length];
+    int cols = m.cols();
+    for (int i = 0; i < d.length; i++) {
+      int c = i % cols;
+      d[i] = m.data()[i] * scale.data()[c] + shift.data()[c];
+    }
+    return new Matrix(m.rows(), cols, d);
+  }
+}
