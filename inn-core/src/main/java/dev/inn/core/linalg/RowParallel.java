@@ -27,6 +27,7 @@ public final class RowParallel implements AutoCloseable {
   private volatile long generation;
   private volatile boolean closed;
   private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicInteger nextChunk = new AtomicInteger();
   private volatile Throwable failure;
   private final Thread[] parked;
 
@@ -37,9 +38,10 @@ public final class RowParallel implements AutoCloseable {
     this.threads = threads;
     this.workers = new Thread[threads - 1];
     this.parked = new Thread[threads - 1];
+    nextChunk.set(threads);
     for (int w = 0; w < workers.length; w++) {
       int index = w + 1;
-      workers[w] = new Thread(() -> workLoop(index), "inn-row-worker-" + index);
+      workers[w] = new Thread(this::workLoop, "inn-row-worker-" + index);
       workers[w].setDaemon(true);
       parked[w] = workers[w];
       workers[w].start();
@@ -62,13 +64,14 @@ public final class RowParallel implements AutoCloseable {
     this.task = task;
     this.rows = n;
     this.failure = null;
-    pending.set(threads - 1);
+    pending.set(threads);
+    nextChunk.set(0);
     generation++;
     for (Thread t : parked) {
       LockSupport.unpark(t);
     }
-    int[] r = range(0, n);
-    task.run(r[0], r[1]);
+    // the caller takes chunks too, so a worker the OS has not scheduled yet cannot stall the operation
+    runChunks();
     int spins = 0;
     while (pending.get() > 0) {
       if (++spins > SPIN) {
@@ -91,7 +94,7 @@ public final class RowParallel implements AutoCloseable {
     return new int[] {from, to};
   }
 
-  private void workLoop(int index) {
+  private void workLoop() {
     long seen = 0;
     while (!closed) {
       int spins = 0;
@@ -106,13 +109,21 @@ public final class RowParallel implements AutoCloseable {
         return;
       }
       seen = generation;
+      runChunks();
+    }
+  }
+
+  /** Claims chunks until none is left; each finished chunk counts down {@code pending}. */
+  private void runChunks() {
+    for (int c = nextChunk.getAndIncrement(); c < threads; c = nextChunk.getAndIncrement()) {
       try {
-        int[] r = range(index, rows);
+        // read after the claim: the claim happens-after the operation's task and rows were set
+        int[] r = range(c, rows);
         if (r[0] < r[1]) {
           task.run(r[0], r[1]);
         }
-      } catch (Throwable t) {
-        failure = t;
+      } catch (Throwable e) {
+        failure = e;
       } finally {
         pending.decrementAndGet();
       }
