@@ -9,15 +9,12 @@ import java.util.Map;
  */
 public interface Measurement {
 
-  /** Column names in snake_case, e.g. {@code resim_mean}, {@code resim_median}. */
-  List<String> columns();
-
   /** How many test observations were measured (indices 0..count-1 may be selected). */
   int observationCount();
 
   /**
    * The value of each column aggregated over the observations at {@code indices}, which may
-   * repeat (a bootstrap resample). Same order as {@link #columns()}.
+   * repeat (a bootstrap resample), in the order of {@link Metric#columns}.
    */
   double[] summarise(int[] indices);
 

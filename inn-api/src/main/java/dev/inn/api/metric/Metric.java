@@ -3,6 +3,7 @@ package dev.inn.api.metric;
 import dev.inn.api.plugin.Plugin;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
+import java.util.List;
 
 /**
  * A quality measure of posterior samples (e.g. {@code calibration}, {@code posterior-resim}),
@@ -23,6 +24,15 @@ public interface Metric extends Plugin {
    * @param settings the metric's resolved settings
    */
   Availability availability(Problem problem, Settings settings);
+
+  /**
+   * The snake_case result columns for {@code problem}, e.g. {@code resim_mean} and
+   * {@code resim_median}, known before measuring so that unavailable metrics still get their
+   * columns (filled with "n/a").
+   *
+   * @param settings the metric's resolved settings
+   */
+  List<String> columns(Problem problem, Settings settings);
 
   /**
    * True when the metric compares against ground-truth posterior samples

@@ -37,6 +37,16 @@ public final class CalibrationMetric implements Metric {
   }
 
   @Override
+  public List<String> columns(Problem problem, Settings settings) {
+    List<String> columns = new ArrayList<>();
+    columns.add("calibration_error");
+    for (String p : problem.parameterNames()) {
+      columns.add("interval_width_68_" + ColumnNames.of(p));
+    }
+    return columns;
+  }
+
+  @Override
   public Availability availability(Problem problem, Settings settings) {
     return Availability.yes();
   }
@@ -65,17 +75,7 @@ public final class CalibrationMetric implements Metric {
         }
       }
     });
-    List<String> columns = new ArrayList<>();
-    columns.add("calibration_error");
-    for (String p : input.problem().parameterNames()) {
-      columns.add("interval_width_68_" + ColumnNames.of(p));
-    }
     return new Measurement() {
-      @Override
-      public List<String> columns() {
-        return columns;
-      }
-
       @Override
       public int observationCount() {
         return n;

@@ -28,6 +28,15 @@ public final class ContractionMetric implements Metric {
   }
 
   @Override
+  public List<String> columns(Problem problem, Settings settings) {
+    List<String> columns = new ArrayList<>();
+    for (String p : problem.parameterNames()) {
+      columns.add("contraction_" + ColumnNames.of(p));
+    }
+    return columns;
+  }
+
+  @Override
   public Availability availability(Problem problem, Settings settings) {
     return Availability.yes();
   }
@@ -55,16 +64,7 @@ public final class ContractionMetric implements Metric {
         contraction[c][i] = 1 - var / ((double) scale[c] * scale[c]);
       }
     }
-    List<String> columns = new ArrayList<>();
-    for (String p : input.problem().parameterNames()) {
-      columns.add("contraction_" + ColumnNames.of(p));
-    }
     return new Measurement() {
-      @Override
-      public List<String> columns() {
-        return columns;
-      }
-
       @Override
       public int observationCount() {
         return n;

@@ -34,6 +34,11 @@ public final class MapResimMetric implements Metric {
   }
 
   @Override
+  public List<String> columns(Problem problem, Settings settings) {
+    return List.of("map_resim", "map_resim_invalid");
+  }
+
+  @Override
   public Availability availability(Problem problem, Settings settings) {
     return SimulatorRequirement.check(problem);
   }
@@ -52,11 +57,6 @@ public final class MapResimMetric implements Metric {
     }
     int invalidCount = r.invalid();
     return new Measurement() {
-      @Override
-      public List<String> columns() {
-        return List.of("map_resim", "map_resim_invalid");
-      }
-
       @Override
       public int observationCount() {
         return n;

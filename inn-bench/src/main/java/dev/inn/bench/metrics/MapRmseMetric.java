@@ -35,6 +35,16 @@ public final class MapRmseMetric implements Metric {
   }
 
   @Override
+  public List<String> columns(Problem problem, Settings settings) {
+    List<String> columns = new ArrayList<>();
+    columns.add("map_rmse");
+    for (String p : problem.parameterNames()) {
+      columns.add("map_rmse_" + ColumnNames.of(p));
+    }
+    return columns;
+  }
+
+  @Override
   public Availability availability(Problem problem, Settings settings) {
     for (String p : settings.getStrings("parameters")) {
       if (!problem.parameterNames().contains(p)) {
@@ -59,17 +69,7 @@ public final class MapRmseMetric implements Metric {
         squared[c][i] = diff * diff;
       }
     }
-    List<String> columns = new ArrayList<>();
-    columns.add("map_rmse");
-    for (String p : names) {
-      columns.add("map_rmse_" + ColumnNames.of(p));
-    }
     return new Measurement() {
-      @Override
-      public List<String> columns() {
-        return columns;
-      }
-
       @Override
       public int observationCount() {
         return n;

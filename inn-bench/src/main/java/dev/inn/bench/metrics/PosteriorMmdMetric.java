@@ -44,6 +44,11 @@ public final class PosteriorMmdMetric implements Metric {
   }
 
   @Override
+  public List<String> columns(Problem problem, Settings settings) {
+    return List.of("posterior_mmd");
+  }
+
+  @Override
   public Availability availability(Problem problem, Settings settings) {
     if (problem.exactPosterior().isPresent() || problem.simulator().isPresent()) {
       return Availability.yes();
@@ -63,11 +68,6 @@ public final class PosteriorMmdMetric implements Metric {
     IntStream.range(0, n).parallel().forEach(i -> mmd[i] = MmdEstimate.squared(
         standardise(input.posteriors().get(i), scale, max), standardise(input.references().get(i), scale, max), kernel));
     return new Measurement() {
-      @Override
-      public List<String> columns() {
-        return List.of("posterior_mmd");
-      }
-
       @Override
       public int observationCount() {
         return n;

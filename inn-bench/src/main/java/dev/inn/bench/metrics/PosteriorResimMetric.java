@@ -36,6 +36,11 @@ public final class PosteriorResimMetric implements Metric {
   }
 
   @Override
+  public List<String> columns(Problem problem, Settings settings) {
+    return List.of("resim_mean", "resim_median", "resim_invalid");
+  }
+
+  @Override
   public Availability availability(Problem problem, Settings settings) {
     return SimulatorRequirement.check(problem);
   }
@@ -54,11 +59,6 @@ public final class PosteriorResimMetric implements Metric {
     long noneValid = IntStream.range(0, n).filter(i -> Double.isNaN(perObservation[i])).count();
     double invalidTotal = Statistics.mean(invalidFraction, Statistics.all(n));
     return new Measurement() {
-      @Override
-      public List<String> columns() {
-        return List.of("resim_mean", "resim_median", "resim_invalid");
-      }
-
       @Override
       public int observationCount() {
         return n;

@@ -32,7 +32,7 @@ class MetricsTest {
     double[] v = measurement.summarise(Statistics.all(measurement.observationCount()));
     Map<String, Double> out = new java.util.LinkedHashMap<>();
     for (int i = 0; i < v.length; i++) {
-      out.put(measurement.columns().get(i), v[i]);
+      out.put(m.columns(input.problem(), s).get(i), v[i]);
     }
     return out;
   }
