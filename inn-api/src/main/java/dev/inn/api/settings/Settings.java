@@ -63,6 +63,9 @@ public final class Settings {
     if (def instanceof List) {
       return val instanceof List;
     }
+    if (def instanceof Map) {
+      return val instanceof Map;
+    }
     return def.getClass().isInstance(val);
   }
 
@@ -72,6 +75,9 @@ public final class Settings {
     }
     if (v instanceof List) {
       return "a list";
+    }
+    if (v instanceof Map) {
+      return "a table";
     }
     if (v instanceof Boolean) {
       return "true or false";
@@ -180,6 +186,17 @@ public final class Settings {
       rows.add(Settings.of(owner, Map.of(key, row)).getDoubles(key));
     }
     return rows.toArray(new double[0][]);
+  }
+
+  /** A nested table, e.g. {@code {name = "imq", widths = [1.2]}}, as a map. */
+  public Map<String, Object> getTable(String key) {
+    Object v = require(key);
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new TreeMap<>();
+      m.forEach((k, val) -> out.put(String.valueOf(k), val));
+      return out;
+    }
+    throw new ConfigurationException("setting '" + key + "' of " + owner + " must be a table, got " + v);
   }
 
   /** A list of strings. */

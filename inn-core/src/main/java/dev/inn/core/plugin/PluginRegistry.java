@@ -57,6 +57,16 @@ public final class PluginRegistry {
     return new PluginRegistry(PluginRegistry.class.getClassLoader());
   }
 
+  /**
+   * Plugins visible to the current thread's context class loader: what a plugin uses to
+   * find other plugins (e.g. the INN its kernels), so jars of a plugins folder are seen when
+   * the command line installs that loader.
+   */
+  public static PluginRegistry current() {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    return new PluginRegistry(cl != null ? cl : PluginRegistry.class.getClassLoader());
+  }
+
   /** Plugins on the class path plus every jar in {@code folder} (ignored when it does not exist). */
   public static PluginRegistry withPluginFolder(Path folder) {
     if (!Files.isDirectory(folder)) {

@@ -1,0 +1,639 @@
+package dev.inn.core.autodiff;
+
+import dev.inn.api.data.Matrix;
+import dev.inn.api.tensor.ElementFunction;
+import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Parameter;
+import dev.inn.api.tensor.Tensor;
+import dev.inn.core.linalg.Gemm;
+import dev.inn.core.linalg.RowParallel;
+import dev.inn.core.param.ModelParameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reverse-mode automatic differentiation over batched float matrices: the core's
+ * implementation of {@link Ops}. Operations run eagerly; when recording, each one appends a
+ * closure to a tape that {@link #backward} replays in reverse. Matrix products use the
+ * fastest available {@link Gemm} split over rows by {@link RowParallel}. Arrays come from
+ * an {@link ArrayPool}, so tensors of a graph are valid until the pool is released.
+ */
+public final class Graph implements Ops {
+
+  private final ArrayPool pool;
+  private final RowParallel parallel;
+  private final Gemm gemm;
+  private final boolean recording;
+  private final List<Node> tape = new ArrayList<>();
+  private final List<Matrix> detached = new ArrayList<>();
+  private List<Matrix> frozenDetached;
+
+  /**
+   * @param recording false for inference: no tape, no gradients
+   */
+  public Graph(ArrayPool pool, RowParallel parallel, boolean recording) {
+    this.pool = pool;
+    this.parallel = parallel;
+    this.gemm = Gemm.best();
+    this.recording = recording;
+  }
+
+  // ---- plumbing ----
+
+  private static Node node(Tensor t) {
+    if (t instanceof Node n) {
+      return n;
+    }
+    throw new IllegalArgumentException("tensor " + t + " was not made by this library's Ops");
+  }
+
+  private Node result(int rows, int cols, boolean needsGrad) {
+    return new Node(rows, cols, pool.take(rows * cols), recording && needsGrad);
+  }
+
+  private Node record(Node out, Node.Backward backward) {
+    if (out.needsGrad) {
+      out.backward = backward;
+      tape.add(out);
+    }
+    return out;
+  }
+
+  /** The gradient buffer of n, created zeroed on first use. */
+  private float[] grad(Node n) {
+    if (n.g == null) {
+      n.g = pool.takeZeroed(n.size());
+    }
+    return n.g;
+  }
+
+  private static void sameShape(String op, Node a, Node b) {
+    if (a.rows != b.rows || a.cols != b.cols) {
+      throw new IllegalArgumentException(op + ": shapes differ, " + a.rows + " x " + a.cols + " and "
+          + b.rows + " x " + b.cols);
+    }
+  }
+
+  /**
+   * Back-propagates from a scalar {@code loss} (d loss / d loss = 1). Gradients accumulate
+   * into the trainable parameters used.
+   */
+  public void backward(Tensor loss) {
+    Node l = node(loss);
+    if (l.size() != 1) {
+      throw new IllegalArgumentException("backward needs a 1 x 1 loss, got " + l.rows + " x " + l.cols);
+    }
+    if (!recording) {
+      throw new IllegalStateException("this graph does not record gradients");
+    }
+    grad(l)[0] += 1f;
+    for (int i = tape.size() - 1; i >= 0; i--) {
+      Node n = tape.get(i);
+      if (n.g != null) {
+        n.backward.run(n.g);
+      }
+    }
+    tape.clear();
+  }
+
+  // C (n x m) (+)= A (n x k) B (k x m), rows split over threads
+  private void gemm(float[] a, float[] b, float[] c, int n, int k, int m, boolean accumulate) {
+    parallel.run(n, (long) n * k * m, (from, to) -> gemm.multiply(a, b, c, k, m, from, to, accumulate));
+  }
+
+  private float[] transpose(float[] a, int rows, int cols) {
+    float[] t = pool.take(rows * cols);
+    for (int i = 0; i < rows; i++) {
+      int ai = i * cols;
+      for (int j = 0; j < cols; j++) {
+        t[j * rows + i] = a[ai + j];
+      }
+    }
+    return t;
+  }
+
+  // ---- Ops ----
+
+  @Override
+  public Tensor constant(Matrix value) {
+    Node out = new Node(value.rows(), value.cols(), pool.take(value.rows() * value.cols()), false);
+    System.arraycopy(value.data(), 0, out.v, 0, out.v.length);
+    return out;
+  }
+
+  @Override
+  public Tensor use(Parameter parameter) {
+    if (!(parameter instanceof ModelParameter p)) {
+      throw new IllegalArgumentException("parameter " + parameter.name() + " was not created by this library");
+    }
+    Node out = new Node(p.rows(), p.cols(), p.data(), recording && p.trainable());
+    if (out.needsGrad) {
+      out.g = p.gradient();
+    }
+    return out;
+  }
+
+  @Override
+  public Tensor linear(Tensor x, Parameter weight, Parameter bias) {
+    Node w = node(use(weight));
+    Node b = node(use(bias));
+    Node xn = node(x);
+    if (xn.cols != w.rows || b.rows != 1 || b.cols != w.cols) {
+      throw new IllegalArgumentException("linear: input " + xn.rows + " x " + xn.cols + ", weight " + w.rows
+          + " x " + w.cols + ", bias " + b.rows + " x " + b.cols + " do not fit");
+    }
+    int n = xn.rows;
+    int k = w.rows;
+    int m = w.cols;
+    Node out = result(n, m, xn.needsGrad || w.needsGrad || b.needsGrad);
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(b.v, 0, out.v, i * m, m);
+    }
+    gemm(xn.v, w.v, out.v, n, k, m, true);
+    return record(out, g -> {
+      if (xn.needsGrad) {
+        gemm(g, transpose(w.v, k, m), grad(xn), n, m, k, true);
+      }
+      if (w.needsGrad) {
+        gemm(transpose(xn.v, n, k), g, w.g, k, n, m, true);
+      }
+      if (b.needsGrad) {
+        float[] gb = b.g;
+        for (int i = 0; i < n; i++) {
+          int gi = i * m;
+          for (int j = 0; j < m; j++) {
+            gb[j] += g[gi + j];
+          }
+        }
+      }
+    });
+  }
+
+  @Override
+  public Tensor matmul(Tensor a, Tensor b) {
+    Node an = node(a);
+    Node bn = node(b);
+    if (an.cols != bn.rows) {
+      throw new IllegalArgumentException("matmul: " + an.rows + " x " + an.cols + " times " + bn.rows + " x "
+          + bn.cols + " do not fit");
+    }
+    int n = an.rows;
+    int k = an.cols;
+    int m = bn.cols;
+    Node out = result(n, m, an.needsGrad || bn.needsGrad);
+    gemm(an.v, bn.v, out.v, n, k, m, false);
+    return record(out, g -> {
+      if (an.needsGrad) {
+        gemm(g, transpose(bn.v, k, m), grad(an), n, m, k, true);
+      }
+      if (bn.needsGrad) {
+        gemm(transpose(an.v, n, k), g, grad(bn), k, n, m, true);
+      }
+    });
+  }
+
+  @Override
+  public Tensor add(Tensor a, Tensor b) {
+    return combine("add", a, b, 1f);
+  }
+
+  @Override
+  public Tensor sub(Tensor a, Tensor b) {
+    return combine("sub", a, b, -1f);
+  }
+
+  private Tensor combine(String op, Tensor a, Tensor b, float sign) {
+    Node an = node(a);
+    Node bn = node(b);
+    sameShape(op, an, bn);
+    Node out = result(an.rows, an.cols, an.needsGrad || bn.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      out.v[i] = an.v[i] + sign * bn.v[i];
+    }
+    return record(out, g -> {
+      if (an.needsGrad) {
+        float[] ga = grad(an);
+        for (int i = 0; i < size; i++) {
+          ga[i] += g[i];
+        }
+      }
+      if (bn.needsGrad) {
+        float[] gb = grad(bn);
+        for (int i = 0; i < size; i++) {
+          gb[i] += sign * g[i];
+        }
+      }
+    });
+  }
+
+  @Override
+  public Tensor mul(Tensor a, Tensor b) {
+    Node an = node(a);
+    Node bn = node(b);
+    sameShape("mul", an, bn);
+    Node out = result(an.rows, an.cols, an.needsGrad || bn.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      out.v[i] = an.v[i] * bn.v[i];
+    }
+    return record(out, g -> {
+      if (an.needsGrad) {
+        float[] ga = grad(an);
+        for (int i = 0; i < size; i++) {
+          ga[i] += g[i] * bn.v[i];
+        }
+      }
+      if (bn.needsGrad) {
+        float[] gb = grad(bn);
+        for (int i = 0; i < size; i++) {
+          gb[i] += g[i] * an.v[i];
+        }
+      }
+    });
+  }
+
+  @Override
+  public Tensor scale(Tensor a, float factor) {
+    Node an = node(a);
+    Node out = result(an.rows, an.cols, an.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      out.v[i] = an.v[i] * factor;
+    }
+    return record(out, g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < size; i++) {
+        ga[i] += g[i] * factor;
+      }
+    });
+  }
+
+  @Override
+  public Tensor addRow(Tensor a, Tensor row) {
+    Node an = node(a);
+    Node r = node(row);
+    if (r.rows != 1 || r.cols != an.cols) {
+      throw new IllegalArgumentException("addRow: row " + r.rows + " x " + r.cols + " does not fit " + an.rows
+          + " x " + an.cols);
+    }
+    int n = an.rows;
+    int m = an.cols;
+    Node out = result(n, m, an.needsGrad || r.needsGrad);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        out.v[i * m + j] = an.v[i * m + j] + r.v[j];
+      }
+    }
+    return record(out, g -> {
+      if (an.needsGrad) {
+        float[] ga = grad(an);
+        for (int i = 0; i < n * m; i++) {
+          ga[i] += g[i];
+        }
+      }
+      if (r.needsGrad) {
+        float[] gr = grad(r);
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < m; j++) {
+            gr[j] += g[i * m + j];
+          }
+        }
+      }
+    });
+  }
+
+  @Override
+  public Tensor map(Tensor a, ElementFunction f) {
+    Node an = node(a);
+    Node out = result(an.rows, an.cols, an.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      out.v[i] = f.apply(an.v[i]);
+    }
+    return record(out, g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < size; i++) {
+        ga[i] += g[i] * f.derivative(an.v[i], out.v[i]);
+      }
+    });
+  }
+
+  @Override
+  public Tensor relu(Tensor a) {
+    return leakyRelu(a, 0f);
+  }
+
+  @Override
+  public Tensor leakyRelu(Tensor a, float slope) {
+    Node an = node(a);
+    Node out = result(an.rows, an.cols, an.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      float x = an.v[i];
+      out.v[i] = x > 0 ? x : slope * x;
+    }
+    return record(out, g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < size; i++) {
+        ga[i] += an.v[i] > 0 ? g[i] : slope * g[i];
+      }
+    });
+  }
+
+  @Override
+  public Tensor tanh(Tensor a) {
+    Node an = node(a);
+    Node out = result(an.rows, an.cols, an.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      out.v[i] = (float) Math.tanh(an.v[i]);
+    }
+    return record(out, g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < size; i++) {
+        float y = out.v[i];
+        ga[i] += g[i] * (1f - y * y);
+      }
+    });
+  }
+
+  @Override
+  public Tensor exp(Tensor a) {
+    Node an = node(a);
+    Node out = result(an.rows, an.cols, an.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      out.v[i] = (float) Math.exp(an.v[i]);
+    }
+    return record(out, g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < size; i++) {
+        ga[i] += g[i] * out.v[i];
+      }
+    });
+  }
+
+  @Override
+  public Tensor square(Tensor a) {
+    Node an = node(a);
+    Node out = result(an.rows, an.cols, an.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      out.v[i] = an.v[i] * an.v[i];
+    }
+    return record(out, g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < size; i++) {
+        ga[i] += 2f * g[i] * an.v[i];
+      }
+    });
+  }
+
+  @Override
+  public Tensor columns(Tensor a, int from, int to) {
+    Node an = node(a);
+    if (from < 0 || to > an.cols || from >= to) {
+      throw new IllegalArgumentException("columns " + from + ".." + to + " out of range for " + an.rows + " x "
+          + an.cols);
+    }
+    int n = an.rows;
+    int w = to - from;
+    int m = an.cols;
+    Node out = result(n, w, an.needsGrad);
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(an.v, i * m + from, out.v, i * w, w);
+    }
+    return record(out, g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < n; i++) {
+        int gi = i * m + from;
+        int oi = i * w;
+        for (int j = 0; j < w; j++) {
+          ga[gi + j] += g[oi + j];
+        }
+      }
+    });
+  }
+
+  @Override
+  public Tensor concatColumns(Tensor... parts) {
+    if (parts.length == 0) {
+      throw new IllegalArgumentException("concatColumns needs at least one part");
+    }
+    Node[] ns = new Node[parts.length];
+    int n = node(parts[0]).rows;
+    int width = 0;
+    boolean needs = false;
+    for (int p = 0; p < parts.length; p++) {
+      ns[p] = node(parts[p]);
+      if (ns[p].rows != n) {
+        throw new IllegalArgumentException("concatColumns: part " + p + " has " + ns[p].rows + " rows, part 0 has "
+            + n);
+      }
+      width += ns[p].cols;
+      needs |= ns[p].needsGrad;
+    }
+    int w = width;
+    Node out = result(n, w, needs);
+    int offset = 0;
+    int[] offsets = new int[ns.length];
+    for (int p = 0; p < ns.length; p++) {
+      offsets[p] = offset;
+      int c = ns[p].cols;
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(ns[p].v, i * c, out.v, i * w + offset, c);
+      }
+      offset += c;
+    }
+    return record(out, g -> {
+      for (int p = 0; p < ns.length; p++) {
+        Node part = ns[p];
+        if (!part.needsGrad) {
+          continue;
+        }
+        float[] gp = grad(part);
+        int c = part.cols;
+        for (int i = 0; i < n; i++) {
+          int src = i * w + offsets[p];
+          int dst = i * c;
+          for (int j = 0; j < c; j++) {
+            gp[dst + j] += g[src + j];
+          }
+        }
+      }
+    });
+  }
+
+  @Override
+  public Tensor permuteColumns(Tensor a, int[] order) {
+    Node an = node(a);
+    int m = an.cols;
+    if (order.length != m) {
+      throw new IllegalArgumentException("permutation of " + order.length + " columns applied to " + m + " columns");
+    }
+    int n = an.rows;
+    Node out = result(n, m, an.needsGrad);
+    for (int i = 0; i < n; i++) {
+      int base = i * m;
+      for (int j = 0; j < m; j++) {
+        out.v[base + j] = an.v[base + order[j]];
+      }
+    }
+    return record(out, g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < n; i++) {
+        int base = i * m;
+        for (int j = 0; j < m; j++) {
+          ga[base + order[j]] += g[base + j];
+        }
+      }
+    });
+  }
+
+  @Override
+  public Tensor sumColumns(Tensor a) {
+    Node an = node(a);
+    int n = an.rows;
+    int m = an.cols;
+    Node out = result(n, 1, an.needsGrad);
+    for (int i = 0; i < n; i++) {
+      float s = 0f;
+      for (int j = 0; j < m; j++) {
+        s += an.v[i * m + j];
+      }
+      out.v[i] = s;
+    }
+    return record(out, g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < m; j++) {
+          ga[i * m + j] += g[i];
+        }
+      }
+    });
+  }
+
+  @Override
+  public Tensor sum(Tensor a) {
+    return total(a, 1f);
+  }
+
+  @Override
+  public Tensor mean(Tensor a) {
+    return total(a, 1f / node(a).size());
+  }
+
+  private Tensor total(Tensor a, float factor) {
+    Node an = node(a);
+    int size = an.size();
+    Node out = result(1, 1, an.needsGrad);
+    double s = 0;
+    for (int i = 0; i < size; i++) {
+      s += an.v[i];
+    }
+    out.v[0] = (float) (s * factor);
+    return record(out, g -> {
+      float[] ga = grad(an);
+      float gv = g[0] * factor;
+      for (int i = 0; i < size; i++) {
+        ga[i] += gv;
+      }
+    });
+  }
+
+  @Override
+  public Tensor squaredDistances(Tensor a, Tensor b) {
+    Node an = node(a);
+    Node bn = node(b);
+    if (an.cols != bn.cols) {
+      throw new IllegalArgumentException("squaredDistances: rows of width " + an.cols + " and " + bn.cols);
+    }
+    int n = an.rows;
+    int m = bn.rows;
+    int d = an.cols;
+    Node out = result(n, m, an.needsGrad || bn.needsGrad);
+    float[] bt = transpose(bn.v, m, d);
+    gemm(an.v, bt, out.v, n, d, m, false);
+    float[] na = norms(an);
+    float[] nb = norms(bn);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        float v = na[i] + nb[j] - 2f * out.v[i * m + j];
+        out.v[i * m + j] = v > 0f ? v : 0f;
+      }
+    }
+    return record(out, g -> {
+      // d D_ij / d a_i = 2 (a_i - b_j); d D_ij / d b_j = 2 (b_j - a_i)
+      if (an.needsGrad) {
+        float[] ga = grad(an);
+        float[] gB = pool.take(n * d);
+        gemm(g, bn.v, gB, n, m, d, false);
+        for (int i = 0; i < n; i++) {
+          float rs = 0f;
+          for (int j = 0; j < m; j++) {
+            rs += g[i * m + j];
+          }
+          for (int c = 0; c < d; c++) {
+            ga[i * d + c] += 2f * (an.v[i * d + c] * rs - gB[i * d + c]);
+          }
+        }
+      }
+      if (bn.needsGrad) {
+        float[] gb = grad(bn);
+        float[] gt = transpose(g, n, m);
+        float[] gA = pool.take(m * d);
+        gemm(gt, an.v, gA, m, n, d, false);
+        for (int j = 0; j < m; j++) {
+          float cs = 0f;
+          for (int i = 0; i < n; i++) {
+            cs += gt[j * n + i];
+          }
+          for (int c = 0; c < d; c++) {
+            gb[j * d + c] += 2f * (bn.v[j * d + c] * cs - gA[j * d + c]);
+          }
+        }
+      }
+    });
+  }
+
+  private float[] norms(Node a) {
+    float[] out = pool.take(a.rows);
+    for (int i = 0; i < a.rows; i++) {
+      float s = 0f;
+      for (int c = 0; c < a.cols; c++) {
+        float v = a.v[i * a.cols + c];
+        s += v * v;
+      }
+      out[i] = s;
+    }
+    return out;
+  }
+
+  @Override
+  public Tensor detach(Tensor a) {
+    Node an = node(a);
+    if (frozenDetached != null) {
+      // replay mode: a detached value is a constant, so hold it at the reference evaluation's value
+      Matrix m = frozenDetached.get(detached.size());
+      detached.add(m);
+      return constant(m);
+    }
+    detached.add(an.value());
+    return new Node(an.rows, an.cols, an.v, false);
+  }
+
+  /** The values passed through {@link #detach} so far, in call order. */
+  public List<Matrix> detachedValues() {
+    return List.copyOf(detached);
+  }
+
+  /**
+   * Makes later {@link #detach} calls return the given values (in call order) instead of
+   * their inputs. For gradient checks: finite differences of a loss with stop-gradients must
+   * hold the detached values fixed, exactly as back-propagation treats them.
+   */
+  public void freezeDetached(List<Matrix> values) {
+    this.frozenDetached = List.copyOf(values);
+  }
+}

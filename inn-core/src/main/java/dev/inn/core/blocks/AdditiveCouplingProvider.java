@@ -1,0 +1,36 @@
+package dev.inn.core.blocks;
+
+import dev.inn.api.block.BlockProvider;
+import dev.inn.api.block.BlockSpec;
+import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.tensor.Parameters;
+import dev.inn.api.tensor.Tensor;
+import dev.inn.core.nn.Activation;
+import dev.inn.core.nn.DenseNet;
+
+/** {@code nice-coupling}: NICE additive coupling on both halves; volume preserving (log-det 0). */
+public final class AdditiveCouplingProvider implements BlockProvider {
+
+  @Override
+  public String name() {
+    return "nice-coupling";
+  }
+
+  @Override
+  public String description() {
+    return "NICE additive coupling on both halves, volume preserving";
+  }
+
+  @Override
+  public InvertibleBlock create(BlockSpec spec, Parameters params) {
+    int a = TwoSidedCoupling.split(spec.width());
+    int b = spec.width() - a;
+    return new TwoSidedCoupling(spec.width(), half(spec, params.scope("t1"), a, b), half(spec, params.scope("t2"), b, a));
+  }
+
+  private static CouplingHalf half(BlockSpec spec, Parameters p, int in, int out) {
+    DenseNet net = new DenseNet(p, in, spec.hidden(), spec.layers(), out, Activation.named(spec.activation()),
+        spec.initStd(), true);
+    return (ops, c) -> new Tensor[] {null, net.apply(ops, c)};
+  }
+}

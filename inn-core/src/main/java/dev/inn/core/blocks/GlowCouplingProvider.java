@@ -1,0 +1,51 @@
+package dev.inn.core.blocks;
+
+import dev.inn.api.block.BlockProvider;
+import dev.inn.api.block.BlockSpec;
+import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.tensor.Parameters;
+import dev.inn.api.tensor.Tensor;
+import dev.inn.core.nn.Activation;
+import dev.inn.core.nn.DenseNet;
+import java.util.Map;
+
+/**
+ * {@code glow-coupling}: the two-sided affine coupling where one subnet per half outputs
+ * both s and t (GLOW style; half the subnets of {@code affine-coupling}, the layout of the
+ * PyTorch speed reference).
+ */
+public final class GlowCouplingProvider implements BlockProvider {
+
+  @Override
+  public String name() {
+    return "glow-coupling";
+  }
+
+  @Override
+  public String description() {
+    return "two-sided affine coupling, one subnet per half giving s and t (GLOW style), soft clamp";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return Map.of("clamp_function", "atan");
+  }
+
+  @Override
+  public InvertibleBlock create(BlockSpec spec, Parameters params) {
+    SoftClamp clamp = new SoftClamp(spec.settings().getString("clamp_function"), spec.clamp());
+    int a = TwoSidedCoupling.split(spec.width());
+    int b = spec.width() - a;
+    return new TwoSidedCoupling(spec.width(), half(spec, params.scope("net1"), a, b, clamp),
+        half(spec, params.scope("net2"), b, a, clamp));
+  }
+
+  private static CouplingHalf half(BlockSpec spec, Parameters p, int in, int out, SoftClamp clamp) {
+    DenseNet net = new DenseNet(p, in, spec.hidden(), spec.layers(), 2 * out, Activation.named(spec.activation()),
+        spec.initStd(), true);
+    return (ops, c) -> {
+      Tensor st = net.apply(ops, c);
+      return new Tensor[] {ops.map(ops.columns(st, 0, out), clamp), ops.columns(st, out, 2 * out)};
+    };
+  }
+}

@@ -1,0 +1,83 @@
+package dev.inn.core.blocks;
+
+import dev.inn.api.block.BlockProvider;
+import dev.inn.api.block.BlockSpec;
+import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.block.Transformed;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Parameter;
+import dev.inn.api.tensor.Parameters;
+import dev.inn.api.tensor.Tensor;
+import java.util.SplittableRandom;
+
+/**
+ * {@code permutation}: a fixed random shuffle of the columns, drawn from the scope's seed and
+ * stored with the model as a fixed parameter so a loaded model permutes identically.
+ */
+public final class PermutationProvider implements BlockProvider {
+
+  @Override
+  public String name() {
+    return "permutation";
+  }
+
+  @Override
+  public String description() {
+    return "fixed seeded random permutation of the columns (stored with the model)";
+  }
+
+  @Override
+  public InvertibleBlock create(BlockSpec spec, Parameters params) {
+    int w = spec.width();
+    int[] order = new int[w];
+    for (int i = 0; i < w; i++) {
+      order[i] = i;
+    }
+    SplittableRandom r = new SplittableRandom(params.seed());
+    for (int i = w - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    float[] stored = new float[w];
+    for (int i = 0; i < w; i++) {
+      stored[i] = order[i];
+    }
+    return new Permutation(params.fixed("order", 1, w, stored));
+  }
+
+  /** Reads its order from the (possibly loaded) parameter at every use. */
+  private static final class Permutation implements InvertibleBlock {
+    private final Parameter order;
+
+    Permutation(Parameter order) {
+      this.order = order;
+    }
+
+    private int[] forwardOrder() {
+      float[] v = order.values();
+      int[] o = new int[v.length];
+      for (int i = 0; i < v.length; i++) {
+        o[i] = (int) v[i];
+      }
+      return o;
+    }
+
+    @Override
+    public Transformed forward(Ops ops, Tensor u) {
+      return new Transformed(ops.permuteColumns(u, forwardOrder()), ops.constant(Matrix.zeros(u.rows(), 1)));
+    }
+
+    @Override
+    public Transformed inverse(Ops ops, Tensor v) {
+      int[] o = forwardOrder();
+      int[] inv = new int[o.length];
+      for (int i = 0; i < o.length; i++) {
+        inv[o[i]] = i;
+      }
+      return new Transformed(ops.permuteColumns(v, inv), ops.constant(Matrix.zeros(v.rows(), 1)));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.inn.core.blocks;
+
+import dev.inn.api.tensor.ElementFunction;
+
+/**
+ * Bounds a coupling's log-scale smoothly to (-alpha, alpha) so exp(s) cannot explode:
+ * {@code atan}: (2 alpha / pi) atan(s / alpha) (the default); {@code tanh}: alpha tanh(s / alpha);
+ * {@code none}: identity.
+ */
+public record SoftClamp(String function, float alpha) implements ElementFunction {
+
+  public SoftClamp {
+    if (!function.equals("atan") && !function.equals("tanh") && !function.equals("none")) {
+      throw new IllegalArgumentException("unknown clamp function '" + function + "'; available: atan, tanh, none");
+    }
+    if (!function.equals("none") && !(alpha > 0)) {
+      throw new IllegalArgumentException("clamp must be positive, got " + alpha);
+    }
+  }
+
+  @Override
+  public float apply(float s) {
+    return switch (function) {
+      case "atan" -> (float) (2 * alpha / Math.PI * Math.atan(s / alpha));
+      case "tanh" -> (float) (alpha * Math.tanh(s / alpha));
+      default -> s;
+    };
+  }
+
+  @Override
+  public float derivative(float s, float fs) {
+    return switch (function) {
+      case "atan" -> {
+        double r = s / alpha;
+        yield (float) (2 / Math.PI / (1 + r * r));
+      }
+      case "tanh" -> {
+        double t = Math.tanh(s / alpha);
+        yield (float) (1 - t * t);
+      }
+      default -> 1f;
+    };
+  }
+}

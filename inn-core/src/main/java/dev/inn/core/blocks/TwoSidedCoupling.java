@@ -1,0 +1,83 @@
+package dev.inn.core.blocks;
+
+import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.block.Transformed;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Tensor;
+
+/**
+ * The paper's reversible block (eq. 4/5): u = [u1, u2];
+ * v1 = u1 * exp(s2(u2)) + t2(u2); v2 = u2 * exp(s1(v1)) + t1(v1). The couplings differ
+ * only in how a half computes (s, t), so this class holds forward, inverse and log-det once.
+ */
+final class TwoSidedCoupling implements InvertibleBlock {
+
+  private final int split;
+  private final int width;
+  private final CouplingHalf first;
+  private final CouplingHalf second;
+
+  /**
+   * @param first maps v1 (width split) to (s1, t1) of width - split
+   * @param second maps u2 (width - split) to (s2, t2) of width split
+   */
+  TwoSidedCoupling(int width, CouplingHalf first, CouplingHalf second) {
+    this.width = width;
+    this.split = width / 2;
+    this.first = first;
+    this.second = second;
+  }
+
+  static int split(int width) {
+    return width / 2;
+  }
+
+  private void check(Tensor t) {
+    if (t.cols() != width) {
+      throw new IllegalArgumentException("coupling block of width " + width + " got " + t.cols() + " columns");
+    }
+  }
+
+  @Override
+  public Transformed forward(Ops ops, Tensor u) {
+    check(u);
+    Tensor u1 = ops.columns(u, 0, split);
+    Tensor u2 = ops.columns(u, split, width);
+    Tensor[] st2 = second.scaleAndShift(ops, u2);
+    Tensor v1 = apply(ops, u1, st2);
+    Tensor[] st1 = first.scaleAndShift(ops, v1);
+    Tensor v2 = apply(ops, u2, st1);
+    return new Transformed(ops.concatColumns(v1, v2), logDet(ops, u.rows(), st1, st2, 1f));
+  }
+
+  @Override
+  public Transformed inverse(Ops ops, Tensor v) {
+    check(v);
+    Tensor v1 = ops.columns(v, 0, split);
+    Tensor v2 = ops.columns(v, split, width);
+    Tensor[] st1 = first.scaleAndShift(ops, v1);
+    Tensor u2 = undo(ops, v2, st1);
+    Tensor[] st2 = second.scaleAndShift(ops, u2);
+    Tensor u1 = undo(ops, v1, st2);
+    return new Transformed(ops.concatColumns(u1, u2), logDet(ops, v.rows(), st1, st2, -1f));
+  }
+
+  private static Tensor apply(Ops ops, Tensor x, Tensor[] st) {
+    Tensor scaled = st[0] == null ? x : ops.mul(x, ops.exp(st[0]));
+    return ops.add(scaled, st[1]);
+  }
+
+  private static Tensor undo(Ops ops, Tensor y, Tensor[] st) {
+    Tensor shifted = ops.sub(y, st[1]);
+    return st[0] == null ? shifted : ops.mul(shifted, ops.exp(ops.scale(st[0], -1f)));
+  }
+
+  private static Tensor logDet(Ops ops, int rows, Tensor[] st1, Tensor[] st2, float sign) {
+    if (st1[0] == null) {
+      return ops.constant(Matrix.zeros(rows, 1));
+    }
+    Tensor sum = ops.add(ops.sumColumns(st1[0]), ops.sumColumns(st2[0]));
+    return sign > 0 ? sum : ops.scale(sum, sign);
+  }
+}

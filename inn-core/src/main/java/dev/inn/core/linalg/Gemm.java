@@ -1,0 +1,24 @@
+package dev.inn.core.linalg;
+
+/**
+ * Row-major matrix product kernel: C (n x m) = A (n x k) B (k x m), or C += A B. Rows of A
+ * and C from {@code rowFrom} to {@code rowTo} only, so callers can split a product over
+ * threads; every row is computed in the same order whatever the split, so results do not
+ * depend on the thread count.
+ */
+public interface Gemm {
+
+  void multiply(float[] a, float[] b, float[] c, int k, int m, int rowFrom, int rowTo, boolean accumulate);
+
+  /** A short name for reports, e.g. "vector-512". */
+  String description();
+
+  /**
+   * The fastest kernel this JVM can run: the Vector API one when the
+   * {@code jdk.incubator.vector} module is present (and {@code -Dinn.vector=false} is not
+   * set), else plain loops.
+   */
+  static Gemm best() {
+    return GemmHolder.BEST;
+  }
+}

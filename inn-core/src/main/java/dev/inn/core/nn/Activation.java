@@ -1,0 +1,33 @@
+package dev.inn.core.nn;
+
+import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Tensor;
+import java.util.Locale;
+
+/** Hidden-layer non-linearities by their configuration names. */
+public enum Activation {
+  RELU,
+  LEAKY_RELU,
+  TANH;
+
+  /** Slope of the leaky ReLU for negative inputs. */
+  public static final float LEAKY_SLOPE = 0.1f;
+
+  public Tensor apply(Ops ops, Tensor x) {
+    return switch (this) {
+      case RELU -> ops.relu(x);
+      case LEAKY_RELU -> ops.leakyRelu(x, LEAKY_SLOPE);
+      case TANH -> ops.tanh(x);
+    };
+  }
+
+  /** {@code "relu"}, {@code "leaky-relu"} or {@code "tanh"}. */
+  public static Activation named(String name) {
+    for (Activation a : values()) {
+      if (a.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(name)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException("unknown activation '" + name + "'; available: relu, leaky-relu, tanh");
+  }
+}

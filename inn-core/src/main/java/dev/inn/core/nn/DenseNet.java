@@ -1,0 +1,47 @@
+package dev.inn.core.nn;
+
+import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Parameter;
+import dev.inn.api.tensor.Parameters;
+import dev.inn.api.tensor.Tensor;
+
+/**
+ * A fully connected network: {@code layers} linear maps with an activation between them.
+ * Hidden weights start as normals (std {@code initStd}, or 1/sqrt(fan-in) when it is 0); the
+ * last layer starts at zero when asked, so a coupling block starts as the identity.
+ */
+public final class DenseNet {
+
+  private final Parameter[] weights;
+  private final Parameter[] biases;
+  private final Activation activation;
+
+  public DenseNet(Parameters params, int in, int hidden, int layers, int out, Activation activation,
+      double initStd, boolean zeroLastLayer) {
+    if (layers < 1) {
+      throw new IllegalArgumentException("a dense net needs at least one layer, got " + layers);
+    }
+    this.activation = activation;
+    this.weights = new Parameter[layers];
+    this.biases = new Parameter[layers];
+    for (int l = 0; l < layers; l++) {
+      int fanIn = l == 0 ? in : hidden;
+      int fanOut = l == layers - 1 ? out : hidden;
+      boolean last = l == layers - 1;
+      double std = last && zeroLastLayer ? 0 : (initStd > 0 ? initStd : 1.0 / Math.sqrt(fanIn));
+      weights[l] = params.trainable("w" + l, fanIn, fanOut, std);
+      biases[l] = params.trainable("b" + l, 1, fanOut, 0);
+    }
+  }
+
+  public Tensor apply(Ops ops, Tensor x) {
+    Tensor h = x;
+    for (int l = 0; l < weights.length; l++) {
+      h = ops.linear(h, weights[l], biases[l]);
+      if (l < weights.length - 1) {
+        h = activation.apply(ops, h);
+      }
+    }
+    return h;
+  }
+}

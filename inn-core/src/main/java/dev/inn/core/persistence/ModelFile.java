@@ -1,0 +1,176 @@
+package dev.inn.core.persistence;
+
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.ProblemProvider;
+import dev.inn.api.settings.Settings;
+import dev.inn.core.plugin.PluginRegistry;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One file per trained model: a magic word and format version, the method and problem with
+ * their settings, then the method's own state ({@link PosteriorMethod#save}). Loading
+ * recreates both through the registry, so any plugin method is saved the same way. Files
+ * are written to a temporary name and moved into place, never left half-written.
+ */
+public final class ModelFile {
+
+  /** Bumped whenever the layout changes; older files are refused with a clear message. */
+  public static final int FORMAT_VERSION = 1;
+
+  private static final String MAGIC = "inn-model";
+
+  private ModelFile() {}
+
+  /** What a model file says about itself. */
+  public record Header(int formatVersion, String method, Settings methodSettings, String problem,
+      Settings problemSettings) {}
+
+  /** A loaded model with the problem it was trained for. */
+  public record Loaded(Header header, Problem problem, PosteriorMethod method) {}
+
+  public static void save(Path file, Header header, PosteriorMethod method) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp);
+          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
+        out.writeUTF(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeUTF(header.method());
+        writeValue(out, header.methodSettings().asMap());
+        out.writeUTF(header.problem());
+        writeValue(out, header.problemSettings().asMap());
+        method.save(out);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  public static Loaded load(Path file, PluginRegistry registry) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("model file " + file + " does not exist");
+    }
+    try (InputStream is = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
+      String magic;
+      try {
+        magic = in.readUTF();
+      } catch (IOException e) {
+        throw new IOException(file + " is not an inn model file");
+      }
+      if (!MAGIC.equals(magic)) {
+        throw new IOException(file + " is not an inn model file");
+      }
+      int version = in.readInt();
+      if (version != FORMAT_VERSION) {
+        throw new IOException(file + " has model format " + version + ", this version reads " + FORMAT_VERSION);
+      }
+      String methodName = in.readUTF();
+      Map<String, Object> methodValues = asMap(readValue(in));
+      String problemName = in.readUTF();
+      Map<String, Object> problemValues = asMap(readValue(in));
+      ProblemProvider pp = registry.find(ProblemProvider.class, problemName);
+      MethodProvider mp = registry.find(MethodProvider.class, methodName);
+      Settings ps = PluginRegistry.settingsFor(pp, "problem", problemValues);
+      Settings ms = PluginRegistry.settingsFor(mp, "method", methodValues);
+      Problem problem = pp.create(ps);
+      PosteriorMethod method = mp.create(problem, ms);
+      method.load(in);
+      return new Loaded(new Header(version, methodName, ms, problemName, ps), problem, method);
+    } catch (EOFException e) {
+      throw new IOException(file + " is truncated", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object o) throws IOException {
+    if (o instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
+    }
+    throw new IOException("corrupt settings in model file");
+  }
+
+  private static void writeValue(DataOutputStream out, Object v) throws IOException {
+    if (v instanceof Boolean b) {
+      out.writeByte('b');
+      out.writeBoolean(b);
+    } else if (v instanceof Integer || v instanceof Long) {
+      out.writeByte('l');
+      out.writeLong(((Number) v).longValue());
+    } else if (v instanceof Number n) {
+      out.writeByte('d');
+      out.writeDouble(n.doubleValue());
+    } else if (v instanceof String s) {
+      out.writeByte('s');
+      out.writeUTF(s);
+    } else if (v instanceof List<?> list) {
+      out.writeByte('L');
+      out.writeInt(list.size());
+      for (Object e : list) {
+        writeValue(out, e);
+      }
+    } else if (v instanceof Map<?, ?> map) {
+      out.writeByte('M');
+      out.writeInt(map.size());
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.writeUTF(String.valueOf(e.getKey()));
+        writeValue(out, e.getValue());
+      }
+    } else {
+      throw new IOException("cannot store setting value " + v + " of type " + (v == null ? "null" : v.getClass()));
+    }
+  }
+
+  private static Object readValue(DataInputStream in) throws IOException {
+    int tag = in.readByte();
+    switch (tag) {
+      case 'b':
+        return in.readBoolean();
+      case 'l':
+        long l = in.readLong();
+        return l == (int) l ? (Object) (int) l : (Object) l;
+      case 'd':
+        return in.readDouble();
+      case 's':
+        return in.readUTF();
+      case 'L': {
+        int n = in.readInt();
+        List<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          list.add(readValue(in));
+        }
+        return list;
+      }
+      case 'M': {
+        int n = in.readInt();
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          String k = in.readUTF();
+          map.put(k, readValue(in));
+        }
+        return map;
+      }
+      default:
+        throw new IOException("corrupt model file (unknown value tag " + tag + ")");
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.inn.core.training;
+
+import dev.inn.api.settings.Settings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a gradient-trained method optimises: Adam with L2 weight decay, an exponential
+ * learning-rate decay from {@code lr} to {@code lrFinal} over {@code steps}, optional
+ * global-norm gradient clipping. Every trained method reads the same setting keys.
+ */
+public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, double beta1, double beta2,
+    double eps, double weightDecay, double gradClip, int logEvery, int threads) {
+
+  public OptimizerConfig {
+    if (steps < 1 || batch < 2) {
+      throw new IllegalArgumentException("need steps >= 1 and batch >= 2, got " + steps + ", " + batch);
+    }
+    if (!(lr > 0) || !(lrFinal > 0)) {
+      throw new IllegalArgumentException("learning rates must be positive, got " + lr + " -> " + lrFinal);
+    }
+  }
+
+  /** The shared setting keys and their defaults (the paper's 8-modes recipe). */
+  public static Map<String, Object> defaults() {
+    return Map.ofEntries(
+        Map.entry("steps", 3000), Map.entry("batch", 200), Map.entry("lr", 1e-3), Map.entry("lr_final", 1e-5),
+        Map.entry("betas", List.of(0.9, 0.95)), Map.entry("eps", 1e-6), Map.entry("weight_decay", 1e-5),
+        Map.entry("grad_clip", 0.0), Map.entry("log_every", 25), Map.entry("threads", 0));
+  }
+
+  public static OptimizerConfig from(Settings s) {
+    double[] betas = s.getDoubles("betas");
+    if (betas.length != 2) {
+      throw new IllegalArgumentException("setting 'betas' of " + s.owner() + " needs two values, got " + betas.length);
+    }
+    int threads = s.getInt("threads");
+    return new OptimizerConfig(s.getInt("steps"), s.getInt("batch"), s.getDouble("lr"), s.getDouble("lr_final"),
+        betas[0], betas[1], s.getDouble("eps"), s.getDouble("weight_decay"), s.getDouble("grad_clip"),
+        Math.max(1, s.getInt("log_every")), threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Learning rate at {@code step} of {@code steps}: exponential from lr to lrFinal. */
+  public double learningRate(int step) {
+    return lr * Math.pow(lrFinal / lr, step / (double) Math.max(1, steps - 1));
+  }
+}

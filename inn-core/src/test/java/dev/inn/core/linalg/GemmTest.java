@@ -1,0 +1,69 @@
+package dev.inn.core.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The vector kernel against the portable one and a double-precision reference, on awkward shapes. */
+class GemmTest {
+
+  @Test
+  void kernelsAgreeWithReferenceOnAllShapes() {
+    assertThat(Gemm.best().description()).as("tests run with the Vector API module").startsWith("vector");
+    SplittableRandom r = new SplittableRandom(3);
+    int[][] shapes = {{1, 1, 1}, {7, 3, 5}, {13, 128, 16}, {200, 8, 128}, {9, 17, 40}, {64, 33, 8}};
+    for (int[] s : shapes) {
+      int n = s[0];
+      int k = s[1];
+      int m = s[2];
+      float[] a = new float[n * k];
+      float[] b = new float[k * m];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = (float) r.nextGaussian();
+      }
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (float) r.nextGaussian();
+      }
+      float[] cv = new float[n * m];
+      float[] cs = new float[n * m];
+      java.util.Arrays.fill(cv, 1f);
+      java.util.Arrays.fill(cs, 1f);
+      Gemm.best().multiply(a, b, cv, k, m, 0, n, true);
+      new ScalarGemm().multiply(a, b, cs, k, m, 0, n, true);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < m; j++) {
+          double ref = 1;
+          for (int p = 0; p < k; p++) {
+            ref += (double) a[i * k + p] * b[p * m + j];
+          }
+          assertThat((double) cv[i * m + j]).isCloseTo(ref, org.assertj.core.data.Offset.offset(1e-3 * (1 + k)));
+          assertThat((double) cs[i * m + j]).isCloseTo(ref, org.assertj.core.data.Offset.offset(1e-3 * (1 + k)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void rowSplitGivesIdenticalResultsForAnyThreadCount() {
+    SplittableRandom r = new SplittableRandom(4);
+    int n = 203;
+    int k = 40;
+    int m = 72;
+    float[] a = new float[n * k];
+    float[] b = new float[k * m];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) r.nextGaussian();
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (float) r.nextGaussian();
+    }
+    float[] one = new float[n * m];
+    float[] two = new float[n * m];
+    try (RowParallel p1 = new RowParallel(1); RowParallel p2 = new RowParallel(2)) {
+      p1.run(n, Long.MAX_VALUE, (f, t) -> Gemm.best().multiply(a, b, one, k, m, f, t, false));
+      p2.run(n, Long.MAX_VALUE, (f, t) -> Gemm.best().multiply(a, b, two, k, m, f, t, false));
+    }
+    assertThat(two).containsExactly(one);
+  }
+}

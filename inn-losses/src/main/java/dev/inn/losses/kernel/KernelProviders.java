@@ -1,0 +1,105 @@
+package dev.inn.losses.kernel;
+
+import dev.inn.api.loss.Kernel;
+import dev.inn.api.loss.KernelProvider;
+import dev.inn.api.settings.Settings;
+import java.util.List;
+import java.util.Map;
+
+/** The built-in kernel plugins; each nested class is one ServiceLoader entry. */
+public final class KernelProviders {
+
+  private KernelProviders() {}
+
+  /** {@code imq}: inverse multiquadratic, setting {@code widths}. */
+  public static final class Imq implements KernelProvider {
+    @Override
+    public String name() {
+      return "imq";
+    }
+
+    @Override
+    public String description() {
+      return "inverse multiquadratic 1/(1 + |a-b|^2/h^2), summed over widths";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+      return Map.of("widths", List.of(1.2));
+    }
+
+    @Override
+    public Kernel create(Settings s) {
+      return new InverseMultiquadraticKernel(s.getDoubles("widths"));
+    }
+  }
+
+  /** {@code multiscale}: the authors' generalised form, setting {@code scales} = [[C, a], ...]. */
+  public static final class Multiscale implements KernelProvider {
+    @Override
+    public String name() {
+      return "multiscale";
+    }
+
+    @Override
+    public String description() {
+      return "C^a ((C + d)/a)^-a summed over (C, a) scales (the authors' code)";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+      return Map.of("scales", List.of(List.of(0.2, 2.0), List.of(1.5, 2.0), List.of(3.0, 2.0)));
+    }
+
+    @Override
+    public Kernel create(Settings s) {
+      return new MultiscaleKernel(s.getDoubleRows("scales"));
+    }
+  }
+
+  /** {@code gaussian}: setting {@code widths}. */
+  public static final class Gaussian implements KernelProvider {
+    @Override
+    public String name() {
+      return "gaussian";
+    }
+
+    @Override
+    public String description() {
+      return "Gaussian exp(-|a-b|^2/(2h^2)), summed over widths";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+      return Map.of("widths", List.of(1.0));
+    }
+
+    @Override
+    public Kernel create(Settings s) {
+      return new GaussianKernel(s.getDoubles("widths"));
+    }
+  }
+
+  /** {@code laplacian}: exp(-|a-b|/h), setting {@code widths}. */
+  public static final class Laplacian implements KernelProvider {
+    @Override
+    public String name() {
+      return "laplacian";
+    }
+
+    @Override
+    public String description() {
+      return "exp(-|a-b|/h) for heavy-tailed latents, summed over widths";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+      return Map.of("widths", List.of(7.1));
+    }
+
+    @Override
+    public Kernel create(Settings s) {
+      return new LaplacianKernel(s.getDoubles("widths"));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.inn.problems.dataset;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.problem.Problem;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A problem backed by a user's own simulated (x, y) pairs. It has no prior, simulator or
+ * exact posterior (those {@code Optional}s are empty), so metrics that need them are not
+ * available. A fixed, seeded split holds out test rows; {@link #sample} draws training rows
+ * only and {@link #testSet} draws held-out rows only, both as seeded random subsets without
+ * replacement.
+ */
+public final class DatasetProblem implements Problem {
+
+  /** The registered name. */
+  public static final String NAME = "dataset";
+
+  private final String source;
+  private final List<String> parameterNames;
+  private final List<String> observationNames;
+  private final Dataset data;
+  private final int[] trainRows;
+  private final int[] testRows;
+
+  /**
+   * @param source where the data came from, for messages (e.g. the file name)
+   * @param data all rows
+   * @param testFraction the share of rows held out for {@link #testSet}
+   * @param splitSeed fixes which rows are held out
+   */
+  public DatasetProblem(String source, List<String> parameterNames, List<String> observationNames, Dataset data,
+      double testFraction, long splitSeed) {
+    if (parameterNames.size() != data.x().cols() || observationNames.size() != data.y().cols()) {
+      throw new IllegalArgumentException("names do not match the data's columns");
+    }
+    if (!(testFraction >= 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("setting 'test_fraction' of problem '" + NAME + "' must be in [0, 1), got "
+          + testFraction);
+    }
+    this.source = source;
+    this.parameterNames = List.copyOf(parameterNames);
+    this.observationNames = List.copyOf(observationNames);
+    this.data = data;
+    int n = data.size();
+    int[] order = shuffled(identity(n), n, splitSeed);
+    int test = (int) Math.round(n * testFraction);
+    this.testRows = java.util.Arrays.copyOfRange(order, n - test, n);
+    this.trainRows = java.util.Arrays.copyOfRange(order, 0, n - test);
+  }
+
+  /** Rows available to {@link #sample}. */
+  public int trainingRows() {
+    return trainRows.length;
+  }
+
+  /** Rows available to {@link #testSet}. */
+  public int testRows() {
+    return testRows.length;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  @Override
+  public List<String> observationNames() {
+    return observationNames;
+  }
+
+  /** {@code n} training rows in a seeded random order; more than {@link #trainingRows()} is an error. */
+  @Override
+  public Dataset sample(int n, long seed) {
+    return data.select(subset(trainRows, n, seed, "training", "sample"));
+  }
+
+  /** {@code n} held-out rows in a seeded random order; more than {@link #testRows()} is an error. */
+  @Override
+  public Dataset testSet(int n, long seed) {
+    return data.select(subset(testRows, n, seed, "held-out test", "testSet"));
+  }
+
+  private int[] subset(int[] rows, int n, long seed, String what, String method) {
+    if (n < 0 || n > rows.length) {
+      throw new IllegalArgumentException("problem '" + NAME + "' (" + source + ") has " + rows.length + " " + what
+          + " rows (" + data.size() + " in all, " + testRows.length + " held out for testing); " + method
+          + " asked for " + n);
+    }
+    return java.util.Arrays.copyOf(shuffled(rows.clone(), n, seed), n);
+  }
+
+  private static int[] identity(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  /** Partial Fisher-Yates: the first {@code k} entries become a seeded random choice. */
+  private static int[] shuffled(int[] a, int k, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    for (int i = 0; i < k && i < a.length - 1; i++) {
+      int j = i + rng.nextInt(a.length - i);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+}

@@ -1,0 +1,187 @@
+package dev.inn.problems.dataset;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.ProblemProvider;
+import dev.inn.api.settings.ConfigurationException;
+import dev.inn.api.settings.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Registers {@code dataset}: a problem read from a user's files.
+ *
+ * <ul>
+ *   <li>{@code format = "csv"}: one file {@code path} with a header row; {@code y_columns}
+ *       names the observation columns, {@code x_columns} the parameter columns (default: every
+ *       other column, in file order).
+ *   <li>{@code format = "npy"}: two files {@code x_path} and {@code y_path} with the same number
+ *       of rows; {@code x_columns} / {@code y_columns} name their columns (default x0.., y0..).
+ *   <li>{@code test_fraction} of the rows (chosen by {@code split_seed}) is held out for testing.
+ * </ul>
+ */
+public final class DatasetProblemProvider implements ProblemProvider {
+
+  @Override
+  public String name() {
+    return DatasetProblem.NAME;
+  }
+
+  @Override
+  public String description() {
+    return "your own simulated (x, y) pairs from a CSV file or two NPY files";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("format", "csv");
+    d.put("path", "");
+    d.put("x_path", "");
+    d.put("y_path", "");
+    d.put("x_columns", List.of());
+    d.put("y_columns", List.of());
+    d.put("test_fraction", 0.1);
+    d.put("split_seed", 0);
+    return d;
+  }
+
+  @Override
+  public Problem create(Settings settings) {
+    String owner = "problem '" + name() + "'";
+    Settings s = Settings.resolve(owner, defaults(), settings.asMap());
+    List<String> xCols = s.getStrings("x_columns");
+    List<String> yCols = s.getStrings("y_columns");
+    double testFraction = s.getDouble("test_fraction");
+    long splitSeed = s.getLong("split_seed");
+    String format = s.getString("format");
+    return switch (format) {
+      case "csv" -> fromCsv(owner, Path.of(required(s, owner, "path")), xCols, yCols, testFraction, splitSeed);
+      case "npy" -> fromNpy(owner, Path.of(required(s, owner, "x_path")), Path.of(required(s, owner, "y_path")),
+          xCols, yCols, testFraction, splitSeed);
+      default -> throw new ConfigurationException("setting 'format' of " + owner + " must be \"csv\" or \"npy\", got \""
+          + format + "\"");
+    };
+  }
+
+  private static String required(Settings s, String owner, String key) {
+    String v = s.getString(key);
+    if (v.isBlank()) {
+      throw new ConfigurationException("setting '" + key + "' of " + owner + " is required for format \""
+          + s.getString("format") + "\"");
+    }
+    return v;
+  }
+
+  static DatasetProblem fromCsv(String owner, Path file, List<String> xCols, List<String> yCols, double testFraction,
+      long splitSeed) {
+    if (yCols.isEmpty()) {
+      throw new ConfigurationException("setting 'y_columns' of " + owner + " must name the observation columns of "
+          + file);
+    }
+    DataTable table = CsvTableReader.read(file);
+    List<String> header = table.names();
+    checkDistinct(owner, xCols, yCols);
+    List<String> xs = xCols;
+    if (xs.isEmpty()) {
+      xs = new ArrayList<>(header);
+      xs.removeAll(yCols);
+    }
+    int[] xIdx = indices(owner, file, header, xs, "x_columns");
+    int[] yIdx = indices(owner, file, header, yCols, "y_columns");
+    if (xIdx.length == 0) {
+      throw new ConfigurationException(owner + ": no parameter columns left in " + file + " after y_columns " + yCols);
+    }
+    Matrix all = table.values();
+    Dataset data = new Dataset(pick(all, xIdx), pick(all, yIdx));
+    return new DatasetProblem(file.toString(), xs, yCols, data, testFraction, splitSeed);
+  }
+
+  static DatasetProblem fromNpy(String owner, Path xFile, Path yFile, List<String> xCols, List<String> yCols,
+      double testFraction, long splitSeed) {
+    Matrix x = NpyReader.read(xFile);
+    Matrix y = NpyReader.read(yFile);
+    if (x.rows() != y.rows()) {
+      throw new DataFileException(xFile + " has " + x.rows() + " rows but " + yFile + " has " + y.rows()
+          + "; row i of both files must be one (x, y) pair");
+    }
+    checkFinite(xFile, x, xCols);
+    checkFinite(yFile, y, yCols);
+    List<String> xs = names(owner, xFile, xCols, x.cols(), "x", "x_columns");
+    List<String> ys = names(owner, yFile, yCols, y.cols(), "y", "y_columns");
+    checkDistinct(owner, xs, ys);
+    return new DatasetProblem(xFile + " + " + yFile, xs, ys, new Dataset(x, y), testFraction, splitSeed);
+  }
+
+  private static List<String> names(String owner, Path file, List<String> given, int cols, String prefix, String key) {
+    if (given.isEmpty()) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < cols; i++) {
+        out.add(prefix + i);
+      }
+      return out;
+    }
+    if (given.size() != cols) {
+      throw new ConfigurationException("setting '" + key + "' of " + owner + " names " + given.size() + " columns but "
+          + file + " has " + cols);
+    }
+    return given;
+  }
+
+  private static void checkFinite(Path file, Matrix m, List<String> names) {
+    int bad = m.firstNonFinite();
+    if (bad >= 0) {
+      int row = bad / m.cols();
+      int col = bad % m.cols();
+      String colName = names.size() == m.cols() ? "'" + names.get(col) + "' (index " + col + ")" : "index " + col;
+      throw new DataFileException(file + " row " + row + " (0-based), column " + colName + ": " + m.data()[bad]
+          + " is not a finite number (NaN and infinity are not allowed)");
+    }
+  }
+
+  private static void checkDistinct(String owner, List<String> xs, List<String> ys) {
+    Set<String> seen = new HashSet<>();
+    for (String n : xs) {
+      if (!seen.add(n)) {
+        throw new ConfigurationException(owner + ": column '" + n + "' is listed twice in x_columns");
+      }
+    }
+    Set<String> ySeen = new HashSet<>();
+    for (String n : ys) {
+      if (!ySeen.add(n)) {
+        throw new ConfigurationException(owner + ": column '" + n + "' is listed twice in y_columns");
+      }
+      if (seen.contains(n)) {
+        throw new ConfigurationException(owner + ": column '" + n + "' is in both x_columns and y_columns");
+      }
+    }
+  }
+
+  private static int[] indices(String owner, Path file, List<String> header, List<String> wanted, String key) {
+    int[] idx = new int[wanted.size()];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = header.indexOf(wanted.get(i));
+      if (idx[i] < 0) {
+        throw new DataFileException("setting '" + key + "' of " + owner + ": column '" + wanted.get(i)
+            + "' is not in the header of " + file + "; its columns are " + header);
+      }
+    }
+    return idx;
+  }
+
+  private static Matrix pick(Matrix m, int[] cols) {
+    float[] out = new float[m.rows() * cols.length];
+    for (int r = 0; r < m.rows(); r++) {
+      for (int c = 0; c < cols.length; c++) {
+        out[r * cols.length + c] = m.get(r, cols[c]);
+      }
+    }
+    return new Matrix(m.rows(), cols.length, out);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.inn.problems.kinematics;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.Simulator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Inverse kinematics of an arm on a vertical rail (paper Sec. 4.1, Fig. 3): x = (rail height,
+ * three joint angles), y = the end point (vertical, horizontal), no measurement noise.
+ */
+public final class InverseKinematics implements Problem {
+
+  /** The registered name. */
+  public static final String NAME = "inverse-kinematics";
+
+  /** Prior standard deviations of x1 (height) and x2..x4 (angles). */
+  public static final double HEIGHT_SD = 0.25;
+  public static final double ANGLE_SD = 0.5;
+
+  /** Segment lengths. */
+  public static final double L1 = 0.5;
+  public static final double L2 = 0.5;
+  public static final double L3 = 1.0;
+
+  /** The hard, bi-modal example of the paper's Fig. 3: y* = (0, 1.5). */
+  public static final float[] HARD_OBSERVATION = {0f, 1.5f};
+
+  /** Rows per task when a large batch is simulated in parallel. */
+  private static final int PARALLEL_CHUNK = 1 << 16;
+
+  /** A copy of the hard example y* = (0, 1.5). */
+  public static float[] hardObservation() {
+    return HARD_OBSERVATION.clone();
+  }
+
+  /** The end point {y1 (vertical), y2 (horizontal)} of one arm pose. */
+  public static double[] endPoint(double x1, double x2, double x3, double x4) {
+    double a2 = x3 - x2;
+    double a3 = x4 - x2 - x3;
+    return new double[] {
+        x1 + L1 * Math.sin(x2) + L2 * Math.sin(a2) + L3 * Math.sin(a3),
+        L1 * Math.cos(x2) + L2 * Math.cos(a2) + L3 * Math.cos(a3)};
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return List.of("height", "angle1", "angle2", "angle3");
+  }
+
+  @Override
+  public List<String> observationNames() {
+    return List.of("end_vertical", "end_horizontal");
+  }
+
+  @Override
+  public Dataset sample(int n, long seed) {
+    Matrix x = drawPrior(n, seed);
+    return new Dataset(x, simulate(x).y());
+  }
+
+  @Override
+  public Optional<Prior> prior() {
+    return Optional.of(InverseKinematics::drawPrior);
+  }
+
+  @Override
+  public Optional<Simulator> simulator() {
+    return Optional.of(InverseKinematics::simulate);
+  }
+
+  private static Matrix drawPrior(int n, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    float[] out = new float[4 * n];
+    for (int i = 0; i < n; i++) {
+      out[4 * i] = (float) (HEIGHT_SD * rng.nextGaussian());
+      out[4 * i + 1] = (float) (ANGLE_SD * rng.nextGaussian());
+      out[4 * i + 2] = (float) (ANGLE_SD * rng.nextGaussian());
+      out[4 * i + 3] = (float) (ANGLE_SD * rng.nextGaussian());
+    }
+    return new Matrix(n, 4, out);
+  }
+
+  private static Simulation simulate(Matrix x) {
+    if (x.cols() != 4) {
+      throw new IllegalArgumentException(NAME + ": x has 4 columns, got " + x.cols());
+    }
+    int n = x.rows();
+    float[] in = x.data();
+    float[] y = new float[2 * n];
+    boolean[] valid = new boolean[n];
+    int chunks = (n + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK;
+    IntStream range = IntStream.range(0, chunks);
+    (chunks > 1 ? range.parallel() : range).forEach(c -> {
+      int to = Math.min(n, (c + 1) * PARALLEL_CHUNK);
+      for (int i = c * PARALLEL_CHUNK; i < to; i++) {
+        double x1 = in[4 * i];
+        double x2 = in[4 * i + 1];
+        double x3 = in[4 * i + 2];
+        double x4 = in[4 * i + 3];
+        double a2 = x3 - x2;
+        double a3 = x4 - x2 - x3;
+        double v = x1 + L1 * Math.sin(x2) + L2 * Math.sin(a2) + L3 * Math.sin(a3);
+        double h = L1 * Math.cos(x2) + L2 * Math.cos(a2) + L3 * Math.cos(a3);
+        boolean ok = Double.isFinite(v) && Double.isFinite(h);
+        valid[i] = ok;
+        y[2 * i] = ok ? (float) v : Float.NaN;
+        y[2 * i + 1] = ok ? (float) h : Float.NaN;
+      }
+    });
+    return new Simulation(new Matrix(n, 2, y), valid);
+  }
+}

@@ -1,0 +1,2 @@
+/** Seed derivation shared by the problems' samplers. */
+package dev.inn.problems.random;
