@@ -3,10 +3,10 @@ package dev.inn.bench.harness;
 import dev.inn.api.data.Matrix;
 
 /**
- * x = g(y*, z) on a square grid of 2-D latent points (paper Fig. 8).
+ * Where posterior samples for y* sit in a 2-D latent space (paper Fig. 8): z = f(x) from the
+ * INN's forward pass for samples x = g(y*, z) it generated.
  *
- * @param extent the grid spans [-extent, extent] on both axes
- * @param grid points per axis
- * @param x the generated parameters, row {@code iy * grid + ix}
+ * @param z the latent position of each sample (n x 2)
+ * @param x the samples (n x dim x)
  */
-public record LatentMap(double extent, int grid, Matrix x) {}
+public record LatentMap(Matrix z, Matrix x) {}

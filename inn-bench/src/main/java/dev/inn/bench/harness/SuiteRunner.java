@@ -17,6 +17,7 @@ import dev.inn.bench.suite.MethodEntry;
 import dev.inn.bench.suite.MetricEntry;
 import dev.inn.bench.suite.ProblemEntry;
 import dev.inn.bench.suite.Suite;
+import dev.inn.core.inn.InnMethod;
 import dev.inn.core.plugin.PluginRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -256,8 +257,15 @@ public final class SuiteRunner {
     for (int i = 0; i < figureObs.size(); i++) {
       figureSamples.add(instance.sample(figureObs.get(i), suite.figures().samples(), mix(seed, 500_000 + i)));
     }
+    LatentMap latent = null;
+    if (!figureSamples.isEmpty()) {
+      if (instance instanceof InnMethod inn && inn.layout().z() == 2) {
+        Matrix x = figureSamples.get(0);
+        latent = new LatentMap(inn.forward(x).columns(0, 2), x);
+      }
+    }
     return new MethodResults(method.label(), method.plugin(), seed, cells, curves, notes, history, trainSeconds,
-        sampleSeconds, evaluateSeconds, figureSamples, null);
+        sampleSeconds, evaluateSeconds, figureSamples, latent);
   }
 
   /**

@@ -8,14 +8,14 @@ import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
-import dev.inn.losses.mmd.MmdEstimate;
+import dev.inn.losses.mmd.Mmd;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Posterior mismatch: unbiased MMD^2 between a method's samples and ground-truth posterior
+ * Posterior mismatch: MMD^2 (biased V-statistic) between a method's samples and ground-truth posterior
  * samples (the exact posterior when the problem has one, else ABC), averaged over the test
  * observations that have ground truth ({@code posterior_mmd}). Fixed kernel: a sum of inverse
  * multiquadrics 1 / (1 + d / h^2) over the widths {@code widths}, d the squared distance in
@@ -65,7 +65,7 @@ public final class PosteriorMmdMetric implements Metric {
     Kernel kernel = imq(widths);
     float[] scale = input.parameterScale();
     double[] mmd = new double[n];
-    IntStream.range(0, n).parallel().forEach(i -> mmd[i] = MmdEstimate.squared(
+    IntStream.range(0, n).parallel().forEach(i -> mmd[i] = Mmd.estimate(
         standardise(input.posteriors().get(i), scale, max), standardise(input.references().get(i), scale, max), kernel));
     return new Measurement() {
       @Override
@@ -80,7 +80,7 @@ public final class PosteriorMmdMetric implements Metric {
 
       @Override
       public List<String> notes() {
-        return List.of("posterior_mmd: unbiased MMD^2 over " + n + " test observations, up to " + max
+        return List.of("posterior_mmd: MMD^2 (biased V-statistic) over " + n + " test observations, up to " + max
             + " samples per set, kernel sum_h 1/(1 + ||a-b||^2/h^2) with h in " + Arrays.toString(widths)
             + " in prior standard deviations");
       }

@@ -57,6 +57,7 @@ public final class Figures {
     armPoses(r).ifPresent(out::add);
     marginals(r).ifPresent(out::add);
     calibration(r).ifPresent(out::add);
+    latentMap(r).ifPresent(out::add);
     lossCurves(r).ifPresent(out::add);
     return out;
   }
@@ -286,6 +287,69 @@ public final class Figures {
     return Optional.of(new Figure("calibration.png", "Calibration curves (Fig. 11)",
         "q_inliers - q over confidence q; negative values mean overconfident posteriors.",
         chart.createBufferedImage(640, 400)));
+  }
+
+  /**
+   * Paper Fig. 8 (variant): the latent positions z = f(x) of the INN's samples for y*, coloured
+   * by where x lies (hue: angle of the first two standardised parameters around the prior mean,
+   * brightness: their distance from it), with circles holding 50 % and 90 % of p(z).
+   */
+  static Optional<Figure> latentMap(ProblemResults r) {
+    List<BufferedImage> images = new ArrayList<>();
+    float[] mean = new float[2];
+    float[] sd = new float[2];
+    for (int c = 0; c < 2 && c < r.problem().parameterDim(); c++) {
+      float[] col = r.priorSamples().column(c);
+      double m = 0;
+      for (float v : col) {
+        m += v;
+      }
+      m /= col.length;
+      double var = 0;
+      for (float v : col) {
+        var += (v - m) * (v - m);
+      }
+      mean[c] = (float) m;
+      sd[c] = (float) Math.max(1e-6, Math.sqrt(var / col.length));
+    }
+    for (MethodResults m : firstSeed(r)) {
+      if (m.latent() == null || r.problem().parameterDim() < 2) {
+        continue;
+      }
+      int n = Math.min(3000, m.latent().z().rows());
+      BufferedImage img = new BufferedImage(PANEL, PANEL, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = img.createGraphics();
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(new Color(30, 30, 30));
+      g.fillRect(0, 0, PANEL, PANEL);
+      double extent = 3.5;
+      double px = PANEL / (2 * extent);
+      for (int i = 0; i < n; i++) {
+        double a = (m.latent().x().get(i, 0) - mean[0]) / sd[0];
+        double b = (m.latent().x().get(i, 1) - mean[1]) / sd[1];
+        float hue = (float) ((Math.atan2(b, a) + Math.PI) / (2 * Math.PI));
+        float bright = (float) Math.min(1, 0.35 + 0.3 * Math.hypot(a, b));
+        g.setColor(Color.getHSBColor(hue, 0.85f, bright));
+        double zx = (m.latent().z().get(i, 0) + extent) * px;
+        double zy = PANEL - (m.latent().z().get(i, 1) + extent) * px;
+        g.fill(new Ellipse2D.Double(zx - 2, zy - 2, 4, 4));
+      }
+      g.setColor(Color.WHITE);
+      for (double mass : new double[] {0.5, 0.9}) {
+        double radius = Math.sqrt(-2 * Math.log(1 - mass)) * px;
+        g.draw(new Ellipse2D.Double(PANEL / 2.0 - radius, PANEL / 2.0 - radius, 2 * radius, 2 * radius));
+      }
+      g.drawString(m.method(), 8, 16);
+      g.dispose();
+      images.add(img);
+    }
+    if (images.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Figure("latent-map.png", "Latent space for y* (Fig. 8)",
+        "Latent positions z = f(x) of the INN's posterior samples for the first figure observation, z in [-3.5, 3.5]^2;"
+            + " colour hue = direction of x (first two parameters, standardised), brightness = distance from the prior"
+            + " mean. White circles hold 50 % and 90 % of p(z).", grid(images, 4)));
   }
 
   /** The loss of every term against the training step, one panel per method. */
