@@ -79,7 +79,8 @@ public final class ConfigToml {
     sb.append(key.matches("[A-Za-z0-9_-]+") ? key : string(key)).append(" = ").append(value(value)).append('\n');
   }
 
-  static String value(Object v) {
+  /** A value as TOML text (strings quoted, lists and tables inline). */
+  public static String value(Object v) {
     if (v instanceof String s) {
       return string(s);
     }

@@ -85,6 +85,14 @@ public final class PluginRegistry {
     }
   }
 
+  /**
+   * The class loader plugins are found with (e.g. to make it the thread's context loader, so
+   * plugins that look up other plugins see the same jars).
+   */
+  public ClassLoader classLoader() {
+    return loader;
+  }
+
   /** All plugins of a kind, by name (sorted). */
   public <P extends Plugin> Map<String, P> all(Class<P> kind) {
     @SuppressWarnings("unchecked")
