@@ -110,14 +110,18 @@ public final class SuiteParser {
       String plugin = t.string("name", null);
       MethodProvider provider = plugin(t, "name", MethodProvider.class, plugin);
       String label = t.string("label", plugin);
-      if (!methodLabels.add(label)) {
-        throw t.error("label", "two methods are labelled '" + label + "'; give each a distinct label");
-      }
       List<String> only = t.strings("problems", List.of());
       for (String p : only) {
         if (!problemLabels.contains(p)) {
           throw t.error("problems", "method '" + label + "' names problem '" + p + "', which is not in the suite; problems: "
               + problemLabels);
+        }
+      }
+      // a label may repeat for different problems (e.g. "INN" with per-problem settings), not within one
+      for (String p : only.isEmpty() ? problemLabels : only) {
+        if (!methodLabels.add(p + "\u0000" + label)) {
+          throw t.error("label", "two methods are labelled '" + label + "' on problem '" + p
+              + "'; give each a distinct label");
         }
       }
       Settings settings = settings(t.table("settings"), provider, "method");
