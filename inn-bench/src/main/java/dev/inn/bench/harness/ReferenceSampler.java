@@ -7,6 +7,7 @@ import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.ProgressListener;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.problem.Problem;
+import dev.inn.baselines.abc.Abc;
 import dev.inn.bench.suite.Suite;
 import dev.inn.core.plugin.PluginRegistry;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ final class ReferenceSampler {
   private final PosteriorMethod method;
   private final String description;
   private double seconds;
+  private long accepted;
+  private long simulations;
+  private long invalid;
 
   ReferenceSampler(PluginRegistry registry, Suite suite, Problem problem, Dataset data, ProgressListener progress) {
     this.suite = suite;
@@ -51,8 +55,18 @@ final class ReferenceSampler {
     int n = suite.reference().samples();
     for (int i = 0; i < observations.size(); i++) {
       long seed = SuiteRunner.mix(suite.testSeed(), 2_000_000 + i);
-      out.add(method == null ? problem.exactPosterior().orElseThrow().sample(observations.get(i), n, seed)
-          : method.sample(observations.get(i), n, seed));
+      float[] y = observations.get(i);
+      if (method == null) {
+        out.add(problem.exactPosterior().orElseThrow().sample(y, n, seed));
+      } else if (method instanceof Abc abc) {
+        Abc.Result r = abc.sampleWithStats(y, n, seed);
+        out.add(r.samples());
+        accepted += r.stats().accepted();
+        simulations += r.stats().simulations();
+        invalid += r.stats().invalidSimulations();
+      } else {
+        out.add(method.sample(y, n, seed));
+      }
       progress.update(task, i + 1, observations.size(), "");
     }
     seconds += (System.nanoTime() - t0) / 1e9;
@@ -60,6 +74,12 @@ final class ReferenceSampler {
   }
 
   String description() {
-    return String.format("%s, %d samples per observation (%.1f s)", description, suite.reference().samples(), seconds);
+    String s = String.format(java.util.Locale.ROOT, "%s, %d samples per observation (%.1f s)", description,
+        suite.reference().samples(), seconds);
+    if (simulations > 0) {
+      s += String.format(java.util.Locale.ROOT, "; ABC ran %d simulations (%d invalid), acceptance rate %.3g",
+          simulations, invalid, accepted / (double) simulations);
+    }
+    return s;
   }
 }
