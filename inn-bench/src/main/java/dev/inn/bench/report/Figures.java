@@ -82,7 +82,8 @@ public final class Figures {
       titles.add(m.method());
       panels.add(m.figureSamples());
     }
-    double[] range = range(panels.stream().flatMap(List::stream).toList());
+    // frame the ground truth when there is one, so a diffuse method does not shrink it to a dot
+    double[] range = range(r.references().isEmpty() ? panels.stream().flatMap(List::stream).toList() : r.references());
     List<BufferedImage> images = new ArrayList<>();
     for (int p = 0; p < panels.size(); p++) {
       XYSeriesCollection data = new XYSeriesCollection();
@@ -432,18 +433,19 @@ public final class Figures {
     return new double[] {lo - pad, hi + pad};
   }
 
+  /** A symmetric square range holding the central 99.5 % of all values, with a margin. */
   private static double[] range(List<Matrix> sets) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
+    int total = sets.stream().mapToInt(m -> m.data().length).sum();
+    float[] abs = new float[total];
+    int k = 0;
     for (Matrix m : sets) {
       for (float v : m.data()) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
+        abs[k++] = Math.abs(v);
       }
     }
-    double bound = Math.max(Math.abs(lo), Math.abs(hi));
-    bound = Math.min(bound, 10);
-    return new double[] {-bound * 1.05, bound * 1.05};
+    Arrays.sort(abs);
+    double bound = abs.length == 0 ? 1 : abs[(int) (0.995 * (abs.length - 1))];
+    return new double[] {-bound * 1.3, bound * 1.3};
   }
 
   private static Shape crossShape() {
