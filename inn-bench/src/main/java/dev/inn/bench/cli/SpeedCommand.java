@@ -1,38 +1,39 @@
 package dev.inn.bench.cli;
 
-import java.lang.reflect.Method;
+import dev.inn.bench.speed.SpeedBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code inn speed}: the speed benchmark of the autodiff and INN kernels, printed as JSON. */
+/** {@code inn speed}: training steps/s and samples/s of the INN, printed as one JSON line. */
 @Command(name = "speed", mixinStandardHelpOptions = true,
-    description = "Measure training and sampling speed; prints JSON.")
+    description = "Measure INN training steps/s and posterior samples/s (8 modes, paper configuration); prints JSON.")
 final class SpeedCommand implements Callable<Integer> {
-
-  /** Provided by inn-bench's speed package (written separately); looked up so this command builds without it. */
-  private static final String BENCHMARK = "dev.inn.bench.speed.SpeedBenchmark";
 
   @Mixin
   Main.Common common;
 
-  @Option(names = "--threads", defaultValue = "0", description = "worker threads (0: all cores; default ${DEFAULT-VALUE})")
-  int threads;
+  @Option(names = "--threads", description = "worker threads (default: all cores)")
+  Integer threads;
+
+  @Option(names = "--warmup", defaultValue = "30", description = "untimed warm-up steps (default: ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(names = "--steps", defaultValue = "300", description = "timed training steps (default: ${DEFAULT-VALUE})")
+  int steps;
+
+  @Option(names = "--windows", defaultValue = "5", description = "timing windows, median reported (default: ${DEFAULT-VALUE})")
+  int windows;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws Exception {
-    Class<?> type;
-    try {
-      type = Class.forName(BENCHMARK);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the speed benchmark (" + BENCHMARK + ") is not part of this build");
-    }
-    Method run = type.getMethod("runJson", int.class);
-    spec.commandLine().getOut().println(run.invoke(null, threads));
+  public Integer call() {
+    common.registry();
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    spec.commandLine().getOut().println(SpeedBenchmark.runJson(t, warmup, steps, windows));
     return 0;
   }
 }

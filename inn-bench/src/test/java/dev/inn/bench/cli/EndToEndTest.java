@@ -137,4 +137,23 @@ class EndToEndTest {
     assertThat(r.out()).contains("problems:", "methods:", "metrics:", "calibration", "test-linear-fit",
         "bandwidth = 0.1");
   }
+
+  @Test
+  void helpEverywhereAndUnknownCommandFails() {
+    for (String cmd : new String[] {"run", "train", "sample", "list", "speed"}) {
+      Result r = run(cmd, "--help");
+      assertThat(r.code()).as(cmd).isZero();
+      assertThat(r.out()).as(cmd).contains("Usage: inn " + cmd);
+    }
+    assertThat(run("--help").out()).contains("run", "train", "sample", "list", "speed");
+    assertThat(run("fly").code()).isNotZero();
+  }
+
+  @Test
+  void unknownShippedSuiteIsOneClearLine(@TempDir Path dir) {
+    Result r = run("run", "quikstart", "--out", dir.resolve("x").toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err().strip()).isEqualTo("error: no suite file 'quikstart' and no shipped suite of that name; shipped:"
+        + " quickstart, paper-8modes, paper-kinematics, ballistics");
+  }
 }
