@@ -11,6 +11,7 @@ class ProblemRegistrationTest {
   @Test
   void everyProblemIsFoundByName() {
     var problems = PluginRegistry.fromClassPath().all(ProblemProvider.class);
-    assertThat(problems).containsKeys("gaussian-mixture-8", "inverse-kinematics", "ballistics", "dataset");
+    assertThat(problems).containsKeys("gaussian-mixture-8", "inverse-kinematics", "ballistics", "dataset",
+        "medical-colon");
   }
 }

@@ -159,6 +159,7 @@ public final class InnMethod implements PosteriorMethod {
     Tensor x = ops.constant(xIn);
     Tensor yTarget = ops.constant(yNoisy);
     List<LossTerm> terms = new ArrayList<>();
+    double ramp = mmdRamp(step);
     boolean forwardNeeded = config.weightY() > 0 || config.weightPad() > 0 || config.weightZ() > 0
         || config.weightRec() > 0;
     Tensor out = forwardNeeded ? network.forward(ops, x).value() : null;
@@ -172,7 +173,7 @@ public final class InnMethod implements PosteriorMethod {
     if (config.weightZ() > 0 && dz > 0) {
       Tensor zy = ops.concatColumns(ops.columns(out, 0, dz), ops.detach(ops.columns(out, w - dy, w)));
       Tensor ref = ops.constant(zTarget.concatColumns(yNoisy));
-      terms.add(new LossTerm("L_z", config.weightZ(), Mmd.loss(ops, zy, ref, forwardKernel)));
+      terms.add(new LossTerm("L_z", config.weightZ() * ramp, Mmd.loss(ops, zy, ref, forwardKernel)));
     }
     if (config.weightX() > 0) {
       Matrix inverseIn = zTarget.concatColumns(padTarget).concatColumns(yNoisy);
@@ -183,7 +184,7 @@ public final class InnMethod implements PosteriorMethod {
       } else {
         lx = Mmd.loss(ops, xGen, x, backwardKernel);
       }
-      terms.add(new LossTerm("L_x", config.weightX(), lx));
+      terms.add(new LossTerm("L_x", config.weightX() * ramp, lx));
     }
     if (config.weightRec() > 0) {
       Matrix recNoise = noise(random, n, dz, config.noiseRecZ())
@@ -197,6 +198,16 @@ public final class InnMethod implements PosteriorMethod {
       throw new ConfigurationException("inn: every loss weight is zero, nothing to train");
     }
     return terms;
+  }
+
+  /** The fade-in factor of the MMD terms at {@code step} (see {@link InnConfig}). */
+  private double mmdRamp(int step) {
+    double start = config.mmdRampStart();
+    if (start >= 1 || config.mmdRampEnd() <= 0) {
+      return 1;
+    }
+    double t = step / (config.mmdRampEnd() * config.optimizer().steps());
+    return t >= 1 ? 1 : Math.pow(start, 1 - t);
   }
 
   private Matrix pairWeights(Matrix y) {

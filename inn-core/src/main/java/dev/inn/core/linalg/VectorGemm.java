@@ -33,119 +33,140 @@ final class VectorGemm implements Gemm {
   }
 
   private static void rows4(float[] a, float[] b, float[] c, int k, int m, int i, boolean acc) {
+    int j = 0;
+    for (; j + 2 * L <= m; j += 2 * L) {
+      wide2(a, b, c, k, m, i, j, acc);
+    }
+    for (; j + L <= m; j += L) {
+      block4Wide(a, b, c, k, m, i, j, acc);
+    }
+    for (; j + H <= m; j += H) {
+      block4Half(a, b, c, k, m, i, j, acc);
+    }
+    for (; j < m; j++) {
+      scalar4(a, b, c, k, m, i, j, acc);
+    }
+  }
+
+  // 4 rows x 2 wide vectors: 8 accumulators stay in registers across k
+  private static void wide2(float[] a, float[] b, float[] c, int k, int m, int i, int j, boolean acc) {
     int a0 = i * k;
     int a1 = a0 + k;
     int a2 = a1 + k;
     int a3 = a2 + k;
-    int c0 = i * m;
+    int c0 = i * m + j;
     int c1 = c0 + m;
     int c2 = c1 + m;
     int c3 = c2 + m;
-    int j = 0;
-    for (; j + 2 * L <= m; j += 2 * L) {
-      FloatVector s00;
-      FloatVector s01;
-      FloatVector s10;
-      FloatVector s11;
-      FloatVector s20;
-      FloatVector s21;
-      FloatVector s30;
-      FloatVector s31;
-      if (acc) {
-        s00 = FloatVector.fromArray(WIDE, c, c0 + j);
-        s01 = FloatVector.fromArray(WIDE, c, c0 + j + L);
-        s10 = FloatVector.fromArray(WIDE, c, c1 + j);
-        s11 = FloatVector.fromArray(WIDE, c, c1 + j + L);
-        s20 = FloatVector.fromArray(WIDE, c, c2 + j);
-        s21 = FloatVector.fromArray(WIDE, c, c2 + j + L);
-        s30 = FloatVector.fromArray(WIDE, c, c3 + j);
-        s31 = FloatVector.fromArray(WIDE, c, c3 + j + L);
-      } else {
-        s00 = FloatVector.zero(WIDE);
-        s01 = s00;
-        s10 = s00;
-        s11 = s00;
-        s20 = s00;
-        s21 = s00;
-        s30 = s00;
-        s31 = s00;
-      }
-      for (int p = 0; p < k; p++) {
-        int bp = p * m + j;
-        FloatVector b0 = FloatVector.fromArray(WIDE, b, bp);
-        FloatVector b1 = FloatVector.fromArray(WIDE, b, bp + L);
-        FloatVector x = FloatVector.broadcast(WIDE, a[a0 + p]);
-        s00 = x.fma(b0, s00);
-        s01 = x.fma(b1, s01);
-        x = FloatVector.broadcast(WIDE, a[a1 + p]);
-        s10 = x.fma(b0, s10);
-        s11 = x.fma(b1, s11);
-        x = FloatVector.broadcast(WIDE, a[a2 + p]);
-        s20 = x.fma(b0, s20);
-        s21 = x.fma(b1, s21);
-        x = FloatVector.broadcast(WIDE, a[a3 + p]);
-        s30 = x.fma(b0, s30);
-        s31 = x.fma(b1, s31);
-      }
-      s00.intoArray(c, c0 + j);
-      s01.intoArray(c, c0 + j + L);
-      s10.intoArray(c, c1 + j);
-      s11.intoArray(c, c1 + j + L);
-      s20.intoArray(c, c2 + j);
-      s21.intoArray(c, c2 + j + L);
-      s30.intoArray(c, c3 + j);
-      s31.intoArray(c, c3 + j + L);
+    FloatVector s00 = FloatVector.zero(WIDE);
+    FloatVector s01 = s00;
+    FloatVector s10 = s00;
+    FloatVector s11 = s00;
+    FloatVector s20 = s00;
+    FloatVector s21 = s00;
+    FloatVector s30 = s00;
+    FloatVector s31 = s00;
+    for (int p = 0; p < k; p++) {
+      int bp = p * m + j;
+      FloatVector b0 = FloatVector.fromArray(WIDE, b, bp);
+      FloatVector b1 = FloatVector.fromArray(WIDE, b, bp + L);
+      FloatVector x = FloatVector.broadcast(WIDE, a[a0 + p]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      x = FloatVector.broadcast(WIDE, a[a1 + p]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      x = FloatVector.broadcast(WIDE, a[a2 + p]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      x = FloatVector.broadcast(WIDE, a[a3 + p]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
     }
-    for (; j + L <= m; j += L) {
-      FloatVector s0 = acc ? FloatVector.fromArray(WIDE, c, c0 + j) : FloatVector.zero(WIDE);
-      FloatVector s1 = acc ? FloatVector.fromArray(WIDE, c, c1 + j) : FloatVector.zero(WIDE);
-      FloatVector s2 = acc ? FloatVector.fromArray(WIDE, c, c2 + j) : FloatVector.zero(WIDE);
-      FloatVector s3 = acc ? FloatVector.fromArray(WIDE, c, c3 + j) : FloatVector.zero(WIDE);
-      for (int p = 0; p < k; p++) {
-        FloatVector bv = FloatVector.fromArray(WIDE, b, p * m + j);
-        s0 = FloatVector.broadcast(WIDE, a[a0 + p]).fma(bv, s0);
-        s1 = FloatVector.broadcast(WIDE, a[a1 + p]).fma(bv, s1);
-        s2 = FloatVector.broadcast(WIDE, a[a2 + p]).fma(bv, s2);
-        s3 = FloatVector.broadcast(WIDE, a[a3 + p]).fma(bv, s3);
-      }
-      s0.intoArray(c, c0 + j);
-      s1.intoArray(c, c1 + j);
-      s2.intoArray(c, c2 + j);
-      s3.intoArray(c, c3 + j);
+    if (acc) {
+      s00 = s00.add(FloatVector.fromArray(WIDE, c, c0));
+      s01 = s01.add(FloatVector.fromArray(WIDE, c, c0 + L));
+      s10 = s10.add(FloatVector.fromArray(WIDE, c, c1));
+      s11 = s11.add(FloatVector.fromArray(WIDE, c, c1 + L));
+      s20 = s20.add(FloatVector.fromArray(WIDE, c, c2));
+      s21 = s21.add(FloatVector.fromArray(WIDE, c, c2 + L));
+      s30 = s30.add(FloatVector.fromArray(WIDE, c, c3));
+      s31 = s31.add(FloatVector.fromArray(WIDE, c, c3 + L));
     }
-    for (; j + H <= m; j += H) {
-      FloatVector s0 = acc ? FloatVector.fromArray(HALF, c, c0 + j) : FloatVector.zero(HALF);
-      FloatVector s1 = acc ? FloatVector.fromArray(HALF, c, c1 + j) : FloatVector.zero(HALF);
-      FloatVector s2 = acc ? FloatVector.fromArray(HALF, c, c2 + j) : FloatVector.zero(HALF);
-      FloatVector s3 = acc ? FloatVector.fromArray(HALF, c, c3 + j) : FloatVector.zero(HALF);
-      for (int p = 0; p < k; p++) {
-        FloatVector bv = FloatVector.fromArray(HALF, b, p * m + j);
-        s0 = FloatVector.broadcast(HALF, a[a0 + p]).fma(bv, s0);
-        s1 = FloatVector.broadcast(HALF, a[a1 + p]).fma(bv, s1);
-        s2 = FloatVector.broadcast(HALF, a[a2 + p]).fma(bv, s2);
-        s3 = FloatVector.broadcast(HALF, a[a3 + p]).fma(bv, s3);
-      }
-      s0.intoArray(c, c0 + j);
-      s1.intoArray(c, c1 + j);
-      s2.intoArray(c, c2 + j);
-      s3.intoArray(c, c3 + j);
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + L);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + L);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + L);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + L);
+  }
+
+  // the species must be a constant in each method, or C2 cannot intrinsify the vector operations
+  private static void block4Wide(float[] a, float[] b, float[] c, int k, int m, int i, int j,
+      boolean acc) {
+    int a0 = i * k;
+    int c0 = i * m + j;
+    FloatVector s0 = FloatVector.zero(WIDE);
+    FloatVector s1 = s0;
+    FloatVector s2 = s0;
+    FloatVector s3 = s0;
+    for (int p = 0; p < k; p++) {
+      FloatVector bv = FloatVector.fromArray(WIDE, b, p * m + j);
+      s0 = FloatVector.broadcast(WIDE, a[a0 + p]).fma(bv, s0);
+      s1 = FloatVector.broadcast(WIDE, a[a0 + k + p]).fma(bv, s1);
+      s2 = FloatVector.broadcast(WIDE, a[a0 + 2 * k + p]).fma(bv, s2);
+      s3 = FloatVector.broadcast(WIDE, a[a0 + 3 * k + p]).fma(bv, s3);
     }
-    for (; j < m; j++) {
-      float s0 = acc ? c[c0 + j] : 0f;
-      float s1 = acc ? c[c1 + j] : 0f;
-      float s2 = acc ? c[c2 + j] : 0f;
-      float s3 = acc ? c[c3 + j] : 0f;
+    if (acc) {
+      s0 = s0.add(FloatVector.fromArray(WIDE, c, c0));
+      s1 = s1.add(FloatVector.fromArray(WIDE, c, c0 + m));
+      s2 = s2.add(FloatVector.fromArray(WIDE, c, c0 + 2 * m));
+      s3 = s3.add(FloatVector.fromArray(WIDE, c, c0 + 3 * m));
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c0 + m);
+    s2.intoArray(c, c0 + 2 * m);
+    s3.intoArray(c, c0 + 3 * m);
+  }
+
+  private static void block4Half(float[] a, float[] b, float[] c, int k, int m, int i, int j,
+      boolean acc) {
+    int a0 = i * k;
+    int c0 = i * m + j;
+    FloatVector s0 = FloatVector.zero(HALF);
+    FloatVector s1 = s0;
+    FloatVector s2 = s0;
+    FloatVector s3 = s0;
+    for (int p = 0; p < k; p++) {
+      FloatVector bv = FloatVector.fromArray(HALF, b, p * m + j);
+      s0 = FloatVector.broadcast(HALF, a[a0 + p]).fma(bv, s0);
+      s1 = FloatVector.broadcast(HALF, a[a0 + k + p]).fma(bv, s1);
+      s2 = FloatVector.broadcast(HALF, a[a0 + 2 * k + p]).fma(bv, s2);
+      s3 = FloatVector.broadcast(HALF, a[a0 + 3 * k + p]).fma(bv, s3);
+    }
+    if (acc) {
+      s0 = s0.add(FloatVector.fromArray(HALF, c, c0));
+      s1 = s1.add(FloatVector.fromArray(HALF, c, c0 + m));
+      s2 = s2.add(FloatVector.fromArray(HALF, c, c0 + 2 * m));
+      s3 = s3.add(FloatVector.fromArray(HALF, c, c0 + 3 * m));
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c0 + m);
+    s2.intoArray(c, c0 + 2 * m);
+    s3.intoArray(c, c0 + 3 * m);
+  }
+
+  private static void scalar4(float[] a, float[] b, float[] c, int k, int m, int i, int j, boolean acc) {
+    for (int r = 0; r < 4; r++) {
+      int ar = (i + r) * k;
+      float s = 0f;
       for (int p = 0; p < k; p++) {
-        float bv = b[p * m + j];
-        s0 += a[a0 + p] * bv;
-        s1 += a[a1 + p] * bv;
-        s2 += a[a2 + p] * bv;
-        s3 += a[a3 + p] * bv;
+        s = Math.fma(a[ar + p], b[p * m + j], s);
       }
-      c[c0 + j] = s0;
-      c[c1 + j] = s1;
-      c[c2 + j] = s2;
-      c[c3 + j] = s3;
+      int ci = (i + r) * m + j;
+      c[ci] = acc ? c[ci] + s : s;
     }
   }
 
@@ -154,18 +175,21 @@ final class VectorGemm implements Gemm {
     int c0 = i * m;
     int j = 0;
     for (; j + L <= m; j += L) {
-      FloatVector s = acc ? FloatVector.fromArray(WIDE, c, c0 + j) : FloatVector.zero(WIDE);
+      FloatVector s = FloatVector.zero(WIDE);
       for (int p = 0; p < k; p++) {
         s = FloatVector.broadcast(WIDE, a[a0 + p]).fma(FloatVector.fromArray(WIDE, b, p * m + j), s);
+      }
+      if (acc) {
+        s = s.add(FloatVector.fromArray(WIDE, c, c0 + j));
       }
       s.intoArray(c, c0 + j);
     }
     for (; j < m; j++) {
-      float s = acc ? c[c0 + j] : 0f;
+      float s = 0f;
       for (int p = 0; p < k; p++) {
-        s += a[a0 + p] * b[p * m + j];
+        s = Math.fma(a[a0 + p], b[p * m + j], s);
       }
-      c[c0 + j] = s;
+      c[c0 + j] = acc ? c[c0 + j] + s : s;
     }
   }
 }

@@ -4,38 +4,72 @@ import dev.inn.api.loss.Kernel;
 
 /**
  * The generalised multiscale form of the authors' code: k(d) = sum over (C, a) of
- * C^a ((C + d) / a)^(-a), d the squared distance.
+ * C^a ((C + d) / a)^(-a), d the squared distance. Evaluated for every pair of a batch in
+ * every step, so the common exponents (2, 1, 0.5) avoid {@code Math.pow}.
  */
-public record MultiscaleKernel(double[][] scales) implements Kernel {
+public final class MultiscaleKernel implements Kernel {
 
-  public MultiscaleKernel {
+  private final double[][] scales;
+  private final double[] weight;
+
+  public MultiscaleKernel(double[][] scales) {
     if (scales.length == 0) {
       throw new IllegalArgumentException("multiscale kernel needs at least one (C, a) pair");
     }
-    for (double[] s : scales) {
+    this.scales = new double[scales.length][];
+    this.weight = new double[scales.length];
+    for (int i = 0; i < scales.length; i++) {
+      double[] s = scales[i];
       if (s.length != 2 || !(s[0] > 0) || !(s[1] > 0)) {
         throw new IllegalArgumentException("multiscale kernel scales must be positive (C, a) pairs");
       }
+      this.scales[i] = s.clone();
+      this.weight[i] = Math.pow(s[0], s[1]);
     }
+  }
+
+  /** The (C, a) pairs. */
+  public double[][] scales() {
+    double[][] copy = new double[scales.length][];
+    for (int i = 0; i < scales.length; i++) {
+      copy[i] = scales[i].clone();
+    }
+    return copy;
+  }
+
+  /** q^-a for q > 0. */
+  private static double negPow(double q, double a) {
+    if (a == 2.0) {
+      return 1.0 / (q * q);
+    }
+    if (a == 1.0) {
+      return 1.0 / q;
+    }
+    if (a == 0.5) {
+      return 1.0 / Math.sqrt(q);
+    }
+    return Math.exp(-a * Math.log(q));
   }
 
   @Override
   public float apply(float d) {
     double s = 0;
-    for (double[] ca : scales) {
-      s += Math.pow(ca[0], ca[1]) * Math.pow((ca[0] + d) / ca[1], -ca[1]);
+    for (int i = 0; i < scales.length; i++) {
+      double q = (scales[i][0] + d) / scales[i][1];
+      s += weight[i] * negPow(q, scales[i][1]);
     }
     return (float) s;
   }
 
   @Override
   public float derivative(float d, float kd) {
+    // with q = (C + d)/a: dq/dd = 1/a and d(q^-a)/dq = -a q^(-a-1), so each term gives -C^a q^-a / q
     double s = 0;
-    for (double[] ca : scales) {
-      double c = ca[0];
-      double a = ca[1];
-      // d/dd C^a ((C + d)/a)^-a = -a C^a ((C + d)/a)^(-a-1) / a
-      s -= Math.pow(c, a) * Math.pow((c + d) / a, -a - 1);
+    for (int i = 0; i < scales.length; i++) {
+      double c = scales[i][0];
+      double a = scales[i][1];
+      double q = (c + d) / a;
+      s -= weight[i] * negPow(q, a) / q;
     }
     return (float) s;
   }

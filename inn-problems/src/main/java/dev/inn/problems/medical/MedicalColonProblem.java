@@ -1,0 +1,161 @@
+package dev.inn.problems.medical;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.Simulator;
+import dev.inn.problems.medical.montecarlo.SeedSequence;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Functional tissue parameters from multispectral reflectance (paper Sec. 4.2): x = 13 colon
+ * model parameters, y = the 8 normalised noisy camera bands. Training and test pairs come
+ * from a pre-generated data set (Monte Carlo is hours of CPU); the simulator re-runs the Monte
+ * Carlo forward process without camera noise, for re-simulation errors.
+ */
+public final class MedicalColonProblem implements Problem {
+
+  private static final List<String> OBSERVATIONS = observationNames(MultispectralCamera.STANDARD);
+
+  private final String dataLocation;
+  private final ColonReflectanceSimulator reflectance;
+  private final int threads;
+  private final long simulationSeed;
+  private volatile ColonDataSet data;
+
+  /**
+   * @param dataLocation folder of a generated data set, or empty for the bundled one
+   * @param budget photon budget of re-simulation
+   * @param threads threads of re-simulation (0: all cores)
+   * @param simulationSeed seed of re-simulation; row i of a batch uses a seed derived from it and i
+   */
+  public MedicalColonProblem(String dataLocation, PhotonBudget budget, int threads, long simulationSeed) {
+    this.dataLocation = dataLocation;
+    this.reflectance = ColonReflectanceSimulator.standard(budget);
+    this.threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    this.simulationSeed = simulationSeed;
+  }
+
+  private static List<String> observationNames(MultispectralCamera camera) {
+    List<String> names = new ArrayList<>();
+    for (double c : camera.centresNm()) {
+      names.add(String.format(Locale.ROOT, "band_%.0fnm", c));
+    }
+    return List.copyOf(names);
+  }
+
+  @Override
+  public String name() {
+    return MedicalColonProvider.NAME;
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return ColonModel.parameterNames();
+  }
+
+  @Override
+  public List<String> observationNames() {
+    return OBSERVATIONS;
+  }
+
+  /** As in the paper (Table 3): z has the full 13 dimensions, y's 8 bands are noisy. */
+  @Override
+  public int latentDim() {
+    return ColonModel.PARAMETERS;
+  }
+
+  /** The data set behind {@link #sample} and {@link #testSet}, read on first use. */
+  public ColonDataSet dataSet() {
+    ColonDataSet d = data;
+    if (d == null) {
+      synchronized (this) {
+        d = data;
+        if (d == null) {
+          d = dataLocation.isEmpty() ? ColonDataSet.bundled() : ColonDataSet.open(Path.of(dataLocation));
+          data = d;
+        }
+      }
+    }
+    return d;
+  }
+
+  @Override
+  public Dataset sample(int n, long seed) {
+    return dataSet().train(n, seed);
+  }
+
+  @Override
+  public Dataset testSet(int n, long seed) {
+    return dataSet().test(n, seed);
+  }
+
+  @Override
+  public Optional<Prior> prior() {
+    return Optional.of(MedicalColonProblem::samplePrior);
+  }
+
+  /** Prior draws; row i uses the seed the generator uses for its row i under the same seed. */
+  static Matrix samplePrior(int n, long seed) {
+    float[] out = new float[n * ColonModel.PARAMETERS];
+    for (int i = 0; i < n; i++) {
+      double[] x = ColonModel.drawPrior(new SplittableRandom(ColonDataGenerator.priorSeed(seed, i)));
+      for (int k = 0; k < x.length; k++) {
+        out[i * x.length + k] = (float) x[k];
+      }
+    }
+    return new Matrix(n, ColonModel.PARAMETERS, out);
+  }
+
+  /**
+   * Monte Carlo, no camera noise, normalised like the observations. Rows that describe no
+   * physical tissue (see {@link ColonModel#whyUnphysical}) are invalid.
+   */
+  @Override
+  public Optional<Simulator> simulator() {
+    return Optional.of(this::simulate);
+  }
+
+  private Simulation simulate(Matrix x) {
+    if (x.cols() != ColonModel.PARAMETERS) {
+      throw new IllegalArgumentException("medical-colon simulator needs " + ColonModel.PARAMETERS + " columns ("
+          + String.join(", ", ColonModel.parameterNames()) + "), got " + x.cols());
+    }
+    int bands = OBSERVATIONS.size();
+    boolean[] valid = new boolean[x.rows()];
+    List<double[]> rows = new ArrayList<>();
+    List<Long> seeds = new ArrayList<>();
+    List<Integer> where = new ArrayList<>();
+    for (int i = 0; i < x.rows(); i++) {
+      double[] row = new double[x.cols()];
+      for (int k = 0; k < row.length; k++) {
+        row[k] = x.get(i, k);
+      }
+      if (ColonModel.whyUnphysical(row) == null) {
+        valid[i] = true;
+        rows.add(row);
+        seeds.add(SeedSequence.derive(simulationSeed, i));
+        where.add(i);
+      }
+    }
+    float[] y = new float[x.rows() * bands];
+    Arrays.fill(y, Float.NaN);
+    BandReflectance[] r = reflectance.simulate(rows.toArray(new double[0][]),
+        seeds.stream().mapToLong(Long::longValue).toArray(), threads);
+    for (int j = 0; j < r.length; j++) {
+      double[] obs = Measurement.normalize(r[j].reflectance());
+      int i = where.get(j);
+      for (int k = 0; k < bands; k++) {
+        y[i * bands + k] = (float) obs[k];
+      }
+    }
+    return new Simulation(new Matrix(x.rows(), bands, y), valid);
+  }
+}
