@@ -138,8 +138,9 @@ class MetricsTest {
     }
     double good = run("posterior-mmd", withReferences(right, exact), Map.of()).get("posterior_mmd");
     double bad = run("posterior-mmd", withReferences(wrong, exact), Map.of()).get("posterior_mmd");
-    assertThat(Math.abs(good)).isLessThan(0.01);
-    assertThat(bad).isGreaterThan(10 * Math.max(Math.abs(good), 0.005));
+    // the V-statistic of two samples of one distribution is small and positive (O(1/N) bias)
+    assertThat(good).isBetween(0.0, 0.03);
+    assertThat(bad).isGreaterThan(10 * good);
   }
 
   @Test
