@@ -3,6 +3,7 @@ package dev.inn.core.plugin;
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.loss.KernelProvider;
 import dev.inn.api.method.MethodProvider;
+import dev.inn.api.metric.Metric;
 import dev.inn.api.plugin.Plugin;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
@@ -39,6 +40,7 @@ public final class PluginRegistry {
     kinds.put("method", MethodProvider.class);
     kinds.put("block", BlockProvider.class);
     kinds.put("kernel", KernelProvider.class);
+    kinds.put("metric", Metric.class);
     KINDS = Collections.unmodifiableMap(kinds);
   }
 
@@ -81,6 +83,14 @@ public final class PluginRegistry {
     } catch (IOException e) {
       throw new IllegalStateException("cannot list plugin folder " + folder + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The class loader plugins are found with (e.g. to make it the thread's context loader, so
+   * plugins that look up other plugins see the same jars).
+   */
+  public ClassLoader classLoader() {
+    return loader;
   }
 
   /** All plugins of a kind, by name (sorted). */

@@ -1,0 +1,48 @@
+package dev.inn.bench.cli;
+
+import dev.inn.api.method.ProgressListener;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Progress bars with ETA on the terminal, one task at a time (training, simulation, sampling,
+ * evaluation). Use {@link #forConsole()}: without a console (pipes, CI) it stays quiet.
+ */
+final class ConsoleProgress implements ProgressListener, AutoCloseable {
+
+  private ProgressBar bar;
+  private String task;
+
+  /** A progress display, or a silent listener when there is no console. */
+  static ProgressListener forConsole() {
+    return System.console() == null ? ProgressListener.NONE : new ConsoleProgress();
+  }
+
+  @Override
+  public synchronized void update(String task, long done, long total, String message) {
+    if (bar == null || !task.equals(this.task)) {
+      close();
+      this.task = task;
+      bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
+          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(300).setMaxRenderedLength(110).build();
+    }
+    bar.maxHint(Math.max(1, total));
+    bar.stepTo(done);
+    if (message != null && !message.isEmpty()) {
+      bar.setExtraMessage(message);
+    }
+    if (done >= total) {
+      close();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+      task = null;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.inn.bench.cli;
+
+import dev.inn.api.data.Matrix;
+import dev.inn.core.persistence.ModelFile;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code inn sample}: posterior samples of a saved model for one observation. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+    description = "Draw posterior samples x ~ q(x | y*) from a saved model; writes CSV or NPY.")
+final class SampleCommand implements Callable<Integer> {
+
+  @Mixin
+  Main.Common common;
+
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "model file from 'inn train'")
+  Path model;
+
+  @Option(names = {"-y", "--observation"}, required = true, split = ",", paramLabel = "Y",
+      description = "the observation y*, comma separated, e.g. 0,1.5")
+  float[] observation;
+
+  @Option(names = {"-n", "--samples"}, defaultValue = "4096", description = "samples (default: ${DEFAULT-VALUE})")
+  int samples;
+
+  @Option(names = "--seed", defaultValue = "1", description = "sampling seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "output .csv or .npy (default: CSV on stdout)")
+  Path out;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    ModelFile.Loaded loaded = ModelFile.load(model, common.registry());
+    int dy = loaded.problem().observationDim();
+    if (observation.length != dy) {
+      throw new IllegalArgumentException("the model's problem '" + loaded.header().problem() + "' has " + dy
+          + " observation values " + loaded.problem().observationNames() + ", got " + observation.length);
+    }
+    Matrix x = loaded.method().sample(observation, samples, seed);
+    if (out == null) {
+      spec.commandLine().getOut().print(SampleFile.csv(x, loaded.problem().parameterNames()));
+    } else {
+      SampleFile.write(out, x, loaded.problem().parameterNames());
+      spec.commandLine().getOut().println("wrote " + samples + " samples to " + out.toAbsolutePath());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.inn.bench.cli;
+
+import dev.inn.api.data.Matrix;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes posterior samples as CSV (with a header of parameter names) or NPY (float32), atomically. */
+final class SampleFile {
+
+  private SampleFile() {}
+
+  static void write(Path file, Matrix samples, List<String> names) throws IOException {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    byte[] bytes;
+    if (n.endsWith(".npy")) {
+      bytes = npy(samples);
+    } else if (n.endsWith(".csv")) {
+      bytes = csv(samples, names).getBytes(StandardCharsets.UTF_8);
+    } else {
+      throw new IllegalArgumentException("output " + file + " must end in .csv or .npy");
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  static String csv(Matrix m, List<String> names) {
+    StringBuilder sb = new StringBuilder(String.join(",", names)).append('\n');
+    for (int i = 0; i < m.rows(); i++) {
+      for (int c = 0; c < m.cols(); c++) {
+        sb.append(c == 0 ? "" : ",").append(m.get(i, c));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** NPY format 1.0, little-endian float32, C order. */
+  static byte[] npy(Matrix m) {
+    String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + m.rows() + ", " + m.cols() + "), }";
+    int total = 10 + header.length() + 1;
+    int pad = (64 - total % 64) % 64;
+    header = header + " ".repeat(pad) + "\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0x93);
+    out.writeBytes("NUMPY".getBytes(StandardCharsets.US_ASCII));
+    out.write(1);
+    out.write(0);
+    out.write(header.length() & 0xff);
+    out.write(header.length() >> 8);
+    out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
+    ByteBuffer data = ByteBuffer.allocate(4 * m.data().length).order(ByteOrder.LITTLE_ENDIAN);
+    data.asFloatBuffer().put(m.data());
+    out.writeBytes(data.array());
+    return out.toByteArray();
+  }
+}

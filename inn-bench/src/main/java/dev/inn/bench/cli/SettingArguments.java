@@ -1,0 +1,33 @@
+package dev.inn.bench.cli;
+
+import com.moandjiezana.toml.Toml;
+import dev.inn.api.settings.ConfigurationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code key=value} settings from the command line, values read as TOML (bare words are strings). */
+final class SettingArguments {
+
+  private SettingArguments() {}
+
+  static Map<String, Object> parse(List<String> pairs, String option) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String pair : pairs) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new ConfigurationException(option + " expects key=value, got '" + pair + "'");
+      }
+      String key = pair.substring(0, eq).trim();
+      String raw = pair.substring(eq + 1).trim();
+      Object value;
+      try {
+        value = new Toml().read("v = " + raw).toMap().get("v");
+      } catch (RuntimeException e) {
+        value = raw;
+      }
+      out.put(key, value == null ? raw : value);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.inn.bench.harness;
+
+import dev.inn.bench.suite.Suite;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The results of a whole suite run.
+ *
+ * @param suite the suite that ran
+ * @param problems results per problem
+ * @param started when the run started
+ * @param seconds total wall time
+ */
+public record RunResults(Suite suite, List<ProblemResults> problems, Instant started, double seconds) {}

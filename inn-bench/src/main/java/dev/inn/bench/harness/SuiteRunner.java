@@ -1,0 +1,362 @@
+package dev.inn.bench.harness;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.method.ProgressListener;
+import dev.inn.api.method.TrainingContext;
+import dev.inn.api.method.TrainingHistory;
+import dev.inn.api.metric.Availability;
+import dev.inn.api.metric.Measurement;
+import dev.inn.api.metric.Metric;
+import dev.inn.api.metric.MetricInput;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.ProblemProvider;
+import dev.inn.bench.suite.MethodEntry;
+import dev.inn.bench.suite.MetricEntry;
+import dev.inn.bench.suite.ProblemEntry;
+import dev.inn.bench.suite.Suite;
+import dev.inn.core.inn.InnMethod;
+import dev.inn.core.plugin.PluginRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Runs a suite: for each problem, draws one test set; for each seed, one training set; trains
+ * every method on it, samples a posterior for every test observation and measures every
+ * metric (with bootstrap standard errors over test observations). A failing method fails the
+ * whole run with a message naming the problem, method and seed.
+ */
+public final class SuiteRunner {
+
+  private final PluginRegistry registry;
+  private final ProgressListener progress;
+
+  public SuiteRunner(PluginRegistry registry, ProgressListener progress) {
+    this.registry = registry;
+    this.progress = progress;
+  }
+
+  public RunResults run(Suite suite) {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    List<ProblemResults> out = new ArrayList<>();
+    for (ProblemEntry entry : suite.problems()) {
+      out.add(runProblem(suite, entry));
+    }
+    return new RunResults(suite, out, started, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A deterministic seed for (a, b), independent of threads and order. */
+  static long mix(long a, long b) {
+    long z = a * 0x9E3779B97F4A7C15L + b + 0x632BE59BD9B4E5L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private ProblemResults runProblem(Suite suite, ProblemEntry entry) {
+    Problem problem = registry.find(ProblemProvider.class, entry.plugin()).create(entry.settings());
+    Dataset test = problem.testSet(suite.testSize(), suite.testSeed());
+    Matrix prior = problem.prior().map(p -> p.sample(Math.max(2000, suite.testSize()), mix(suite.testSeed(), 1)))
+        .orElse(test.x());
+    float[] scale = standardDeviations(prior);
+    List<String> notes = new ArrayList<>();
+
+    // which metrics apply, and the ground truth they need
+    Map<MetricEntry, Metric> metrics = new LinkedHashMap<>();
+    Map<MetricEntry, String> unavailable = new LinkedHashMap<>();
+    String groundTruth = groundTruthSource(suite, problem);
+    for (MetricEntry m : suite.metrics()) {
+      Metric metric = registry.find(Metric.class, m.plugin());
+      metrics.put(m, metric);
+      Availability a = metric.availability(problem, m.settings());
+      if (!a.available()) {
+        unavailable.put(m, a.reason());
+      } else if (metric.needsReference() && groundTruth.startsWith("none")) {
+        unavailable.put(m, "no ground truth: " + groundTruth.substring(6));
+      } else if (metric.needsReference() && suite.reference().observations() == 0) {
+        unavailable.put(m, "no ground truth: reference.observations = 0");
+      }
+    }
+    unavailable.forEach((m, reason) -> notes.add(m.plugin() + ": n/a (" + reason + ")"));
+    List<String> columns = new ArrayList<>();
+    Map<String, String> columnMetric = new LinkedHashMap<>();
+    for (Map.Entry<MetricEntry, Metric> e : metrics.entrySet()) {
+      for (String c : e.getValue().columns(problem, e.getKey().settings())) {
+        if (columnMetric.putIfAbsent(c, e.getKey().plugin()) == null) {
+          columns.add(c);
+        }
+      }
+    }
+    boolean referenceNeeded = metrics.entrySet().stream()
+        .anyMatch(e -> e.getValue().needsReference() && !unavailable.containsKey(e.getKey()));
+    int referenceCount = referenceNeeded ? Math.min(suite.reference().observations(), test.size()) : 0;
+
+    // figure observations: the chosen y* first, then (2-D x) one per distinct label
+    List<float[]> figureObs = new ArrayList<>();
+    List<float[]> figureTruth = new ArrayList<>();
+    if (suite.figures().enabled()) {
+      figureObservations(entry, problem, test, figureObs, figureTruth);
+    }
+
+    long firstSeed = suite.seeds().get(0);
+    Dataset firstData = null;
+    List<Matrix> references = List.of();
+    List<Matrix> figureReferences = List.of();
+    if (referenceCount > 0 || (!figureObs.isEmpty() && !groundTruth.startsWith("none"))) {
+      firstData = problem.sample(entry.trainSize(), firstSeed);
+      ReferenceSampler ref = new ReferenceSampler(registry, suite, problem, firstData, progress);
+      List<float[]> wanted = new ArrayList<>();
+      for (int i = 0; i < referenceCount; i++) {
+        wanted.add(test.y().row(i));
+      }
+      wanted.addAll(figureObs);
+      List<Matrix> all = ref.sample(wanted, "ground truth " + entry.label());
+      references = all.subList(0, referenceCount);
+      figureReferences = all.subList(referenceCount, all.size());
+      notes.add("ground truth: " + ref.description());
+    } else if (!groundTruth.startsWith("none")) {
+      notes.add("ground truth: not needed by the chosen metrics and figures");
+    } else {
+      notes.add("ground truth: " + groundTruth.substring(6));
+    }
+
+    List<MethodResults> perSeed = new ArrayList<>();
+    for (long seed : suite.seeds()) {
+      Dataset data = seed == firstSeed && firstData != null ? firstData : problem.sample(entry.trainSize(), seed);
+      for (MethodEntry method : suite.methodsFor(entry.label())) {
+        perSeed.add(runMethod(suite, entry, problem, test, data, seed, method, metrics, unavailable, references, scale,
+            seed == firstSeed ? figureObs : List.of()));
+      }
+    }
+    Map<String, Map<String, Cell>> summary = summarise(suite, entry, perSeed, columns);
+    return new ProblemResults(entry, problem, columns, columnMetric, perSeed, summary, figureObs, figureTruth,
+        figureReferences, groundTruth.startsWith("none") ? "" : groundTruth, prior, notes);
+  }
+
+  /** "exact posterior", "ABC (method 'abc')" or "none: <reason>". */
+  private String groundTruthSource(Suite suite, Problem problem) {
+    if (problem.exactPosterior().isPresent()) {
+      return "exact posterior";
+    }
+    if (problem.simulator().isEmpty()) {
+      return "none: problem '" + problem.name() + "' has neither an exact posterior nor a simulator";
+    }
+    if (!registry.all(MethodProvider.class).containsKey(suite.reference().method())) {
+      return "none: the reference method '" + suite.reference().method() + "' is not installed";
+    }
+    return "method '" + suite.reference().method() + "'";
+  }
+
+  private static void figureObservations(ProblemEntry entry, Problem problem, Dataset test, List<float[]> obs,
+      List<float[]> truth) {
+    Optional<float[]> chosen = entry.observation();
+    if (chosen.isPresent()) {
+      if (chosen.get().length != problem.observationDim()) {
+        throw new IllegalArgumentException("problem '" + entry.label() + "': observation has " + chosen.get().length
+            + " values, the problem's y has " + problem.observationDim() + " (" + problem.observationNames() + ")");
+      }
+      obs.add(chosen.get());
+      truth.add(null);
+    } else {
+      obs.add(test.y().row(0));
+      truth.add(test.x().row(0));
+    }
+    if (problem.parameterDim() == 2) {
+      // one panel per distinct label (8 modes), else a few test observations
+      List<float[]> distinct = new ArrayList<>();
+      for (int i = 0; i < test.size() && distinct.size() <= 8; i++) {
+        float[] y = test.y().row(i);
+        if (distinct.stream().noneMatch(d -> Arrays.equals(d, y))) {
+          distinct.add(y);
+        }
+      }
+      if (distinct.size() > 8) {
+        distinct = distinct.subList(0, 3);
+      }
+      distinct.sort((a, b) -> Arrays.compare(b, a));
+      for (float[] y : distinct) {
+        if (obs.stream().noneMatch(o -> Arrays.equals(o, y))) {
+          obs.add(y);
+          truth.add(null);
+        }
+      }
+    }
+  }
+
+  private MethodResults runMethod(Suite suite, ProblemEntry entry, Problem problem, Dataset test, Dataset data, long seed,
+      MethodEntry method, Map<MetricEntry, Metric> metrics, Map<MetricEntry, String> unavailable, List<Matrix> references,
+      float[] scale, List<float[]> figureObs) {
+    String where = "method '" + method.label() + "' on problem '" + entry.label() + "' (seed " + seed + ")";
+    PosteriorMethod instance = registry.find(MethodProvider.class, method.plugin()).create(problem, method.settings());
+    long t0 = System.nanoTime();
+    TrainingHistory history;
+    try {
+      history = instance.train(data, new TrainingContext(mix(seed, 11), progress));
+    } catch (RuntimeException e) {
+      throw new BenchmarkException(where + " failed in training: " + e.getMessage(), e);
+    }
+    double trainSeconds = (System.nanoTime() - t0) / 1e9;
+
+    long t1 = System.nanoTime();
+    List<Matrix> posteriors = new ArrayList<>(test.size());
+    String task = "sample " + method.label();
+    for (int i = 0; i < test.size(); i++) {
+      Matrix s = instance.sample(test.y().row(i), suite.samples(), mix(seed, 1000 + i));
+      if (s.rows() != suite.samples() || s.cols() != problem.parameterDim() || s.firstNonFinite() >= 0) {
+        throw new BenchmarkException(where + " returned " + s.rows() + " x " + s.cols() + " samples for test observation "
+            + i + (s.firstNonFinite() >= 0 ? " with non-finite values" : "") + "; expected " + suite.samples() + " x "
+            + problem.parameterDim());
+      }
+      posteriors.add(s);
+      progress.update(task, i + 1, test.size(), "");
+    }
+    double sampleSeconds = (System.nanoTime() - t1) / 1e9;
+
+    long t2 = System.nanoTime();
+    MetricInput input = new MetricInput(problem, test.y(), test.x(), posteriors, references, scale, mix(seed, 7));
+    Map<String, Cell> cells = new LinkedHashMap<>();
+    Map<String, Map<String, double[]>> curves = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>();
+    int done = 0;
+    for (Map.Entry<MetricEntry, Metric> e : metrics.entrySet()) {
+      MetricEntry m = e.getKey();
+      List<String> cols = e.getValue().columns(problem, m.settings());
+      String reason = unavailable.get(m);
+      if (reason != null) {
+        cols.forEach(c -> cells.putIfAbsent(c, Cell.notAvailable(reason)));
+      } else {
+        Measurement measurement;
+        try {
+          measurement = e.getValue().measure(input, m.settings());
+        } catch (RuntimeException ex) {
+          throw new BenchmarkException("metric '" + m.plugin() + "' failed for " + where + ": " + ex.getMessage(), ex);
+        }
+        Bootstrap.Estimate est = Bootstrap.estimate(measurement, suite.bootstrap(), mix(seed, 99));
+        for (int c = 0; c < cols.size(); c++) {
+          cells.putIfAbsent(cols.get(c), Cell.of(est.values()[c], est.standardErrors()[c]));
+        }
+        if (!measurement.curves().isEmpty()) {
+          curves.put(m.plugin(), measurement.curves());
+        }
+        notes.addAll(measurement.notes());
+      }
+      progress.update("evaluate " + method.label(), ++done, metrics.size(), m.plugin());
+    }
+    double evaluateSeconds = (System.nanoTime() - t2) / 1e9;
+
+    List<Matrix> figureSamples = new ArrayList<>();
+    for (int i = 0; i < figureObs.size(); i++) {
+      figureSamples.add(instance.sample(figureObs.get(i), suite.figures().samples(), mix(seed, 500_000 + i)));
+    }
+    LatentMap latent = null;
+    if (!figureSamples.isEmpty()) {
+      if (instance instanceof InnMethod inn && inn.layout().z() == 2) {
+        Matrix x = figureSamples.get(0);
+        latent = new LatentMap(inn.forward(x).columns(0, 2), x);
+      }
+    }
+    return new MethodResults(method.label(), method.plugin(), seed, cells, curves, notes, history, trainSeconds,
+        sampleSeconds, evaluateSeconds, figureSamples, latent);
+  }
+
+  /**
+   * Mean over seeds; standard error sqrt(var_between_seeds / S + mean bootstrap variance):
+   * the test set is shared by all seeds, so its sampling noise does not average out.
+   */
+  private static Map<String, Map<String, Cell>> summarise(Suite suite, ProblemEntry entry, List<MethodResults> perSeed,
+      List<String> columns) {
+    Map<String, Map<String, Cell>> out = new LinkedHashMap<>();
+    for (MethodEntry method : suite.methodsFor(entry.label())) {
+      List<MethodResults> runs = perSeed.stream().filter(r -> r.method().equals(method.label())).toList();
+      Map<String, Cell> row = new LinkedHashMap<>();
+      for (String c : columns) {
+        Cell first = runs.get(0).cells().get(c);
+        if (!first.available()) {
+          row.put(c, first);
+          continue;
+        }
+        double[] v = runs.stream().mapToDouble(r -> r.cells().get(c).value()).toArray();
+        double mean = Arrays.stream(v).average().orElse(Double.NaN);
+        double bootVar = runs.stream().mapToDouble(r -> sq(r.cells().get(c).se())).average().orElse(Double.NaN);
+        double between = 0;
+        for (double x : v) {
+          between += sq(x - mean);
+        }
+        between = v.length > 1 ? between / (v.length - 1) : 0;
+        row.put(c, Cell.of(mean, Math.sqrt(between / v.length + bootVar)));
+      }
+      out.put(method.label(), row);
+    }
+    return out;
+  }
+
+  private static double sq(double x) {
+    return x * x;
+  }
+
+  private static float[] standardDeviations(Matrix x) {
+    float[] out = new float[x.cols()];
+    for (int c = 0; c < x.cols(); c++) {
+      float[] col = x.column(c);
+      double mean = 0;
+      for (float v : col) {
+        mean += v;
+      }
+      mean /= col.length;
+      double var = 0;
+      for (float v : col) {
+        var += (v - mean) * (v - mean);
+      }
+      double sd = Math.sqrt(var / Math.max(1, col.length - 1));
+      out[c] = sd > 0 ? (float) sd : 1f;
+    }
+    return out;
+  }
+
+  /** Bootstrap resampling of test observations. */
+  static final class Bootstrap {
+    record Estimate(double[] values, double[] standardErrors) {}
+
+    static Estimate estimate(Measurement m, int resamples, long seed) {
+      int n = m.observationCount();
+      double[] values = m.summarise(dev.inn.bench.metrics.Statistics.all(n));
+      double[] se = new double[values.length];
+      if (resamples < 2 || n < 2) {
+        Arrays.fill(se, Double.NaN);
+        return new Estimate(values, se);
+      }
+      double[] sum = new double[values.length];
+      double[] sumSq = new double[values.length];
+      int[] counts = new int[values.length];
+      SplittableRandom r = new SplittableRandom(seed);
+      int[] idx = new int[n];
+      for (int b = 0; b < resamples; b++) {
+        for (int i = 0; i < n; i++) {
+          idx[i] = r.nextInt(n);
+        }
+        double[] v = m.summarise(idx);
+        for (int c = 0; c < v.length; c++) {
+          if (!Double.isNaN(v[c])) {
+            sum[c] += v[c];
+            sumSq[c] += v[c] * v[c];
+            counts[c]++;
+          }
+        }
+      }
+      for (int c = 0; c < se.length; c++) {
+        double mean = sum[c] / counts[c];
+        se[c] = counts[c] < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq[c] - counts[c] * mean * mean) / (counts[c] - 1)));
+      }
+      return new Estimate(values, se);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.inn.bench.metrics;
+
+import dev.inn.api.data.Matrix;
+import dev.inn.api.metric.Availability;
+import dev.inn.api.metric.Measurement;
+import dev.inn.api.metric.Metric;
+import dev.inn.api.metric.MetricInput;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.Settings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Posterior contraction per parameter, 1 - Var_post / Var_prior, averaged over test
+ * observations ({@code contraction_<name>}). Near 0 flags a parameter the observation does
+ * not inform (paper Fig. 4: posterior equals prior); near 1 a well determined one.
+ */
+public final class ContractionMetric implements Metric {
+
+  @Override
+  public String name() {
+    return "contraction";
+  }
+
+  @Override
+  public String description() {
+    return "posterior contraction 1 - Var_post/Var_prior per parameter, mean over test observations";
+  }
+
+  @Override
+  public List<String> columns(Problem problem, Settings settings) {
+    List<String> columns = new ArrayList<>();
+    for (String p : problem.parameterNames()) {
+      columns.add("contraction_" + ColumnNames.of(p));
+    }
+    return columns;
+  }
+
+  @Override
+  public Availability availability(Problem problem, Settings settings) {
+    return Availability.yes();
+  }
+
+  @Override
+  public Measurement measure(MetricInput input, Settings settings) {
+    int n = input.size();
+    int d = input.truth().cols();
+    float[] scale = input.parameterScale();
+    double[][] contraction = new double[d][n];
+    for (int i = 0; i < n; i++) {
+      Matrix s = input.posteriors().get(i);
+      for (int c = 0; c < d; c++) {
+        double mean = 0;
+        for (int r = 0; r < s.rows(); r++) {
+          mean += s.get(r, c);
+        }
+        mean /= s.rows();
+        double var = 0;
+        for (int r = 0; r < s.rows(); r++) {
+          double diff = s.get(r, c) - mean;
+          var += diff * diff;
+        }
+        var /= Math.max(1, s.rows() - 1);
+        contraction[c][i] = 1 - var / ((double) scale[c] * scale[c]);
+      }
+    }
+    return new Measurement() {
+      @Override
+      public int observationCount() {
+        return n;
+      }
+
+      @Override
+      public double[] summarise(int[] indices) {
+        double[] out = new double[d];
+        for (int c = 0; c < d; c++) {
+          out[c] = Statistics.mean(contraction[c], indices);
+        }
+        return out;
+      }
+    };
+  }
+}

@@ -1,0 +1,493 @@
+package dev.inn.bench.report;
+
+import dev.inn.api.data.Matrix;
+import dev.inn.api.method.TrainingHistory;
+import dev.inn.bench.harness.MethodResults;
+import dev.inn.bench.harness.ProblemResults;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The report's figures, drawn with JFreeChart: posterior scatter per label (paper Fig. 2),
+ * sampled arm poses (Fig. 3), marginal histograms (Fig. 4), calibration curves (Fig. 11) and
+ * loss curves. Each returns empty when it does not apply to the problem.
+ */
+public final class Figures {
+
+  /** Segment lengths of the inverse-kinematics arm (problems spec, Sec. 2). */
+  private static final double[] ARM = {0.5, 0.5, 1.0};
+  private static final int PANEL = 360;
+  private static final Color[] PALETTE = {new Color(228, 26, 28), new Color(55, 126, 184), new Color(77, 175, 74),
+      new Color(152, 78, 163), new Color(255, 127, 0), new Color(166, 86, 40), new Color(247, 129, 191),
+      new Color(153, 153, 153), new Color(0, 0, 0)};
+
+  private Figures() {}
+
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  /** All figures that apply to a problem's results. */
+  public static List<Figure> all(ProblemResults r) {
+    List<Figure> out = new ArrayList<>();
+    posteriorScatter(r).ifPresent(out::add);
+    armPoses(r).ifPresent(out::add);
+    marginals(r).ifPresent(out::add);
+    calibration(r).ifPresent(out::add);
+    latentMap(r).ifPresent(out::add);
+    lossCurves(r).ifPresent(out::add);
+    return out;
+  }
+
+  private static List<MethodResults> firstSeed(ProblemResults r) {
+    long seed = r.perSeed().get(0).seed();
+    return r.perSeed().stream().filter(m -> m.seed() == seed).toList();
+  }
+
+  /** Paper Fig. 2: samples of each method for each label, coloured by label (2-D x only). */
+  static Optional<Figure> posteriorScatter(ProblemResults r) {
+    if (r.problem().parameterDim() != 2 || r.figureObservations().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> titles = new ArrayList<>();
+    List<List<Matrix>> panels = new ArrayList<>();
+    if (!r.references().isEmpty()) {
+      titles.add("ground truth (" + r.referenceLabel() + ")");
+      panels.add(r.references());
+    }
+    for (MethodResults m : firstSeed(r)) {
+      titles.add(m.method());
+      panels.add(m.figureSamples());
+    }
+    // frame the ground truth when there is one, so a diffuse method does not shrink it to a dot
+    double[] range = range(r.references().isEmpty() ? panels.stream().flatMap(List::stream).toList() : r.references());
+    List<BufferedImage> images = new ArrayList<>();
+    for (int p = 0; p < panels.size(); p++) {
+      XYSeriesCollection data = new XYSeriesCollection();
+      List<Matrix> sets = panels.get(p);
+      for (int o = 0; o < sets.size(); o++) {
+        XYSeries s = new XYSeries("y* " + (o + 1), false, true);
+        Matrix m = sets.get(o);
+        for (int i = 0; i < Math.min(m.rows(), 1500); i++) {
+          s.add(m.get(i, 0), m.get(i, 1));
+        }
+        data.addSeries(s);
+      }
+      JFreeChart chart = ChartFactory.createScatterPlot(titles.get(p), r.problem().parameterNames().get(0),
+          r.problem().parameterNames().get(1), data, PlotOrientation.VERTICAL, false, false, false);
+      XYPlot plot = chart.getXYPlot();
+      plot.getDomainAxis().setRange(range[0], range[1]);
+      plot.getRangeAxis().setRange(range[0], range[1]);
+      XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+      Shape dot = new Ellipse2D.Double(-1.2, -1.2, 2.4, 2.4);
+      for (int o = 0; o < sets.size(); o++) {
+        renderer.setSeriesShape(o, dot);
+        renderer.setSeriesPaint(o, alpha(PALETTE[o % PALETTE.length], 110));
+      }
+      style(chart);
+      images.add(chart.createBufferedImage(PANEL, PANEL));
+    }
+    return Optional.of(new Figure("posterior-scatter.png", "Posterior samples per observation (Fig. 2)",
+        "Samples x ~ q(x | y*) for each distinct observation y* (colour), against the ground truth.", grid(images, 4)));
+  }
+
+  /** Paper Fig. 3: sampled arm poses for y*, with rail, target and end points (inverse kinematics only). */
+  static Optional<Figure> armPoses(ProblemResults r) {
+    if (!r.problem().name().equals("inverse-kinematics") || r.problem().parameterDim() != 4
+        || r.figureObservations().isEmpty()) {
+      return Optional.empty();
+    }
+    float[] target = r.figureObservations().get(0);
+    int poses = Math.min(150, r.priorSamples().rows());
+    List<String> titles = new ArrayList<>();
+    List<Matrix> sets = new ArrayList<>();
+    if (!r.references().isEmpty()) {
+      titles.add("ground truth (" + r.referenceLabel() + ")");
+      sets.add(r.references().get(0));
+    }
+    for (MethodResults m : firstSeed(r)) {
+      titles.add(m.method());
+      sets.add(m.figureSamples().get(0));
+    }
+    titles.add("prior");
+    sets.add(r.priorSamples());
+    List<BufferedImage> images = new ArrayList<>();
+    for (int p = 0; p < sets.size(); p++) {
+      XYSeriesCollection data = new XYSeriesCollection();
+      XYSeries rail = new XYSeries("rail", false, true);
+      rail.add(0, -2.0);
+      rail.add(0, 2.0);
+      data.addSeries(rail);
+      XYSeries cross = new XYSeries("target", false, true);
+      cross.add(target[1], target[0]);
+      data.addSeries(cross);
+      XYSeries ends = new XYSeries("end points", false, true);
+      Matrix x = sets.get(p);
+      int n = Math.min(poses, x.rows());
+      for (int i = 0; i < n; i++) {
+        XYSeries arm = new XYSeries("pose " + i, false, true);
+        double[][] joints = joints(x.row(i));
+        for (double[] j : joints) {
+          arm.add(j[0], j[1]);
+        }
+        ends.add(joints[3][0], joints[3][1]);
+        data.addSeries(arm);
+      }
+      data.addSeries(ends);
+      JFreeChart chart = ChartFactory.createXYLineChart(titles.get(p), "horizontal (y2)", "vertical (y1)", data,
+          PlotOrientation.VERTICAL, false, false, false);
+      XYPlot plot = chart.getXYPlot();
+      XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+      renderer.setSeriesPaint(0, Color.GRAY);
+      renderer.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+          new float[] {4f, 4f}, 0f));
+      renderer.setSeriesLinesVisible(1, false);
+      renderer.setSeriesShapesVisible(1, true);
+      renderer.setSeriesShape(1, crossShape());
+      renderer.setSeriesPaint(1, Color.DARK_GRAY);
+      for (int i = 0; i < n; i++) {
+        renderer.setSeriesPaint(2 + i, alpha(PALETTE[p % PALETTE.length], 40));
+      }
+      int endIndex = 2 + n;
+      renderer.setSeriesLinesVisible(endIndex, false);
+      renderer.setSeriesShapesVisible(endIndex, true);
+      renderer.setSeriesShape(endIndex, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
+      renderer.setSeriesPaint(endIndex, Color.BLACK);
+      plot.setRenderer(renderer);
+      plot.getDomainAxis().setRange(-0.5, 2.5);
+      plot.getRangeAxis().setRange(-1.5, 1.5);
+      style(chart);
+      images.add(chart.createBufferedImage(PANEL, PANEL));
+    }
+    return Optional.of(new Figure("arm-poses.png", "Sampled arm poses (Fig. 3)",
+        "Arm configurations x ~ q(x | y*) for y* = " + Arrays.toString(target) + " (cross): rail dotted, end points"
+            + " black; the last panel shows the prior.", grid(images, 4)));
+  }
+
+  /** Joint positions (horizontal, vertical) of an arm pose x = (rail height, three angles). */
+  static double[][] joints(float[] x) {
+    double[][] p = new double[4][];
+    p[0] = new double[] {0, x[0]};
+    double[] angles = {x[1], x[2] - x[1], x[3] - x[1] - x[2]};
+    for (int s = 0; s < 3; s++) {
+      p[s + 1] = new double[] {p[s][0] + ARM[s] * Math.cos(angles[s]), p[s][1] + ARM[s] * Math.sin(angles[s])};
+    }
+    return p;
+  }
+
+  /** Paper Fig. 4: marginal posterior histograms for y* against the prior and the true x*. */
+  static Optional<Figure> marginals(ProblemResults r) {
+    if (r.figureObservations().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> names = r.problem().parameterNames();
+    float[] truth = r.figureTruth().get(0);
+    List<BufferedImage> images = new ArrayList<>();
+    List<MethodResults> methods = firstSeed(r);
+    for (int c = 0; c < names.size(); c++) {
+      float[] prior = r.priorSamples().column(c);
+      double[] range = quantileRange(prior, r, c);
+      int bins = 40;
+      XYSeriesCollection data = new XYSeriesCollection();
+      data.addSeries(histogram("prior", prior, range, bins));
+      if (!r.references().isEmpty()) {
+        data.addSeries(histogram("ground truth", r.references().get(0).column(c), range, bins));
+      }
+      for (MethodResults m : methods) {
+        data.addSeries(histogram(m.method(), m.figureSamples().get(0).column(c), range, bins));
+      }
+      JFreeChart chart = ChartFactory.createXYLineChart(names.get(c), names.get(c), "density", data,
+          PlotOrientation.VERTICAL, c == 0, false, false);
+      XYPlot plot = chart.getXYPlot();
+      XYStepRenderer steps = new XYStepRenderer();
+      int offset = 1;
+      if (!r.references().isEmpty()) {
+        steps.setSeriesPaint(1, Color.BLACK);
+        steps.setSeriesStroke(1, new BasicStroke(2f));
+        offset = 2;
+      }
+      for (int i = 0; i < methods.size(); i++) {
+        steps.setSeriesPaint(offset + i, PALETTE[i % PALETTE.length]);
+        steps.setSeriesStroke(offset + i, new BasicStroke(1.5f));
+      }
+      steps.setSeriesVisible(0, false);
+      plot.setRenderer(0, steps);
+      XYSeriesCollection priorOnly = new XYSeriesCollection(histogram("prior", prior, range, bins));
+      plot.setDataset(1, priorOnly);
+      XYStepAreaRenderer area = new XYStepAreaRenderer();
+      area.setSeriesPaint(0, new Color(200, 200, 200, 160));
+      plot.setRenderer(1, area);
+      if (truth != null) {
+        ValueMarker marker = new ValueMarker(truth[c]);
+        marker.setPaint(Color.BLACK);
+        marker.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        plot.addDomainMarker(marker);
+      }
+      plot.getDomainAxis().setRange(range[0], range[1]);
+      style(chart);
+      images.add(chart.createBufferedImage(PANEL, 280));
+    }
+    float[] y = r.figureObservations().get(0);
+    return Optional.of(new Figure("marginals.png", "Marginal posteriors (Fig. 4 style)",
+        "Marginal posterior histograms for y* = " + Arrays.toString(y) + ": prior grey"
+            + (r.references().isEmpty() ? "" : ", ground truth black") + (truth != null ? ", true x* dashed" : "") + ".",
+        grid(images, 4)));
+  }
+
+  /** Paper Fig. 11: q_inliers - q against q for every method (negative = overconfident). */
+  static Optional<Figure> calibration(ProblemResults r) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (MethodResults m : firstSeed(r)) {
+      Map<String, double[]> curves = m.curves().get("calibration");
+      if (curves == null) {
+        continue;
+      }
+      XYSeries s = new XYSeries(m.method(), false, true);
+      double[] q = curves.get("q");
+      double[] e = curves.get("q_inliers_minus_q");
+      for (int i = 0; i < q.length; i++) {
+        s.add(q[i], e[i]);
+      }
+      data.addSeries(s);
+    }
+    if (data.getSeriesCount() == 0) {
+      return Optional.empty();
+    }
+    JFreeChart chart = ChartFactory.createXYLineChart("Calibration", "confidence q", "q_inliers - q", data,
+        PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
+    }
+    plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
+    style(chart);
+    return Optional.of(new Figure("calibration.png", "Calibration curves (Fig. 11)",
+        "q_inliers - q over confidence q; negative values mean overconfident posteriors.",
+        chart.createBufferedImage(640, 400)));
+  }
+
+  /**
+   * Paper Fig. 8 (variant): the latent positions z = f(x) of the INN's samples for y*, coloured
+   * by where x lies (hue: angle of the first two standardised parameters around the prior mean,
+   * brightness: their distance from it), with circles holding 50 % and 90 % of p(z).
+   */
+  static Optional<Figure> latentMap(ProblemResults r) {
+    List<BufferedImage> images = new ArrayList<>();
+    float[] mean = new float[2];
+    float[] sd = new float[2];
+    for (int c = 0; c < 2 && c < r.problem().parameterDim(); c++) {
+      float[] col = r.priorSamples().column(c);
+      double m = 0;
+      for (float v : col) {
+        m += v;
+      }
+      m /= col.length;
+      double var = 0;
+      for (float v : col) {
+        var += (v - m) * (v - m);
+      }
+      mean[c] = (float) m;
+      sd[c] = (float) Math.max(1e-6, Math.sqrt(var / col.length));
+    }
+    for (MethodResults m : firstSeed(r)) {
+      if (m.latent() == null || r.problem().parameterDim() < 2) {
+        continue;
+      }
+      int n = Math.min(3000, m.latent().z().rows());
+      BufferedImage img = new BufferedImage(PANEL, PANEL, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = img.createGraphics();
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(new Color(30, 30, 30));
+      g.fillRect(0, 0, PANEL, PANEL);
+      double extent = 3.5;
+      double px = PANEL / (2 * extent);
+      for (int i = 0; i < n; i++) {
+        double a = (m.latent().x().get(i, 0) - mean[0]) / sd[0];
+        double b = (m.latent().x().get(i, 1) - mean[1]) / sd[1];
+        float hue = (float) ((Math.atan2(b, a) + Math.PI) / (2 * Math.PI));
+        float bright = (float) Math.min(1, 0.35 + 0.3 * Math.hypot(a, b));
+        g.setColor(Color.getHSBColor(hue, 0.85f, bright));
+        double zx = (m.latent().z().get(i, 0) + extent) * px;
+        double zy = PANEL - (m.latent().z().get(i, 1) + extent) * px;
+        g.fill(new Ellipse2D.Double(zx - 2, zy - 2, 4, 4));
+      }
+      g.setColor(Color.WHITE);
+      for (double mass : new double[] {0.5, 0.9}) {
+        double radius = Math.sqrt(-2 * Math.log(1 - mass)) * px;
+        g.draw(new Ellipse2D.Double(PANEL / 2.0 - radius, PANEL / 2.0 - radius, 2 * radius, 2 * radius));
+      }
+      g.drawString(m.method(), 8, 16);
+      g.dispose();
+      images.add(img);
+    }
+    if (images.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Figure("latent-map.png", "Latent space for y* (Fig. 8)",
+        "Latent positions z = f(x) of the INN's posterior samples for the first figure observation, z in [-3.5, 3.5]^2;"
+            + " colour hue = direction of x (first two parameters, standardised), brightness = distance from the prior"
+            + " mean. White circles hold 50 % and 90 % of p(z).", grid(images, 4)));
+  }
+
+  /** The loss of every term against the training step, one panel per method. */
+  static Optional<Figure> lossCurves(ProblemResults r) {
+    List<BufferedImage> images = new ArrayList<>();
+    for (MethodResults m : firstSeed(r)) {
+      TrainingHistory h = m.history();
+      if (h == null || h.steps().isEmpty() || h.terms().isEmpty()) {
+        continue;
+      }
+      XYSeriesCollection data = new XYSeriesCollection();
+      boolean positive = true;
+      for (Map.Entry<String, List<Double>> t : h.terms().entrySet()) {
+        XYSeries s = new XYSeries(t.getKey(), false, true);
+        for (int i = 0; i < Math.min(h.steps().size(), t.getValue().size()); i++) {
+          double v = t.getValue().get(i);
+          if (Double.isFinite(v)) {
+            s.add(h.steps().get(i).doubleValue(), v);
+            positive &= v > 0;
+          }
+        }
+        data.addSeries(s);
+      }
+      JFreeChart chart = ChartFactory.createXYLineChart("Loss: " + m.method(), "step", "loss", data,
+          PlotOrientation.VERTICAL, true, false, false);
+      if (positive) {
+        LogAxis log = new LogAxis("loss (log)");
+        log.setSmallestValue(1e-8);
+        chart.getXYPlot().setRangeAxis(log);
+      }
+      style(chart);
+      images.add(chart.createBufferedImage(480, 340));
+    }
+    if (images.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Figure("loss-curves.png", "Loss curves",
+        "Unweighted value of each loss term over training (first seed).", grid(images, 3)));
+  }
+
+  private static XYSeries histogram(String name, float[] values, double[] range, int bins) {
+    double width = (range[1] - range[0]) / bins;
+    double[] counts = new double[bins];
+    int inside = 0;
+    for (float v : values) {
+      int b = (int) Math.floor((v - range[0]) / width);
+      if (b >= 0 && b < bins) {
+        counts[b]++;
+        inside++;
+      }
+    }
+    XYSeries s = new XYSeries(name, false, true);
+    double norm = Math.max(1, values.length) * width;
+    for (int b = 0; b < bins; b++) {
+      s.add(range[0] + b * width, counts[b] / norm);
+    }
+    s.add(range[1], counts[bins - 1] / norm);
+    return s;
+  }
+
+  /** A range covering the prior's 0.5-99.5 % quantiles and all figure samples' central mass. */
+  private static double[] quantileRange(float[] prior, ProblemResults r, int c) {
+    float[] sorted = prior.clone();
+    Arrays.sort(sorted);
+    double lo = sorted[(int) (0.005 * (sorted.length - 1))];
+    double hi = sorted[(int) (0.995 * (sorted.length - 1))];
+    List<Matrix> sets = new ArrayList<>(r.references().isEmpty() ? List.of() : List.of(r.references().get(0)));
+    firstSeed(r).forEach(m -> sets.add(m.figureSamples().get(0)));
+    for (Matrix m : sets) {
+      float[] col = m.column(c);
+      Arrays.sort(col);
+      lo = Math.min(lo, col[(int) (0.01 * (col.length - 1))]);
+      hi = Math.max(hi, col[(int) (0.99 * (col.length - 1))]);
+    }
+    if (r.figureTruth().get(0) != null) {
+      lo = Math.min(lo, r.figureTruth().get(0)[c]);
+      hi = Math.max(hi, r.figureTruth().get(0)[c]);
+    }
+    double pad = 0.05 * (hi - lo + 1e-9);
+    return new double[] {lo - pad, hi + pad};
+  }
+
+  /** A symmetric square range holding the central 99.5 % of all values, with a margin. */
+  private static double[] range(List<Matrix> sets) {
+    int total = sets.stream().mapToInt(m -> m.data().length).sum();
+    float[] abs = new float[total];
+    int k = 0;
+    for (Matrix m : sets) {
+      for (float v : m.data()) {
+        abs[k++] = Math.abs(v);
+      }
+    }
+    Arrays.sort(abs);
+    double bound = abs.length == 0 ? 1 : abs[(int) (0.995 * (abs.length - 1))];
+    return new double[] {-bound * 1.3, bound * 1.3};
+  }
+
+  private static Shape crossShape() {
+    java.awt.geom.GeneralPath p = new java.awt.geom.GeneralPath();
+    p.moveTo(-6, -6);
+    p.lineTo(6, 6);
+    p.moveTo(-6, 6);
+    p.lineTo(6, -6);
+    return new BasicStroke(2.5f).createStrokedShape(p);
+  }
+
+  private static Color alpha(Color c, int a) {
+    return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
+  }
+
+  private static void style(JFreeChart chart) {
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(220, 220, 220));
+    plot.setRangeGridlinePaint(new Color(220, 220, 220));
+    if (plot.getRangeAxis() instanceof NumberAxis axis) {
+      axis.setAutoRangeIncludesZero(false);
+    }
+  }
+
+  /** Panels side by side, {@code columns} per row. */
+  static BufferedImage grid(List<BufferedImage> images, int columns) {
+    int cols = Math.min(columns, images.size());
+    int rows = (images.size() + cols - 1) / cols;
+    int w = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+    int h = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
+    BufferedImage out = new BufferedImage(w * cols, h * rows, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    for (int i = 0; i < images.size(); i++) {
+      g.drawImage(images.get(i), (i % cols) * w, (i / cols) * h, null);
+    }
+    g.dispose();
+    return out;
+  }
+}

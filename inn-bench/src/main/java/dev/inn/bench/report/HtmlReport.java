@@ -1,0 +1,81 @@
+package dev.inn.bench.report;
+
+import dev.inn.bench.harness.Cell;
+import dev.inn.bench.harness.MethodResults;
+import dev.inn.bench.harness.ProblemResults;
+import dev.inn.bench.harness.RunResults;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One self-contained HTML page (images embedded as base64) showing a whole run. */
+final class HtmlReport {
+
+  private HtmlReport() {}
+
+  static String render(RunResults run, RunInfo info, Map<ProblemResults, List<Figure>> figures, Map<String, byte[]> files) {
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>inn: ").append(esc(run.suite().name()))
+        .append("</title><style>body{font-family:sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222}"
+            + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
+            + "td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}.na{color:#999}"
+            + "img{max-width:100%;border:1px solid #eee}pre{background:#f7f7f7;padding:1em;overflow:auto}"
+            + "figcaption{color:#555;font-size:90%}</style></head><body>\n");
+    h.append("<h1>Benchmark: ").append(esc(run.suite().name())).append("</h1>\n");
+    if (!run.suite().description().isEmpty()) {
+      h.append("<p>").append(esc(run.suite().description())).append("</p>\n");
+    }
+    h.append(String.format(Locale.ROOT, "<p>Seeds %s, %d test observations, %d posterior samples each, %d bootstrap"
+        + " resamples. Total wall time %.1f s. Started %s.</p>%n", run.suite().seeds(), run.suite().testSize(),
+        run.suite().samples(), run.suite().bootstrap(), run.seconds(), run.started()));
+    for (ProblemResults p : run.problems()) {
+      h.append("<h2>").append(esc(p.entry().label())).append(" <small>(problem '").append(esc(p.entry().plugin()))
+          .append("', ").append(p.entry().trainSize()).append(" training pairs)</small></h2>\n");
+      h.append("<table><tr><th>method</th>");
+      p.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+      h.append("</tr>\n");
+      for (Map.Entry<String, Map<String, Cell>> row : p.summary().entrySet()) {
+        h.append("<tr><td>").append(esc(row.getKey())).append("</td>");
+        for (String c : p.columns()) {
+          Cell cell = row.getValue().get(c);
+          if (cell.available()) {
+            h.append("<td>").append(esc(Tables.display(cell))).append("</td>");
+          } else {
+            h.append("<td class=\"na\" title=\"").append(esc(cell.unavailable())).append("\">n/a</td>");
+          }
+        }
+        h.append("</tr>\n");
+      }
+      h.append("</table>\n<p>Values ± bootstrap standard errors; calibration_error is a fraction (x 100 for %)."
+          + " Hover over n/a for the reason.</p>\n");
+      h.append("<h3>Wall times</h3><table><tr><th>method</th><th>seed</th><th>train [s]</th><th>sample [s]</th>"
+          + "<th>evaluate [s]</th></tr>\n");
+      for (MethodResults m : p.perSeed()) {
+        h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.2f</td><td>%.2f</td><td>%.2f</td></tr>%n",
+            esc(m.method()), m.seed(), m.trainSeconds(), m.sampleSeconds(), m.evaluateSeconds()));
+      }
+      h.append("</table>\n");
+      List<String> notes = Tables.notes(p);
+      if (!notes.isEmpty()) {
+        h.append("<h3>Notes</h3><ul>");
+        notes.forEach(n -> h.append("<li>").append(esc(n)).append("</li>"));
+        h.append("</ul>\n");
+      }
+      String dir = ReportWriter.folderName(p.entry().label()) + "/figures/";
+      for (Figure f : figures.getOrDefault(p, List.of())) {
+        byte[] png = files.get(dir + f.file());
+        h.append("<figure><h3>").append(esc(f.title())).append("</h3><img alt=\"").append(esc(f.title()))
+            .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+            .append("\"><figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");
+      }
+    }
+    h.append("<h2>Configuration</h2><pre>").append(esc(ConfigToml.write(run.suite()))).append("</pre>\n");
+    h.append("<h2>Versions</h2><pre>").append(esc(info.describe(run))).append("</pre>\n</body></html>\n");
+    return h.toString();
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,119 @@
+package dev.inn.bench.report;
+
+import dev.inn.bench.harness.Cell;
+import dev.inn.bench.harness.ProblemResults;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Result tables like the paper's Tables 1 and 2: methods as rows, metric columns, values
+ * with bootstrap standard errors ("n/a" where a metric does not apply).
+ */
+public final class Tables {
+
+  private Tables() {}
+
+  /** A number as written in CSV files (full precision, "n/a" or empty for missing). */
+  static String csvNumber(double v) {
+    return Double.isNaN(v) ? "" : Double.toString(v);
+  }
+
+  /** A value with its standard error for humans, 4 significant digits. */
+  static String display(Cell c) {
+    if (!c.available()) {
+      return "n/a";
+    }
+    String v = format(c.value());
+    return Double.isNaN(c.se()) ? v : v + " ± " + format(c.se());
+  }
+
+  static String format(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (v == 0) {
+      return "0";
+    }
+    double a = Math.abs(v);
+    if (a >= 1e4 || a < 1e-3) {
+      return String.format(Locale.ROOT, "%.3e", v);
+    }
+    int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  /** CSV: problem, method, one column per metric column and its {@code _se}. */
+  static String csv(ProblemResults r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.join(",", header(r.columns()))).append('\n');
+    for (Map.Entry<String, Map<String, Cell>> row : r.summary().entrySet()) {
+      sb.append(String.join(",", row(r.entry().label(), row.getKey(), r.columns(), row.getValue()))).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static List<String> header(List<String> columns) {
+    List<String> h = new ArrayList<>(List.of("problem", "method"));
+    for (String c : columns) {
+      h.add(c);
+      h.add(c + "_se");
+    }
+    return h;
+  }
+
+  static List<String> row(String problem, String method, List<String> columns, Map<String, Cell> cells) {
+    List<String> out = new ArrayList<>(List.of(quote(problem), quote(method)));
+    for (String c : columns) {
+      Cell cell = cells.get(c);
+      if (cell == null || !cell.available()) {
+        out.add("n/a");
+        out.add("n/a");
+      } else {
+        out.add(csvNumber(cell.value()));
+        out.add(csvNumber(cell.se()));
+      }
+    }
+    return out;
+  }
+
+  static String quote(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  /** Markdown table plus notes. */
+  static String markdown(ProblemResults r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# ").append(r.entry().label()).append(" (problem '").append(r.entry().plugin()).append("')\n\n");
+    sb.append("| method | ").append(String.join(" | ", r.columns())).append(" |\n");
+    sb.append("|---|").append("---|".repeat(r.columns().size())).append('\n');
+    for (Map.Entry<String, Map<String, Cell>> row : r.summary().entrySet()) {
+      sb.append("| ").append(row.getKey());
+      for (String c : r.columns()) {
+        sb.append(" | ").append(display(row.getValue().get(c)));
+      }
+      sb.append(" |\n");
+    }
+    sb.append("\nValues ± bootstrap standard errors over test observations; calibration_error is a fraction"
+        + " (x 100 for %).\n");
+    List<String> notes = notes(r);
+    if (!notes.isEmpty()) {
+      sb.append("\nNotes:\n");
+      notes.forEach(n -> sb.append("- ").append(n).append('\n'));
+    }
+    return sb.toString();
+  }
+
+  /** Problem-level notes and the distinct notes of the metrics. */
+  static List<String> notes(ProblemResults r) {
+    List<String> out = new ArrayList<>(r.notes());
+    r.perSeed().forEach(m -> m.notes().forEach(n -> {
+      String line = m.method() + " (seed " + m.seed() + "): " + n;
+      if (!out.contains(line)) {
+        out.add(line);
+      }
+    }));
+    return out;
+  }
+}

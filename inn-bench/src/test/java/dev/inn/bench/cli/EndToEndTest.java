@@ -1,0 +1,159 @@
+package dev.inn.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EndToEndTest {
+
+  private static final String SUITE = """
+      name = "e2e"
+      seeds = [1]
+      train_size = 400
+      test_size = 40
+      samples = 300
+      bootstrap = 50
+      metrics = ["posterior-resim", "map-rmse", "calibration", "posterior-mmd", "contraction"]
+
+      [reference]
+      observations = 10
+      samples = 300
+
+      [figures]
+      samples = 300
+
+      [[problems]]
+      name = "test-linear-gaussian"
+
+      [[methods]]
+      name = "test-linear-fit"
+      label = "exact"
+
+      [[methods]]
+      name = "test-linear-fit"
+      label = "overconfident"
+      settings = { spread = 0.5 }
+      """;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void tinySuiteWritesCompleteReport(@TempDir Path dir) throws Exception {
+    Path suite = dir.resolve("e2e.toml");
+    Files.writeString(suite, SUITE);
+    Path out = dir.resolve("report");
+    Result r = run("run", suite.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("report: " + out.toAbsolutePath().resolve("report.html"));
+    List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+    List<String> header = List.of(csv.get(0).split(","));
+    assertThat(header).startsWith("problem", "method").contains("resim_mean", "resim_mean_se", "resim_median",
+        "calibration_error", "calibration_error_se", "map_rmse", "map_rmse_x0", "posterior_mmd", "contraction_x1");
+    assertThat(csv).hasSize(3);
+    int cal = header.indexOf("calibration_error");
+    double exact = Double.parseDouble(csv.get(1).split(",")[cal]);
+    double over = Double.parseDouble(csv.get(2).split(",")[cal]);
+    assertThat(exact).isLessThan(0.1);
+    assertThat(over).isGreaterThan(exact + 0.05);
+    assertThat(out.resolve("report.html")).exists();
+    assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
+    assertThat(out.resolve("test-linear-gaussian/table.md")).exists();
+    assertThat(out.resolve("test-linear-gaussian/figures/calibration.png")).exists();
+    assertThat(out.resolve("test-linear-gaussian/figures/posterior-scatter.png")).exists();
+    assertThat(out.resolve("config.toml")).exists();
+    assertThat(Files.readString(out.resolve("config.toml"))).contains("spread = 0.5");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".partial"));
+    }
+  }
+
+  @Test
+  void failedRunLeavesNoReport(@TempDir Path dir) throws Exception {
+    Path suite = dir.resolve("fail.toml");
+    Files.writeString(suite, SUITE.replace("settings = { spread = 0.5 }", "settings = { fail = true }"));
+    Path out = dir.resolve("report");
+    Result r = run("run", suite.toString(), "--out", out.toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err().strip()).startsWith("error: method 'overconfident' on problem 'test-linear-gaussian' (seed 1)")
+        .doesNotContain("\tat ");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("fail.toml");
+    }
+  }
+
+  @Test
+  void configurationErrorIsOneLineWithoutTrace(@TempDir Path dir) throws Exception {
+    Path suite = dir.resolve("bad.toml");
+    Files.writeString(suite, SUITE.replace("samples = 300\nbootstrap", "sampels = 300\nbootstrap"));
+    Result r = run("run", suite.toString(), "--out", dir.resolve("x").toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err().strip()).startsWith("error: " + suite + ":5: unknown key 'sampels'");
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    assertThat(Files.exists(dir.resolve("x"))).isFalse();
+  }
+
+  @Test
+  void trainSaveSampleRoundTrip(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("m.inn");
+    Result t = run("train", "--problem", "test-linear-gaussian", "-p", "noise=0.5", "--method", "test-linear-fit",
+        "--train-size", "2000", "--out", model.toString());
+    assertThat(t.code()).as(t.err()).isZero();
+    Path samples = dir.resolve("s.csv");
+    Result s = run("sample", "--model", model.toString(), "-y", "1.5", "-n", "2000", "--out", samples.toString());
+    assertThat(s.code()).as(s.err()).isZero();
+    List<String> lines = Files.readAllLines(samples);
+    assertThat(lines.get(0)).isEqualTo("x0,x1");
+    assertThat(lines).hasSize(2001);
+    // posterior mean of x0 + x1 given y = 1.5 is 2 * 1.5 / 2.25
+    double sum = lines.stream().skip(1).mapToDouble(l -> {
+      String[] v = l.split(",");
+      return Double.parseDouble(v[0]) + Double.parseDouble(v[1]);
+    }).average().orElseThrow();
+    assertThat(sum).isBetween(2 * 1.5 / 2.25 - 0.08, 2 * 1.5 / 2.25 + 0.08);
+    Path npy = dir.resolve("s.npy");
+    assertThat(run("sample", "--model", model.toString(), "-y", "1.5", "-n", "10", "--out", npy.toString()).code())
+        .isZero();
+    assertThat(Files.size(npy)).isEqualTo(128 + 10 * 2 * 4);
+  }
+
+  @Test
+  void listShowsEveryKindWithSettings() {
+    Result r = run("list");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("problems:", "methods:", "metrics:", "calibration", "test-linear-fit",
+        "bandwidth = 0.1");
+  }
+
+  @Test
+  void helpEverywhereAndUnknownCommandFails() {
+    for (String cmd : new String[] {"run", "train", "sample", "list", "speed"}) {
+      Result r = run(cmd, "--help");
+      assertThat(r.code()).as(cmd).isZero();
+      assertThat(r.out()).as(cmd).contains("Usage: inn " + cmd);
+    }
+    assertThat(run("--help").out()).contains("run", "train", "sample", "list", "speed");
+    assertThat(run("fly").code()).isNotZero();
+  }
+
+  @Test
+  void unknownShippedSuiteIsOneClearLine(@TempDir Path dir) {
+    Result r = run("run", "quikstart", "--out", dir.resolve("x").toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err().strip()).isEqualTo("error: no suite file 'quikstart' and no shipped suite of that name; shipped:"
+        + " quickstart, paper-8modes, paper-kinematics, ballistics");
+  }
+}
