@@ -9,7 +9,7 @@ import dev.inn.api.problem.Problem;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.baselines.nn.Standardizer;
+import dev.inn.core.param.Standardizer;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;

@@ -20,8 +20,8 @@ import dev.inn.api.tensor.Tensor;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;
-import dev.inn.core.param.ModelParameter;
 import dev.inn.core.param.ParameterStore;
+import dev.inn.core.param.Standardizer;
 import dev.inn.core.plugin.PluginRegistry;
 import dev.inn.core.training.Trainer;
 import dev.inn.losses.mmd.Mmd;
@@ -51,10 +51,8 @@ public final class InnMethod implements PosteriorMethod {
   private final Kernel backwardKernel;
   private ParameterStore params;
   private InvertibleNetwork network;
-  private ModelParameter xShift;
-  private ModelParameter xScale;
-  private ModelParameter yShift;
-  private ModelParameter yScale;
+  private Standardizer xStandard;
+  private Standardizer yStandard;
   private RowParallel parallel;
   private boolean trained;
 
@@ -100,16 +98,8 @@ public final class InnMethod implements PosteriorMethod {
     }
     network = new InvertibleNetwork(blocks);
     Parameters norm = root.scope("standardize");
-    xShift = (ModelParameter) norm.fixed("x_shift", 1, layout.x(), new float[layout.x()]);
-    xScale = (ModelParameter) norm.fixed("x_scale", 1, layout.x(), ones(layout.x()));
-    yShift = (ModelParameter) norm.fixed("y_shift", 1, layout.y(), new float[layout.y()]);
-    yScale = (ModelParameter) norm.fixed("y_scale", 1, layout.y(), ones(layout.y()));
-  }
-
-  private static float[] ones(int n) {
-    float[] a = new float[n];
-    java.util.Arrays.fill(a, 1f);
-    return a;
+    xStandard = new Standardizer(norm, "x", layout.x());
+    yStandard = new Standardizer(norm, "y", layout.y());
   }
 
   public InnLayout layout() {
@@ -136,10 +126,10 @@ public final class InnMethod implements PosteriorMethod {
     }
     build(context.seed());
     if (config.standardize()) {
-      fitStandardization(data.x(), xShift.data(), xScale.data());
-      fitStandardization(data.y(), yShift.data(), yScale.data());
+      xStandard.fit(data.x());
+      yStandard.fit(data.y());
     }
-    Dataset scaled = new Dataset(standardize(data.x(), xShift, xScale), standardize(data.y(), yShift, yScale));
+    Dataset scaled = new Dataset(xStandard.apply(data.x()), yStandard.apply(data.y()));
     TrainingHistory h = new Trainer(config.optimizer()).run("train inn", params, scaled, this::terms, context,
         parallel());
     trained = true;
@@ -243,32 +233,6 @@ public final class InnMethod implements PosteriorMethod {
     return new Matrix(a.rows(), a.cols(), d);
   }
 
-  private static void fitStandardization(Matrix m, float[] shift, float[] scale) {
-    for (int c = 0; c < m.cols(); c++) {
-      double s = 0;
-      double s2 = 0;
-      for (int i = 0; i < m.rows(); i++) {
-        double v = m.get(i, c);
-        s += v;
-        s2 += v * v;
-      }
-      double mean = s / m.rows();
-      double sd = Math.sqrt(Math.max(s2 / m.rows() - mean * mean, 0));
-      shift[c] = (float) mean;
-      scale[c] = sd > 1e-12 ? (float) sd : 1f;
-    }
-  }
-
-  private static Matrix standardize(Matrix m, ModelParameter shift, ModelParameter scale) {
-    float[] d = new float[m.data().length];
-    int cols = m.cols();
-    for (int i = 0; i < d.length; i++) {
-      int c = i % cols;
-      d[i] = (m.data()[i] - shift.data()[c]) / scale.data()[c];
-    }
-    return new Matrix(m.rows(), cols, d);
-  }
-
   @Override
   public synchronized Matrix sample(float[] observation, int n, long seed) {
     if (observation.length != layout.y()) {
@@ -280,10 +244,7 @@ public final class InnMethod implements PosteriorMethod {
         throw new IllegalArgumentException("inn: observation value " + c + " is " + observation[c]);
       }
     }
-    float[] y = new float[layout.y()];
-    for (int c = 0; c < y.length; c++) {
-      y[c] = (observation[c] - yShift.data()[c]) / yScale.data()[c];
-    }
+    float[] y = yStandard.apply(observation);
     SplittableRandom random = new SplittableRandom(seed);
     float[] out = new float[n * layout.x()];
     ArrayPool pool = new ArrayPool();
@@ -293,12 +254,8 @@ public final class InnMethod implements PosteriorMethod {
           .concatColumns(Matrix.zeros(rows, layout.zyPad()))
           .concatColumns(Matrix.repeatRow(y, rows));
       Graph g = new Graph(pool, parallel(), false);
-      Matrix x = g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value();
-      for (int i = 0; i < rows; i++) {
-        for (int c = 0; c < layout.x(); c++) {
-          out[(from + i) * layout.x() + c] = x.get(i, c) * xScale.data()[c] + xShift.data()[c];
-        }
-      }
+      Matrix x = xStandard.invert(g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value());
+      System.arraycopy(x.data(), 0, out, from * layout.x(), x.data().length);
       pool.releaseAll();
     }
     return new Matrix(n, layout.x(), out);
@@ -314,7 +271,7 @@ public final class InnMethod implements PosteriorMethod {
     }
     ArrayPool pool = new ArrayPool();
     Graph g = new Graph(pool, parallel(), false);
-    Matrix in = standardize(x, xShift, xScale).concatColumns(Matrix.zeros(x.rows(), layout.xPad()));
+    Matrix in = xStandard.apply(x).concatColumns(Matrix.zeros(x.rows(), layout.xPad()));
     Matrix out = network.forward(g, g.constant(in)).value().value();
     pool.releaseAll();
     return out;

@@ -1,8 +1,7 @@
-package dev.inn.baselines.nn;
+package dev.inn.core.param;
 
 import dev.inn.api.data.Matrix;
 import dev.inn.api.tensor.Parameters;
-import dev.inn.core.param.ModelParameter;
 import java.util.Arrays;
 
 /**
