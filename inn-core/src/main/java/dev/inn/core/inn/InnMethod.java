@@ -42,7 +42,11 @@ import java.util.SplittableRandom;
  */
 public final class InnMethod implements PosteriorMethod {
 
-  private static final int SAMPLE_CHUNK = 8192;
+  /** Rows per inverse pass when sampling. */
+  private static final int SAMPLE_CHUNK = 256;
+
+  /** Runs a chunk's operations on the calling thread. */
+  private static final RowParallel SERIAL = new RowParallel(1);
 
   private final InnConfig config;
   private final InnLayout layout;
@@ -245,19 +249,25 @@ public final class InnMethod implements PosteriorMethod {
       }
     }
     float[] y = yStandard.apply(observation);
-    SplittableRandom random = new SplittableRandom(seed);
+    // all latent draws first, in one sequence, so the samples do not depend on the chunking
+    Matrix z = noise(new SplittableRandom(seed), n, layout.z(), 1f);
     float[] out = new float[n * layout.x()];
-    ArrayPool pool = new ArrayPool();
-    for (int from = 0; from < n; from += SAMPLE_CHUNK) {
-      int rows = Math.min(SAMPLE_CHUNK, n - from);
-      Matrix in = noise(random, rows, layout.z(), 1f)
-          .concatColumns(Matrix.zeros(rows, layout.zyPad()))
-          .concatColumns(Matrix.repeatRow(y, rows));
-      Graph g = new Graph(pool, parallel(), false);
-      Matrix x = xStandard.invert(g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value());
-      System.arraycopy(x.data(), 0, out, from * layout.x(), x.data().length);
-      pool.releaseAll();
-    }
+    int chunks = (n + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
+    // small chunks keep a pass's intermediates in cache; threads take whole chunks, no hand-offs
+    parallel().run(chunks, Long.MAX_VALUE, (first, last) -> {
+      ArrayPool pool = new ArrayPool();
+      for (int c = first; c < last; c++) {
+        int from = c * SAMPLE_CHUNK;
+        int rows = Math.min(SAMPLE_CHUNK, n - from);
+        Matrix in = z.rows(from, from + rows)
+            .concatColumns(Matrix.zeros(rows, layout.zyPad()))
+            .concatColumns(Matrix.repeatRow(y, rows));
+        Graph g = new Graph(pool, SERIAL, false);
+        Matrix x = xStandard.invert(g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value());
+        System.arraycopy(x.data(), 0, out, from * layout.x(), x.data().length);
+        pool.releaseAll();
+      }
+    });
     return new Matrix(n, layout.x(), out);
   }
 
