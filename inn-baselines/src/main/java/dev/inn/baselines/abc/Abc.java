@@ -40,6 +40,7 @@ public final class Abc implements PosteriorMethod {
   private final Problem problem;
   private final AbcConfig config;
   private volatile AbcRunStats lastRunStats;
+  private Dataset pool;
 
   public Abc(Problem problem, AbcConfig config) {
     this.problem = problem;
@@ -53,9 +54,48 @@ public final class Abc implements PosteriorMethod {
   /** Checks the problem can be simulated; there is nothing to learn. */
   @Override
   public TrainingHistory train(Dataset data, TrainingContext context) {
+    if (config.mode() == AbcMode.POOL) {
+      if (data.x().cols() != problem.parameterDim() || data.y().cols() != problem.observationDim()) {
+        throw new IllegalArgumentException("abc: training pairs have " + data.x().cols() + " and " + data.y().cols()
+            + " columns, problem '" + problem.name() + "' has " + problem.parameterDim() + " and "
+            + problem.observationDim());
+      }
+      pool = data;
+      return TrainingHistory.empty();
+    }
     requirePrior();
     requireSimulator();
     return TrainingHistory.empty();
+  }
+
+  /** The n pool pairs nearest to the observation (ties broken by row index). */
+  private Result fromPool(float[] observation, int n, long start) {
+    if (pool == null) {
+      throw new IllegalStateException("abc with mode = \"pool\" samples from its training pairs: train it first");
+    }
+    if (n > pool.size()) {
+      throw new IllegalArgumentException("abc pool has " + pool.size() + " pairs, " + n + " samples requested");
+    }
+    int dy = observation.length;
+    double[] dist = new double[pool.size()];
+    Integer[] order = new Integer[pool.size()];
+    for (int i = 0; i < dist.length; i++) {
+      double s = 0;
+      for (int c = 0; c < dy; c++) {
+        double d = pool.y().get(i, c) - observation[c];
+        s += d * d;
+      }
+      dist[i] = Math.sqrt(s);
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b));
+    int[] keep = new int[n];
+    for (int i = 0; i < n; i++) {
+      keep[i] = order[i];
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Result(pool.x().selectRows(keep),
+        new AbcRunStats(AbcMode.POOL, n, pool.size(), 0, dist[order[n - 1]], seconds));
   }
 
   @Override
@@ -73,6 +113,12 @@ public final class Abc implements PosteriorMethod {
 
   /** {@code n} ABC posterior draws for {@code observation} and the simulations they took. */
   public Result sampleWithStats(float[] observation, int n, long seed) {
+    if (config.mode() == AbcMode.POOL) {
+      checkObservation(observation);
+      Result r = fromPool(observation, n, System.nanoTime());
+      lastRunStats = r.stats();
+      return r;
+    }
     Problem.Prior prior = requirePrior();
     Simulator simulator = requireSimulator();
     checkObservation(observation);
@@ -237,6 +283,28 @@ public final class Abc implements PosteriorMethod {
     out.writeDouble(config.quantile());
     out.writeLong(config.maxSimulations());
     out.writeInt(config.chunkSize());
+    if (config.mode() == AbcMode.POOL) {
+      writeMatrix(out, pool.x());
+      writeMatrix(out, pool.y());
+    }
+  }
+
+  private static void writeMatrix(DataOutput out, Matrix m) throws IOException {
+    out.writeInt(m.rows());
+    out.writeInt(m.cols());
+    for (float f : m.data()) {
+      out.writeFloat(f);
+    }
+  }
+
+  private static Matrix readMatrix(DataInput in) throws IOException {
+    int rows = in.readInt();
+    int cols = in.readInt();
+    float[] d = new float[rows * cols];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = in.readFloat();
+    }
+    return new Matrix(rows, cols, d);
   }
 
   /** Reads what {@link #save} wrote and checks it matches this instance's settings. */
@@ -256,6 +324,9 @@ public final class Abc implements PosteriorMethod {
     expect("quantile", in.readDouble(), config.quantile());
     expect("max_simulations", in.readLong(), config.maxSimulations());
     expect("chunk_size", in.readInt(), config.chunkSize());
+    if (config.mode() == AbcMode.POOL) {
+      pool = new Dataset(readMatrix(in), readMatrix(in));
+    }
   }
 
   private static void expect(String key, Object saved, Object mine) throws IOException {

@@ -2,12 +2,20 @@ package dev.inn.baselines.abc;
 
 import java.util.Locale;
 
-/** The two rejection schemes of the paper's appendix Sec. 7. */
+/**
+ * The rejection schemes of the paper's appendix Sec. 7, plus a fixed-budget variant for
+ * expensive simulators: the training pairs are the simulations.
+ */
 public enum AbcMode {
   /** Keep prior draws with ||s(x) - y*|| < epsilon until n are accepted. */
   THRESHOLD,
   /** Run exactly ceil(n / q) simulations and keep the n closest. */
-  QUANTILE;
+  QUANTILE,
+  /**
+   * Keep the n training pairs whose y is closest to y* (quantile ABC on the simulations the
+   * method is trained with, q = n / pairs); for simulators too slow to run per observation.
+   */
+  POOL;
 
   public String settingName() {
     return name().toLowerCase(Locale.ROOT);
@@ -20,6 +28,6 @@ public enum AbcMode {
       }
     }
     throw new dev.inn.api.settings.ConfigurationException(
-        "setting 'mode' of method 'abc' must be \"threshold\" or \"quantile\", got \"" + value + "\"");
+        "setting 'mode' of method 'abc' must be \"threshold\", \"quantile\" or \"pool\", got \"" + value + "\"");
   }
 }
