@@ -68,14 +68,15 @@ public final class Abc implements PosteriorMethod {
     return TrainingHistory.empty();
   }
 
-  /** The n pool pairs nearest to the observation (ties broken by row index). */
-  private Result fromPool(float[] observation, int n, long start) {
+  /**
+   * The {@code keep} pool pairs nearest to the observation (ties broken by row index), then
+   * n draws from them: all of them in order when n equals keep, else with replacement.
+   */
+  private Result fromPool(float[] observation, int n, long seed, long start) {
     if (pool == null) {
       throw new IllegalStateException("abc with mode = \"pool\" samples from its training pairs: train it first");
     }
-    if (n > pool.size()) {
-      throw new IllegalArgumentException("abc pool has " + pool.size() + " pairs, " + n + " samples requested");
-    }
+    int kept = Math.min(config.keep(), pool.size());
     int dy = observation.length;
     double[] dist = new double[pool.size()];
     Integer[] order = new Integer[pool.size()];
@@ -89,13 +90,14 @@ public final class Abc implements PosteriorMethod {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b));
-    int[] keep = new int[n];
+    int[] rows = new int[n];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
     for (int i = 0; i < n; i++) {
-      keep[i] = order[i];
+      rows[i] = order[n == kept ? i : random.nextInt(kept)];
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(pool.x().selectRows(keep),
-        new AbcRunStats(AbcMode.POOL, n, pool.size(), 0, dist[order[n - 1]], seconds));
+    return new Result(pool.x().selectRows(rows),
+        new AbcRunStats(AbcMode.POOL, kept, pool.size(), 0, dist[order[kept - 1]], seconds));
   }
 
   @Override
@@ -115,7 +117,7 @@ public final class Abc implements PosteriorMethod {
   public Result sampleWithStats(float[] observation, int n, long seed) {
     if (config.mode() == AbcMode.POOL) {
       checkObservation(observation);
-      Result r = fromPool(observation, n, System.nanoTime());
+      Result r = fromPool(observation, n, seed, System.nanoTime());
       lastRunStats = r.stats();
       return r;
     }

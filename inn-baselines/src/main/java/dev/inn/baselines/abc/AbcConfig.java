@@ -14,9 +14,10 @@ import dev.inn.api.settings.Settings;
  * @param chunkSize simulations per task; fixes the random streams (with the seed), so results
  *     do not depend on the thread count
  * @param threads worker threads, 0 = all cores
+ * @param keep pool mode: how many nearest training pairs form the posterior (draws resample them)
  */
 public record AbcConfig(AbcMode mode, double epsilon, double quantile, long maxSimulations, int chunkSize,
-    int threads) {
+    int threads, int keep) {
 
   public AbcConfig {
     if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
@@ -32,6 +33,9 @@ public record AbcConfig(AbcMode mode, double epsilon, double quantile, long maxS
     if (chunkSize < 1) {
       throw new ConfigurationException("setting 'chunk_size' of method 'abc' must be at least 1, got " + chunkSize);
     }
+    if (keep < 1) {
+      throw new ConfigurationException("setting 'keep' of method 'abc' must be at least 1, got " + keep);
+    }
     if (threads < 0) {
       throw new ConfigurationException("setting 'threads' of method 'abc' must be 0 (all cores) or more, got "
           + threads);
@@ -41,12 +45,12 @@ public record AbcConfig(AbcMode mode, double epsilon, double quantile, long maxS
   /** Reads resolved settings (see {@link AbcProvider#defaults()}). */
   public static AbcConfig from(Settings s) {
     return new AbcConfig(AbcMode.fromSetting(s.getString("mode")), s.getDouble("epsilon"), s.getDouble("quantile"),
-        s.getLong("max_simulations"), s.getInt("chunk_size"), s.getInt("threads"));
+        s.getLong("max_simulations"), s.getInt("chunk_size"), s.getInt("threads"), s.getInt("keep"));
   }
 
   /** This configuration with another thread count. */
   public AbcConfig withThreads(int count) {
-    return new AbcConfig(mode, epsilon, quantile, maxSimulations, chunkSize, count);
+    return new AbcConfig(mode, epsilon, quantile, maxSimulations, chunkSize, count, keep);
   }
 
   int effectiveThreads() {

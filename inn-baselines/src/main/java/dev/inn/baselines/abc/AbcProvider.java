@@ -32,6 +32,7 @@ public final class AbcProvider implements MethodProvider {
     d.put("max_simulations", 200_000_000L);
     d.put("chunk_size", 4096);
     d.put("threads", 0);
+    d.put("keep", 256);
     return d;
   }
 

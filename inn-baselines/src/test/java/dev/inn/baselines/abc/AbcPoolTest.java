@@ -26,7 +26,7 @@ class AbcPoolTest {
     ProblemProvider pp = registry.find(ProblemProvider.class, "inverse-kinematics");
     Problem ik = pp.create(PluginRegistry.settingsFor(pp, "problem", Map.of()));
     MethodProvider mp = registry.find(MethodProvider.class, "abc");
-    PosteriorMethod abc = mp.create(ik, PluginRegistry.settingsFor(mp, "method", Map.of("mode", "pool")));
+    PosteriorMethod abc = mp.create(ik, PluginRegistry.settingsFor(mp, "method", Map.of("mode", "pool", "keep", 50)));
     Dataset pool = ik.sample(20_000, 1);
     abc.train(pool, TrainingContext.quiet(1));
     float[] y = {0.3f, 1.6f};
@@ -47,7 +47,7 @@ class AbcPoolTest {
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     abc.save(new DataOutputStream(bytes));
-    PosteriorMethod loaded = mp.create(ik, PluginRegistry.settingsFor(mp, "method", Map.of("mode", "pool")));
+    PosteriorMethod loaded = mp.create(ik, PluginRegistry.settingsFor(mp, "method", Map.of("mode", "pool", "keep", 50)));
     loaded.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     assertThat(loaded.sample(y, 50, 0)).isEqualTo(x);
   }
