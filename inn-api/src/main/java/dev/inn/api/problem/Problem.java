@@ -53,6 +53,14 @@ public interface Problem {
     return Optional.empty();
   }
 
+  /**
+   * The bounds of the prior's support, when the problem declares them (see {@link Support});
+   * a method may use them to keep its samples inside.
+   */
+  default Optional<Support> support() {
+    return Optional.empty();
+  }
+
   /** The noiseless forward process s(x), when the problem has one. */
   default Optional<Simulator> simulator() {
     return Optional.empty();

@@ -15,12 +15,17 @@ import java.util.Map;
  * at {@code mmd_ramp_start} times their weight and grow exponentially to the full weight at the
  * fraction {@code mmd_ramp_end} of the steps (start 1 disables the ramp). Without it the two
  * MMD terms dominate early training and L_y never gets learned.
+ *
+ * <p>{@code support_transform} trains on x mapped from the problem's declared prior support
+ * to the real line (logit / inverse softplus, see {@code SupportTransform}) and maps samples
+ * back, so every sample lies inside the support; {@code standardize} then applies on top.
  */
 public record InnConfig(int blocks, String block, int hidden, int layers, float clamp, String clampFunction,
     String activation, float initStd, int width, int latentDim, double weightY, double weightPad, double weightZ,
     double weightX, double weightRec, float noiseY, float noisePad, float noiseRecZ, float noiseRecY,
     Map<String, Object> forwardKernel, Map<String, Object> backwardKernel, double backwardWeightSigma,
-    double mmdRampStart, double mmdRampEnd, boolean standardize, OptimizerConfig optimizer) {
+    double mmdRampStart, double mmdRampEnd, boolean standardize, boolean supportTransform,
+    OptimizerConfig optimizer) {
 
   /** The INN's settings with the defaults of spec/training.md (8-modes recipe). */
   public static Map<String, Object> defaults() {
@@ -52,6 +57,7 @@ public record InnConfig(int blocks, String block, int hidden, int layers, float 
     d.put("mmd_ramp_start", 0.004);
     d.put("mmd_ramp_end", 0.9);
     d.put("standardize", false);
+    d.put("support_transform", false);
     return Map.copyOf(d);
   }
 
@@ -62,7 +68,7 @@ public record InnConfig(int blocks, String block, int hidden, int layers, float 
         s.getDouble("weight_z"), s.getDouble("weight_x"), s.getDouble("weight_rec"), s.getFloat("noise_y"),
         s.getFloat("noise_pad"), s.getFloat("noise_rec_z"), s.getFloat("noise_rec_y"), s.getTable("forward_kernel"),
         s.getTable("backward_kernel"), s.getDouble("backward_weight_sigma"), s.getDouble("mmd_ramp_start"), s.getDouble("mmd_ramp_end"),
-        s.getBoolean("standardize"),
+        s.getBoolean("standardize"), s.getBoolean("support_transform"),
         OptimizerConfig.from(s));
   }
 }

@@ -22,6 +22,7 @@ import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.Standardizer;
+import dev.inn.core.param.SupportTransform;
 import dev.inn.core.plugin.PluginRegistry;
 import dev.inn.core.training.Trainer;
 import dev.inn.losses.mmd.Mmd;
@@ -55,6 +56,7 @@ public final class InnMethod implements PosteriorMethod {
   private final Kernel backwardKernel;
   private ParameterStore params;
   private InvertibleNetwork network;
+  private final SupportTransform support;
   private Standardizer xStandard;
   private Standardizer yStandard;
   private RowParallel parallel;
@@ -67,6 +69,14 @@ public final class InnMethod implements PosteriorMethod {
     this.layout = InnLayout.of(problem.parameterDim(), problem.observationDim(), z, config.width());
     this.forwardKernel = kernel("forward_kernel", config.forwardKernel());
     this.backwardKernel = kernel("backward_kernel", config.backwardKernel());
+    this.support = config.supportTransform()
+        ? SupportTransform.of(problem.support().orElseThrow(() -> new ConfigurationException(
+            "inn: support_transform = true, but problem '" + problem.name() + "' declares no prior support")))
+        : SupportTransform.identity(problem.parameterDim());
+    if (support.dim() != problem.parameterDim()) {
+      throw new IllegalArgumentException("inn: problem '" + problem.name() + "' declares a support of " + support.dim()
+          + " parameters but has " + problem.parameterDim());
+    }
     build(0);
   }
 
@@ -130,10 +140,10 @@ public final class InnMethod implements PosteriorMethod {
     }
     build(context.seed());
     if (config.standardize()) {
-      xStandard.fit(data.x());
+      xStandard.fit(support.toUnbounded(data.x()));
       yStandard.fit(data.y());
     }
-    Dataset scaled = new Dataset(xStandard.apply(data.x()), yStandard.apply(data.y()));
+    Dataset scaled = new Dataset(xStandard.apply(support.toUnbounded(data.x())), yStandard.apply(data.y()));
     TrainingHistory h = new Trainer(config.optimizer()).run("train inn", params, scaled, this::terms, context,
         parallel());
     trained = true;
@@ -263,7 +273,8 @@ public final class InnMethod implements PosteriorMethod {
             .concatColumns(Matrix.zeros(rows, layout.zyPad()))
             .concatColumns(Matrix.repeatRow(y, rows));
         Graph g = new Graph(pool, SERIAL, false);
-        Matrix x = xStandard.invert(g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value());
+        Matrix x = support.toSupport(
+            xStandard.invert(g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value()));
         System.arraycopy(x.data(), 0, out, from * layout.x(), x.data().length);
         pool.releaseAll();
       }
@@ -281,7 +292,7 @@ public final class InnMethod implements PosteriorMethod {
     }
     ArrayPool pool = new ArrayPool();
     Graph g = new Graph(pool, parallel(), false);
-    Matrix in = xStandard.apply(x).concatColumns(Matrix.zeros(x.rows(), layout.xPad()));
+    Matrix in = xStandard.apply(support.toUnbounded(x)).concatColumns(Matrix.zeros(x.rows(), layout.xPad()));
     Matrix out = network.forward(g, g.constant(in)).value().value();
     pool.releaseAll();
     return out;

@@ -6,13 +6,17 @@ import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
+import dev.inn.api.problem.Support;
 import dev.inn.api.settings.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-/** A problem that exists only on the test class path: x ~ N(0, I_2), y = x1 + x2. */
+/**
+ * A problem that exists only on the test class path: y = x1 + x2 with x ~ N(0, scale^2 I_2), or
+ * with {@code uniform = true} x ~ U(0, scale)^2 and that box declared as the prior support.
+ */
 public final class SumProblemProvider implements ProblemProvider {
 
   @Override
@@ -27,12 +31,13 @@ public final class SumProblemProvider implements ProblemProvider {
 
   @Override
   public Map<String, Object> defaults() {
-    return Map.of("scale", 1.0);
+    return Map.of("scale", 1.0, "uniform", false);
   }
 
   @Override
   public Problem create(Settings settings) {
     float scale = settings.getFloat("scale");
+    boolean uniform = settings.getBoolean("uniform");
     return new Problem() {
       @Override
       public String name() {
@@ -54,7 +59,7 @@ public final class SumProblemProvider implements ProblemProvider {
         SplittableRandom r = new SplittableRandom(seed);
         float[] x = new float[2 * n];
         for (int i = 0; i < x.length; i++) {
-          x[i] = (float) (scale * r.nextGaussian());
+          x[i] = (float) (scale * (uniform ? r.nextDouble() : r.nextGaussian()));
         }
         Matrix xm = new Matrix(n, 2, x);
         return new Dataset(xm, simulate(xm));
@@ -66,6 +71,11 @@ public final class SumProblemProvider implements ProblemProvider {
           y[i] = x.get(i, 0) + x.get(i, 1);
         }
         return new Matrix(x.rows(), 1, y);
+      }
+
+      @Override
+      public Optional<Support> support() {
+        return uniform ? Optional.of(new Support(new double[] {0, 0}, new double[] {scale, scale})) : Optional.empty();
       }
 
       @Override

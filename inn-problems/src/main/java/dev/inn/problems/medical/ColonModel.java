@@ -1,5 +1,6 @@
 package dev.inn.problems.medical;
 
+import dev.inn.api.problem.Support;
 import dev.inn.problems.medical.montecarlo.Layer;
 import dev.inn.problems.medical.montecarlo.Tissue;
 import java.util.ArrayList;
@@ -54,6 +55,25 @@ public final class ColonModel {
       n.add("d_" + l);
     }
     return List.copyOf(n);
+  }
+
+  /** The bounds of the prior, in the order of {@link #parameterNames}. */
+  public static Support priorSupport() {
+    double[] lo = new double[PARAMETERS];
+    double[] hi = new double[PARAMETERS];
+    lo[0] = 0;
+    hi[0] = 1;
+    for (int l = 0; l < LAYERS; l++) {
+      lo[vHb(l)] = 0;
+      hi[vHb(l)] = V_HB_MAX;
+      lo[aMie(l)] = 0;
+      hi[aMie(l)] = Double.POSITIVE_INFINITY;
+      lo[anisotropy(l)] = G_MIN;
+      hi[anisotropy(l)] = G_MAX;
+      lo[thickness(l)] = THICKNESS_UM[l][0];
+      hi[thickness(l)] = THICKNESS_UM[l][1];
+    }
+    return new Support(lo, hi);
   }
 
   /** sO2, v_hb_1, a_mie_1, g_1, d_1, v_hb_2, ... */

@@ -5,6 +5,7 @@ import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
+import dev.inn.api.problem.Support;
 import dev.inn.problems.medical.montecarlo.SeedSequence;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +101,12 @@ public final class MedicalColonProblem implements Problem {
   @Override
   public Optional<Prior> prior() {
     return Optional.of(MedicalColonProblem::samplePrior);
+  }
+
+  /** The prior's bounds: uniform ranges, a_mie positive. */
+  @Override
+  public Optional<Support> support() {
+    return Optional.of(ColonModel.priorSupport());
   }
 
   /** Prior draws; row i uses the seed the generator uses for its row i under the same seed. */

@@ -46,8 +46,13 @@ class ColonModelTest {
     SplittableRandom rng = new SplittableRandom(5);
     double aMieSum = 0;
     int n = 20_000;
+    double[] lo = ColonModel.priorSupport().lower();
+    double[] hi = ColonModel.priorSupport().upper();
     for (int i = 0; i < n; i++) {
       double[] x = ColonModel.drawPrior(rng);
+      for (int k = 0; k < x.length; k++) {
+        assertThat(x[k]).as(ColonModel.parameterNames().get(k)).isBetween(lo[k], hi[k]);
+      }
       assertThat(x[0]).isBetween(0.0, 1.0);
       for (int l = 0; l < 3; l++) {
         assertThat(x[ColonModel.vHb(l)]).isBetween(0.0, 0.1);
