@@ -3,6 +3,7 @@ package dev.inn.core.inn;
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.loss.Kernel;
@@ -25,6 +26,7 @@ import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.core.plugin.PluginRegistry;
 import dev.inn.core.training.Trainer;
+import dev.inn.losses.likelihood.StandardNormalLikelihood;
 import dev.inn.losses.mmd.Mmd;
 import dev.inn.losses.regression.SquaredError;
 import java.io.DataInput;
@@ -166,7 +168,8 @@ public final class InnMethod implements PosteriorMethod {
     double ramp = mmdRamp(step);
     boolean forwardNeeded = config.weightY() > 0 || config.weightPad() > 0 || config.weightZ() > 0
         || config.weightRec() > 0;
-    Tensor out = forwardNeeded ? network.forward(ops, x).value() : null;
+    Transformed forward = forwardNeeded ? network.forward(ops, x) : null;
+    Tensor out = forward == null ? null : forward.value();
     if (config.weightY() > 0) {
       terms.add(new LossTerm("L_y", config.weightY(), SquaredError.loss(ops, ops.columns(out, w - dy, w), yTarget)));
     }
@@ -174,7 +177,10 @@ public final class InnMethod implements PosteriorMethod {
       terms.add(new LossTerm("L_pad", config.weightPad(),
           SquaredError.loss(ops, ops.columns(out, dz, w - dy), ops.constant(padTarget))));
     }
-    if (config.weightZ() > 0 && dz > 0) {
+    if (config.weightZ() > 0 && dz > 0 && config.likelihoodZ()) {
+      terms.add(new LossTerm("L_z", config.weightZ(),
+          StandardNormalLikelihood.negativeLogLikelihood(ops, ops.columns(out, 0, dz), forward.logDet())));
+    } else if (config.weightZ() > 0 && dz > 0) {
       Tensor zy = ops.concatColumns(ops.columns(out, 0, dz), ops.detach(ops.columns(out, w - dy, w)));
       Tensor ref = ops.constant(zTarget.concatColumns(yNoisy));
       terms.add(new LossTerm("L_z", config.weightZ() * ramp, Mmd.loss(ops, zy, ref, forwardKernel)));
