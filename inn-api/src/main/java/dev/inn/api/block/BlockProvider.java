@@ -9,5 +9,18 @@ import dev.inn.api.tensor.Parameters;
  */
 public interface BlockProvider extends Plugin {
 
+  /** An unconditional block, for the paper's INN x -> [z, y]. */
   InvertibleBlock create(BlockSpec spec, Parameters params);
+
+  /**
+   * A block that also sees a condition of {@code conditionWidth} columns, for the
+   * conditional INN x <-> z given y. The default suits blocks without subnets (permutations,
+   * normalisations): the unconditional block, ignoring the condition. Blocks with subnets
+   * override it and feed the condition to every subnet.
+   *
+   * @param conditionWidth columns of the condition passed to every call (at least 1)
+   */
+  default ConditionalBlock createConditional(BlockSpec spec, int conditionWidth, Parameters params) {
+    return ConditionalBlock.ignoringCondition(create(spec, params));
+  }
 }

@@ -71,6 +71,15 @@ public interface Problem {
     return Optional.empty();
   }
 
+  /**
+   * Fixed observations with published reference posteriors (e.g. a benchmark's official
+   * observations), in their published order; empty for most problems. A suite with
+   * {@code observations = "reference"} scores methods on exactly these.
+   */
+  default List<ReferenceObservation> referenceObservations() {
+    return List.of();
+  }
+
   /** A prior distribution over x. */
   interface Prior {
     /** {@code n} draws, one per row. */

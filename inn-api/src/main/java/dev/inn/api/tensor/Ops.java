@@ -35,6 +35,9 @@ public interface Ops {
   /** {@code a + b} where b is 1 x cols, added to every row. */
   Tensor addRow(Tensor a, Tensor row);
 
+  /** {@code a * row} where row is 1 x cols, multiplying every row element-wise. */
+  Tensor mulRow(Tensor a, Tensor row);
+
   /** An element-wise function. */
   Tensor map(Tensor a, ElementFunction f);
 

@@ -304,6 +304,42 @@ public final class Graph implements Ops {
   }
 
   @Override
+  public Tensor mulRow(Tensor a, Tensor row) {
+    Node an = node(a);
+    Node r = node(row);
+    if (r.rows != 1 || r.cols != an.cols) {
+      throw new IllegalArgumentException("mulRow: row " + r.rows + " x " + r.cols + " does not fit " + an.rows
+          + " x " + an.cols);
+    }
+    int n = an.rows;
+    int m = an.cols;
+    Node out = result(n, m, an.needsGrad || r.needsGrad);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        out.v[i * m + j] = an.v[i * m + j] * r.v[j];
+      }
+    }
+    return record(out, g -> {
+      if (an.needsGrad) {
+        float[] ga = grad(an);
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < m; j++) {
+            ga[i * m + j] += g[i * m + j] * r.v[j];
+          }
+        }
+      }
+      if (r.needsGrad) {
+        float[] gr = grad(r);
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < m; j++) {
+            gr[j] += g[i * m + j] * an.v[i * m + j];
+          }
+        }
+      }
+    });
+  }
+
+  @Override
   public Tensor map(Tensor a, ElementFunction f) {
     Node an = node(a);
     Node out = result(an.rows, an.cols, an.needsGrad);

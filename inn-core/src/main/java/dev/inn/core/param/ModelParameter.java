@@ -51,6 +51,15 @@ public final class ModelParameter implements Parameter {
     return Arrays.copyOf(value, value.length);
   }
 
+  @Override
+  public void assign(float[] values) {
+    if (values.length != value.length) {
+      throw new IllegalArgumentException("parameter " + name + " has " + value.length + " values, got "
+          + values.length);
+    }
+    System.arraycopy(values, 0, value, 0, value.length);
+  }
+
   /** The live value array (read by the graph, written by optimisers and loading). */
   public float[] data() {
     return value;
