@@ -23,23 +23,8 @@ public interface ConditionalBlock {
   /** u = f^-1(v; c) with log|det df^-1/dv| per row. */
   Transformed inverse(Ops ops, Tensor v, Tensor condition);
 
-  /** A block that ignores the condition. */
+  /** A block that ignores the condition (see {@link UnconditionedBlock}). */
   static ConditionalBlock ignoringCondition(InvertibleBlock block) {
-    return new ConditionalBlock() {
-      @Override
-      public Transformed forward(Ops ops, Tensor u, Tensor condition) {
-        return block.forward(ops, u);
-      }
-
-      @Override
-      public Transformed inverse(Ops ops, Tensor v, Tensor condition) {
-        return block.inverse(ops, v);
-      }
-
-      @Override
-      public String toString() {
-        return block.toString();
-      }
-    };
+    return new UnconditionedBlock(block);
   }
 }

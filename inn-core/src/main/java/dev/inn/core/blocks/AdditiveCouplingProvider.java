@@ -2,6 +2,7 @@ package dev.inn.core.blocks;
 
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
+import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
@@ -23,9 +24,19 @@ public final class AdditiveCouplingProvider implements BlockProvider {
 
   @Override
   public InvertibleBlock create(BlockSpec spec, Parameters params) {
+    return build(spec, 0, params);
+  }
+
+  @Override
+  public ConditionalBlock createConditional(BlockSpec spec, int conditionWidth, Parameters params) {
+    return build(spec, conditionWidth, params);
+  }
+
+  private static TwoSidedCoupling build(BlockSpec spec, int conditionWidth, Parameters params) {
     int a = TwoSidedCoupling.split(spec.width());
     int b = spec.width() - a;
-    return new TwoSidedCoupling(spec.width(), half(spec, params.scope("t1"), a, b), half(spec, params.scope("t2"), b, a));
+    return new TwoSidedCoupling(spec.width(), half(spec, params.scope("t1"), a + conditionWidth, b),
+        half(spec, params.scope("t2"), b + conditionWidth, a));
   }
 
   private static CouplingHalf half(BlockSpec spec, Parameters p, int in, int out) {

@@ -2,6 +2,7 @@ package dev.inn.core.blocks;
 
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
+import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.core.nn.Activation;
@@ -26,17 +27,27 @@ public final class AffineCouplingProvider implements BlockProvider {
 
   @Override
   public Map<String, Object> defaults() {
-    return Map.of("clamp_function", "atan");
+    return Map.of("clamp_function", "atan", "two_sided", true);
   }
 
   @Override
   public InvertibleBlock create(BlockSpec spec, Parameters params) {
+    return build(spec, 0, params);
+  }
+
+  @Override
+  public ConditionalBlock createConditional(BlockSpec spec, int conditionWidth, Parameters params) {
+    return build(spec, conditionWidth, params);
+  }
+
+  private static TwoSidedCoupling build(BlockSpec spec, int conditionWidth, Parameters params) {
     SoftClamp clamp = new SoftClamp(spec.settings().getString("clamp_function"), spec.clamp());
     int a = TwoSidedCoupling.split(spec.width());
     int b = spec.width() - a;
     return new TwoSidedCoupling(spec.width(),
-        half(spec, params.scope("s1"), params.scope("t1"), a, b, clamp),
-        half(spec, params.scope("s2"), params.scope("t2"), b, a, clamp));
+        half(spec, params.scope("s1"), params.scope("t1"), a + conditionWidth, b, clamp),
+        spec.settings().getBoolean("two_sided")
+            ? half(spec, params.scope("s2"), params.scope("t2"), b + conditionWidth, a, clamp) : null);
   }
 
   private static CouplingHalf half(BlockSpec spec, Parameters sp, Parameters tp, int in, int out, SoftClamp clamp) {

@@ -2,6 +2,7 @@ package dev.inn.core.blocks;
 
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
+import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
@@ -28,16 +29,25 @@ public final class GlowCouplingProvider implements BlockProvider {
 
   @Override
   public Map<String, Object> defaults() {
-    return Map.of("clamp_function", "atan");
+    return Map.of("clamp_function", "atan", "two_sided", true);
   }
 
   @Override
   public InvertibleBlock create(BlockSpec spec, Parameters params) {
+    return build(spec, 0, params);
+  }
+
+  @Override
+  public ConditionalBlock createConditional(BlockSpec spec, int conditionWidth, Parameters params) {
+    return build(spec, conditionWidth, params);
+  }
+
+  private static TwoSidedCoupling build(BlockSpec spec, int conditionWidth, Parameters params) {
     SoftClamp clamp = new SoftClamp(spec.settings().getString("clamp_function"), spec.clamp());
     int a = TwoSidedCoupling.split(spec.width());
     int b = spec.width() - a;
-    return new TwoSidedCoupling(spec.width(), half(spec, params.scope("net1"), a, b, clamp),
-        half(spec, params.scope("net2"), b, a, clamp));
+    return new TwoSidedCoupling(spec.width(), half(spec, params.scope("net1"), a + conditionWidth, b, clamp),
+        spec.settings().getBoolean("two_sided") ? half(spec, params.scope("net2"), b + conditionWidth, a, clamp) : null);
   }
 
   private static CouplingHalf half(BlockSpec spec, Parameters p, int in, int out, SoftClamp clamp) {

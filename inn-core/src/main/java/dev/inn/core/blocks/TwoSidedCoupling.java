@@ -1,5 +1,6 @@
 package dev.inn.core.blocks;
 
+import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Matrix;
@@ -10,8 +11,10 @@ import dev.inn.api.tensor.Tensor;
  * The paper's reversible block (eq. 4/5): u = [u1, u2];
  * v1 = u1 * exp(s2(u2)) + t2(u2); v2 = u2 * exp(s1(v1)) + t1(v1). The couplings differ
  * only in how a half computes (s, t), so this class holds forward, inverse and log-det once.
+ * Without a second half it is the one-sided coupling of RealNVP and the cINN (v1 = u1).
+ * With a condition c, every subnet sees [its half, c].
  */
-final class TwoSidedCoupling implements InvertibleBlock {
+final class TwoSidedCoupling implements InvertibleBlock, ConditionalBlock {
 
   private final int split;
   private final int width;
@@ -19,8 +22,9 @@ final class TwoSidedCoupling implements InvertibleBlock {
   private final CouplingHalf second;
 
   /**
-   * @param first maps v1 (width split) to (s1, t1) of width - split
-   * @param second maps u2 (width - split) to (s2, t2) of width split
+   * @param first maps v1 (width split, plus the condition) to (s1, t1) of width - split
+   * @param second maps u2 (width - split, plus the condition) to (s2, t2) of width split; null
+   *     for a one-sided coupling
    */
   TwoSidedCoupling(int width, CouplingHalf first, CouplingHalf second) {
     this.width = width;
@@ -41,26 +45,40 @@ final class TwoSidedCoupling implements InvertibleBlock {
 
   @Override
   public Transformed forward(Ops ops, Tensor u) {
+    return forward(ops, u, null);
+  }
+
+  @Override
+  public Transformed inverse(Ops ops, Tensor v) {
+    return inverse(ops, v, null);
+  }
+
+  @Override
+  public Transformed forward(Ops ops, Tensor u, Tensor condition) {
     check(u);
     Tensor u1 = ops.columns(u, 0, split);
     Tensor u2 = ops.columns(u, split, width);
-    Tensor[] st2 = second.scaleAndShift(ops, u2);
-    Tensor v1 = apply(ops, u1, st2);
-    Tensor[] st1 = first.scaleAndShift(ops, v1);
+    Tensor[] st2 = second == null ? null : second.scaleAndShift(ops, input(ops, u2, condition));
+    Tensor v1 = st2 == null ? u1 : apply(ops, u1, st2);
+    Tensor[] st1 = first.scaleAndShift(ops, input(ops, v1, condition));
     Tensor v2 = apply(ops, u2, st1);
     return new Transformed(ops.concatColumns(v1, v2), logDet(ops, u.rows(), st1, st2, 1f));
   }
 
   @Override
-  public Transformed inverse(Ops ops, Tensor v) {
+  public Transformed inverse(Ops ops, Tensor v, Tensor condition) {
     check(v);
     Tensor v1 = ops.columns(v, 0, split);
     Tensor v2 = ops.columns(v, split, width);
-    Tensor[] st1 = first.scaleAndShift(ops, v1);
+    Tensor[] st1 = first.scaleAndShift(ops, input(ops, v1, condition));
     Tensor u2 = undo(ops, v2, st1);
-    Tensor[] st2 = second.scaleAndShift(ops, u2);
-    Tensor u1 = undo(ops, v1, st2);
+    Tensor[] st2 = second == null ? null : second.scaleAndShift(ops, input(ops, u2, condition));
+    Tensor u1 = st2 == null ? v1 : undo(ops, v1, st2);
     return new Transformed(ops.concatColumns(u1, u2), logDet(ops, v.rows(), st1, st2, -1f));
+  }
+
+  private static Tensor input(Ops ops, Tensor half, Tensor condition) {
+    return condition == null ? half : ops.concatColumns(half, condition);
   }
 
   private static Tensor apply(Ops ops, Tensor x, Tensor[] st) {
@@ -77,7 +95,10 @@ final class TwoSidedCoupling implements InvertibleBlock {
     if (st1[0] == null) {
       return ops.constant(Matrix.zeros(rows, 1));
     }
-    Tensor sum = ops.add(ops.sumColumns(st1[0]), ops.sumColumns(st2[0]));
+    Tensor sum = ops.sumColumns(st1[0]);
+    if (st2 != null) {
+      sum = ops.add(sum, ops.sumColumns(st2[0]));
+    }
     return sign > 0 ? sum : ops.scale(sum, sign);
   }
 }

@@ -52,6 +52,47 @@ public final class SupportTransform {
     return columnwise(m, this::toSupport);
   }
 
+  /**
+   * log|det d toUnbounded / dx| per row of support values {@code m} (the change of variables
+   * of a density from the real line back into the support); negative infinity for a row with
+   * a value on or outside a bound.
+   */
+  public double[] logAbsDetToUnbounded(Matrix m) {
+    check(m);
+    int cols = m.cols();
+    double[] out = new double[m.rows()];
+    for (int i = 0; i < m.rows(); i++) {
+      double s = 0;
+      for (int c = 0; c < cols; c++) {
+        s += logDerivative(c, m.data()[i * cols + c]);
+      }
+      out[i] = s;
+    }
+    return out;
+  }
+
+  private double logDerivative(int c, double v) {
+    double a = lower[c];
+    double b = upper[c];
+    boolean hasLower = a != Double.NEGATIVE_INFINITY;
+    boolean hasUpper = b != Double.POSITIVE_INFINITY;
+    if ((hasLower && !(v > a)) || (hasUpper && !(v < b))) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    if (hasLower && hasUpper) {
+      // d logit((v - a) / (b - a)) / dv = (b - a) / ((v - a)(b - v))
+      return Math.log(b - a) - Math.log(v - a) - Math.log(b - v);
+    }
+    if (hasLower) {
+      // d log(expm1(d)) / dd = 1 / (1 - exp(-d))
+      return -Math.log(-Math.expm1(-(v - a)));
+    }
+    if (hasUpper) {
+      return -Math.log(-Math.expm1(-(b - v)));
+    }
+    return 0;
+  }
+
   private interface ColumnMap {
     double apply(int column, double value);
   }

@@ -39,6 +39,7 @@ public final class PluginRegistry {
     kinds.put("problem", ProblemProvider.class);
     kinds.put("method", MethodProvider.class);
     kinds.put("block", BlockProvider.class);
+    kinds.put("condition", dev.inn.api.condition.ConditionNetworkProvider.class);
     kinds.put("kernel", KernelProvider.class);
     kinds.put("metric", Metric.class);
     KINDS = Collections.unmodifiableMap(kinds);

@@ -5,25 +5,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a gradient-trained method optimises: Adam with L2 weight decay, an exponential
- * learning-rate decay from {@code lr} to {@code lrFinal} over {@code steps}, optional
- * global-norm gradient clipping. Every trained method reads the same setting keys.
+ * How a gradient-trained method optimises: Adam with L2 weight decay and optional global-norm
+ * gradient clipping, in one of two schedules. With {@code steps > 0}: that many steps with an
+ * exponential learning-rate decay from {@code lr} to {@code lrFinal} (the paper's recipe).
+ * With {@code steps = 0}: epochs over the training set with early stopping on a held-out
+ * validation split (see {@link EarlyStopping}), the schedule whose defaults need no tuning.
+ * Every trained method reads the same setting keys.
  */
 public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, double beta1, double beta2,
-    double eps, double weightDecay, double gradClip, int logEvery, int threads) {
+    double eps, double weightDecay, double gradClip, int logEvery, int threads, EarlyStopping earlyStopping) {
 
   public OptimizerConfig {
-    if (steps < 1 || batch < 2) {
-      throw new IllegalArgumentException("need steps >= 1 and batch >= 2, got " + steps + ", " + batch);
+    if (steps < 0 || batch < 2) {
+      throw new IllegalArgumentException("need steps >= 0 (0: early stopping) and batch >= 2, got " + steps + ", "
+          + batch);
     }
     if (!(lr > 0) || !(lrFinal > 0)) {
       throw new IllegalArgumentException("learning rates must be positive, got " + lr + " -> " + lrFinal);
     }
   }
 
+  /** A fixed-step schedule without early stopping. */
+  public OptimizerConfig(int steps, int batch, double lr, double lrFinal, double beta1, double beta2, double eps,
+      double weightDecay, double gradClip, int logEvery, int threads) {
+    this(steps, batch, lr, lrFinal, beta1, beta2, eps, weightDecay, gradClip, logEvery, threads,
+        EarlyStopping.DEFAULT);
+  }
+
+  /** Whether training runs epochs until the validation loss stops improving. */
+  public boolean stopsEarly() {
+    return steps == 0;
+  }
+
   /** The shared setting keys and their defaults (the paper's 8-modes recipe). */
   public static Map<String, Object> defaults() {
     return Map.ofEntries(
+        Map.entry("validation_fraction", EarlyStopping.DEFAULT.validationFraction()),
+        Map.entry("patience", EarlyStopping.DEFAULT.patience()),
+        Map.entry("max_epochs", EarlyStopping.DEFAULT.maxEpochs()),
         Map.entry("steps", 3000), Map.entry("batch", 200), Map.entry("lr", 1e-3), Map.entry("lr_final", 1e-5),
         Map.entry("betas", List.of(0.9, 0.95)), Map.entry("eps", 1e-6), Map.entry("weight_decay", 1e-5),
         Map.entry("grad_clip", 0.0), Map.entry("log_every", 25), Map.entry("threads", 0));
@@ -37,7 +56,8 @@ public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, d
     int threads = s.getInt("threads");
     return new OptimizerConfig(s.getInt("steps"), s.getInt("batch"), s.getDouble("lr"), s.getDouble("lr_final"),
         betas[0], betas[1], s.getDouble("eps"), s.getDouble("weight_decay"), s.getDouble("grad_clip"),
-        Math.max(1, s.getInt("log_every")), threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        Math.max(1, s.getInt("log_every")), threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+        new EarlyStopping(s.getDouble("validation_fraction"), s.getInt("patience"), s.getInt("max_epochs")));
   }
 
   /** Learning rate at {@code step} of {@code steps}: exponential from lr to lrFinal. */

@@ -35,6 +35,9 @@ public final class Trainer {
       throw new IllegalArgumentException(task + ": need at least 2 training pairs, got " + data.size());
     }
     checkFinite(task, data);
+    if (config.stopsEarly()) {
+      return new EpochTraining(task, params, data, objective, context, parallel).run();
+    }
     SplittableRandom random = new SplittableRandom(context.seed());
     Adam adam = new Adam(params.trainable(), config);
     ArrayPool pool = new ArrayPool();
@@ -95,6 +98,192 @@ public final class Trainer {
       }
     }
     return new TrainingHistory(List.copyOf(steps), curves);
+  }
+
+  /** Total weighted loss of one batch, or NaN when a term is not finite. */
+  private static double total(Graph graph, List<LossTerm> terms, Tensor[] out) {
+    Tensor total = null;
+    double sum = 0;
+    for (LossTerm term : terms) {
+      float value = term.value().scalar();
+      if (!Float.isFinite(value)) {
+        return Double.NaN;
+      }
+      sum += term.weight() * value;
+      Tensor weighted = graph.scale(term.value(), (float) term.weight());
+      total = total == null ? weighted : graph.add(total, weighted);
+    }
+    out[0] = total;
+    return sum;
+  }
+
+  /**
+   * Epochs with a held-out validation split, learning rate halved on a plateau, early stop,
+   * best weights restored; a non-finite loss rolls the weights back to the last good epoch
+   * with half the learning rate instead of failing at once.
+   */
+  private final class EpochTraining {
+    private static final int MAX_ROLLBACKS = 6;
+    private final String task;
+    private final ParameterStore params;
+    private final Objective objective;
+    private final TrainingContext context;
+    private final RowParallel parallel;
+    private final Dataset train;
+    private final Dataset validation;
+    private final SplittableRandom random;
+
+    EpochTraining(String task, ParameterStore params, Dataset data, Objective objective, TrainingContext context,
+        RowParallel parallel) {
+      this.task = task;
+      this.params = params;
+      this.objective = objective;
+      this.context = context;
+      this.parallel = parallel;
+      this.random = new SplittableRandom(context.seed());
+      int[] order = identity(data.size());
+      shuffle(order, random);
+      int nVal = (int) Math.round(data.size() * config.earlyStopping().validationFraction());
+      if (nVal < 1 || data.size() - nVal < 2) {
+        throw new IllegalArgumentException(task + ": " + data.size() + " training pairs are too few for a validation"
+            + " split of " + config.earlyStopping().validationFraction() + "; simulate more pairs");
+      }
+      this.validation = data.select(java.util.Arrays.copyOfRange(order, 0, nVal));
+      this.train = data.select(java.util.Arrays.copyOfRange(order, nVal, order.length));
+    }
+
+    TrainingHistory run() {
+      EarlyStopping stop = config.earlyStopping();
+      int batch = Math.min(config.batch(), train.size());
+      int stepsPerEpoch = Math.max(1, train.size() / batch);
+      double lr = config.lr();
+      Adam adam = new Adam(params.trainable(), config);
+      ArrayPool pool = new ArrayPool();
+      float[][] best = snapshot();
+      float[][] lastGood = snapshot();
+      double bestLoss = validationLoss(pool);
+      if (!Double.isFinite(bestLoss)) {
+        throw new TrainingDivergedException(task + ": the validation loss of the initial network is " + bestLoss
+            + "; check the training data's scale");
+      }
+      int sinceBest = 0;
+      int sinceDecay = 0;
+      int rollbacks = 0;
+      int step = 0;
+      List<Integer> epochs = new ArrayList<>();
+      Map<String, List<Double>> curves = new LinkedHashMap<>();
+      int[] order = identity(train.size());
+      int[] rows = new int[batch];
+      Tensor[] total = new Tensor[1];
+      int epoch = 0;
+      while (epoch < stop.maxEpochs()) {
+        shuffle(order, random);
+        double trainSum = 0;
+        boolean diverged = false;
+        for (int b = 0; b < stepsPerEpoch; b++) {
+          System.arraycopy(order, b * batch, rows, 0, batch);
+          Graph graph = new Graph(pool, parallel, true);
+          double loss = total(graph, objective.terms(graph, train.select(rows), random, step), total);
+          if (!Double.isFinite(loss)) {
+            pool.releaseAll();
+            diverged = true;
+            break;
+          }
+          trainSum += loss;
+          adam.zeroGradients();
+          graph.backward(total[0]);
+          double norm = adam.gradientNorm();
+          if (!Double.isFinite(norm)) {
+            pool.releaseAll();
+            diverged = true;
+            break;
+          }
+          float scale = config.gradClip() > 0 && norm > config.gradClip() ? (float) (config.gradClip() / norm) : 1f;
+          adam.step(lr, scale);
+          pool.releaseAll();
+          step++;
+        }
+        double valLoss = diverged ? Double.NaN : validationLoss(pool);
+        if (!Double.isFinite(valLoss)) {
+          if (++rollbacks > MAX_ROLLBACKS) {
+            throw new TrainingDivergedException(task + ": the loss stayed non-finite after " + MAX_ROLLBACKS
+                + " roll-backs with halved learning rates (now " + lr + "); lower lr or check the data");
+          }
+          restore(lastGood);
+          lr /= 2;
+          adam = new Adam(params.trainable(), config);
+          context.progress().update(task, epoch, stop.maxEpochs(), "non-finite loss: rolled back, lr " + lr);
+          continue;
+        }
+        epoch++;
+        lastGood = snapshot();
+        epochs.add(step);
+        curves.computeIfAbsent("train", k -> new ArrayList<>()).add(trainSum / stepsPerEpoch);
+        curves.computeIfAbsent("validation", k -> new ArrayList<>()).add(valLoss);
+        if (valLoss < bestLoss - 1e-6 * Math.abs(bestLoss)) {
+          bestLoss = valLoss;
+          best = lastGood;
+          sinceBest = 0;
+          sinceDecay = 0;
+        } else {
+          sinceBest++;
+          sinceDecay++;
+        }
+        context.progress().update(task, epoch, stop.maxEpochs(), String.format("epoch %d train %.4g validation %.4g"
+            + " best %.4g", epoch, trainSum / stepsPerEpoch, valLoss, bestLoss));
+        if (sinceBest >= stop.patience()) {
+          break;
+        }
+        if (sinceDecay >= Math.max(1, stop.patience() / 2)) {
+          lr /= 2;
+          sinceDecay = 0;
+        }
+      }
+      restore(best);
+      context.progress().update(task, stop.maxEpochs(), stop.maxEpochs(), String.format("stopped after %d epochs,"
+          + " best validation loss %.4g", epoch, bestLoss));
+      return new TrainingHistory(List.copyOf(epochs), curves);
+    }
+
+    /** Mean weighted loss over the validation split, in batches, without recording. */
+    private double validationLoss(ArrayPool pool) {
+      int chunk = 1024;
+      double sum = 0;
+      // a fixed generator so that stochastic objectives compare epochs on equal terms
+      SplittableRandom fixed = new SplittableRandom(context.seed() ^ 0x7F4A7C15L);
+      Tensor[] unused = new Tensor[1];
+      for (int from = 0; from < validation.size(); from += chunk) {
+        int to = Math.min(validation.size(), from + chunk);
+        int[] idx = new int[to - from];
+        for (int i = 0; i < idx.length; i++) {
+          idx[i] = from + i;
+        }
+        Graph graph = new Graph(pool, parallel, false);
+        double loss = total(graph, objective.terms(graph, validation.select(idx), fixed, 0), unused);
+        pool.releaseAll();
+        if (!Double.isFinite(loss)) {
+          return Double.NaN;
+        }
+        sum += loss * idx.length;
+      }
+      return sum / validation.size();
+    }
+
+    private float[][] snapshot() {
+      List<dev.inn.core.param.ModelParameter> all = params.trainable();
+      float[][] copy = new float[all.size()][];
+      for (int i = 0; i < copy.length; i++) {
+        copy[i] = all.get(i).data().clone();
+      }
+      return copy;
+    }
+
+    private void restore(float[][] values) {
+      List<dev.inn.core.param.ModelParameter> all = params.trainable();
+      for (int i = 0; i < values.length; i++) {
+        System.arraycopy(values[i], 0, all.get(i).data(), 0, values[i].length);
+      }
+    }
   }
 
   private static void checkFinite(String task, Dataset data) {

@@ -1,0 +1,32 @@
+package dev.inn.core.cinn;
+
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.Settings;
+import dev.inn.core.plugin.PluginRegistry;
+import java.util.Map;
+
+/** {@code cinn}: the conditional INN trained by maximum likelihood. */
+public final class CinnProvider implements MethodProvider {
+
+  @Override
+  public String name() {
+    return "cinn";
+  }
+
+  @Override
+  public String description() {
+    return "conditional INN x <-> z given h(y), maximum likelihood, early stopping (Ardizzone et al. 2019b)";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return CinnConfig.defaults();
+  }
+
+  @Override
+  public PosteriorMethod create(Problem problem, Settings settings) {
+    return new CinnMethod(problem, settings, PluginRegistry.current());
+  }
+}

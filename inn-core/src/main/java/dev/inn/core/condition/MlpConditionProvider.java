@@ -1,0 +1,59 @@
+package dev.inn.core.condition;
+
+import dev.inn.api.condition.ConditionNetwork;
+import dev.inn.api.condition.ConditionNetworkProvider;
+import dev.inn.api.settings.ConfigurationException;
+import dev.inn.api.settings.Settings;
+import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Parameters;
+import dev.inn.api.tensor.Tensor;
+import dev.inn.core.nn.Activation;
+import dev.inn.core.nn.DenseNet;
+import java.util.Map;
+
+/**
+ * {@code mlp}: the default conditioning network, a fully connected net y -> hidden -> ... ->
+ * width. Its output width grows with the observation so a long y is not squeezed through a
+ * narrow bottleneck: {@code width = 0} means max(32, 2 dim y).
+ */
+public final class MlpConditionProvider implements ConditionNetworkProvider {
+
+  @Override
+  public String name() {
+    return "mlp";
+  }
+
+  @Override
+  public String description() {
+    return "fully connected conditioning network h(y) (hidden layers of 'hidden' units, output 'width')";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return Map.of("hidden", 64, "layers", 3, "width", 0, "activation", "relu");
+  }
+
+  @Override
+  public ConditionNetwork create(int observationDim, Settings settings, Parameters params) {
+    int width = settings.getInt("width") > 0 ? settings.getInt("width") : Math.max(32, 2 * observationDim);
+    int hidden = settings.getInt("hidden");
+    int layers = settings.getInt("layers");
+    if (hidden < 1 || layers < 1) {
+      throw new ConfigurationException("condition network 'mlp': hidden and layers must be at least 1, got "
+          + hidden + ", " + layers);
+    }
+    DenseNet net = new DenseNet(params, observationDim, hidden, layers, width,
+        Activation.named(settings.getString("activation")), 0, false);
+    return new ConditionNetwork() {
+      @Override
+      public int width() {
+        return width;
+      }
+
+      @Override
+      public Tensor apply(Ops ops, Tensor y) {
+        return net.apply(ops, y);
+      }
+    };
+  }
+}

@@ -1,0 +1,2 @@
+/** Built-in conditioning networks for the conditional INN. */
+package dev.inn.core.condition;

@@ -1,0 +1,28 @@
+package dev.inn.core.training;
+
+/**
+ * The epoch schedule of {@link Trainer} when {@code steps = 0}: a held-out validation split,
+ * the learning rate halved after {@code patience / 2} epochs without a better validation loss,
+ * a stop after {@code patience} such epochs (or {@code maxEpochs}), and the weights of the best
+ * validation loss restored at the end. Sized in epochs, so it adapts to any number of
+ * simulations without a step count chosen for one problem.
+ *
+ * @param validationFraction share of the pairs held out for validation (0 < f < 0.5)
+ * @param patience epochs without improvement before stopping
+ * @param maxEpochs upper bound on epochs
+ */
+public record EarlyStopping(double validationFraction, int patience, int maxEpochs) {
+
+  /** 10 % held out, patience 20 epochs (as sbi's default), at most 1000 epochs. */
+  public static final EarlyStopping DEFAULT = new EarlyStopping(0.1, 20, 1000);
+
+  public EarlyStopping {
+    if (!(validationFraction > 0 && validationFraction < 0.5)) {
+      throw new IllegalArgumentException("validation_fraction must lie in (0, 0.5), got " + validationFraction);
+    }
+    if (patience < 1 || maxEpochs < 1) {
+      throw new IllegalArgumentException("patience and max_epochs must be at least 1, got " + patience + ", "
+          + maxEpochs);
+    }
+  }
+}

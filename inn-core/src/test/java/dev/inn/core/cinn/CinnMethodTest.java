@@ -1,0 +1,161 @@
+package dev.inn.core.cinn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.method.TrainingContext;
+import dev.inn.api.method.TrainingHistory;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.Settings;
+import dev.inn.core.plugin.PluginRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conditional INN against a closed form: x ~ N(0, I_2), y = A x + N(0, 0.5^2 I_2), whose
+ * posterior is Gaussian with covariance (I + A^T A / s^2)^-1 and mean that times A^T y / s^2.
+ */
+class CinnMethodTest {
+
+  private static final float[][] A = {{1f, 0.5f}, {0f, 1f}};
+  private static final double NOISE = 0.5;
+
+  static Problem linearGaussian() {
+    return new Problem() {
+      @Override
+      public String name() {
+        return "linear-gaussian";
+      }
+
+      @Override
+      public List<String> parameterNames() {
+        return List.of("x1", "x2");
+      }
+
+      @Override
+      public List<String> observationNames() {
+        return List.of("y1", "y2");
+      }
+
+      @Override
+      public Dataset sample(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[2 * n];
+        float[] y = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+          x[2 * i] = (float) r.nextGaussian();
+          x[2 * i + 1] = (float) r.nextGaussian();
+          for (int k = 0; k < 2; k++) {
+            y[2 * i + k] = (float) (A[k][0] * x[2 * i] + A[k][1] * x[2 * i + 1] + NOISE * r.nextGaussian());
+          }
+        }
+        return new Dataset(new Matrix(n, 2, x), new Matrix(n, 2, y));
+      }
+    };
+  }
+
+  static Settings settings(Map<String, Object> overrides) {
+    Map<String, Object> o = new HashMap<>(Map.of("blocks", 4, "hidden", 48, "patience", 8, "threads", 1));
+    o.putAll(overrides);
+    return PluginRegistry.settingsFor(new CinnProvider(), "method", o);
+  }
+
+  /** Posterior covariance (I + A^T A / s^2)^-1 as [[a, b], [b, d]]. */
+  static double[] posteriorCovariance() {
+    double s2 = NOISE * NOISE;
+    double p11 = 1 + (A[0][0] * A[0][0] + A[1][0] * A[1][0]) / s2;
+    double p12 = (A[0][0] * A[0][1] + A[1][0] * A[1][1]) / s2;
+    double p22 = 1 + (A[0][1] * A[0][1] + A[1][1] * A[1][1]) / s2;
+    double det = p11 * p22 - p12 * p12;
+    return new double[] {p22 / det, -p12 / det, p11 / det};
+  }
+
+  @Test
+  void matchesTheClosedFormPosteriorMeanAndCovariance() {
+    Problem problem = linearGaussian();
+    CinnMethod cinn = new CinnMethod(problem, settings(Map.of()), PluginRegistry.fromClassPath());
+    TrainingHistory h = cinn.train(problem.sample(6000, 1), TrainingContext.quiet(2));
+    assertThat(h.terms()).containsKeys("train", "validation");
+    float[] y = {0.8f, -0.6f};
+    Matrix s = cinn.sample(y, 20000, 3);
+    double[] cov = posteriorCovariance();
+    double s2 = NOISE * NOISE;
+    double b1 = (A[0][0] * y[0] + A[1][0] * y[1]) / s2;
+    double b2 = (A[0][1] * y[0] + A[1][1] * y[1]) / s2;
+    double m1 = cov[0] * b1 + cov[1] * b2;
+    double m2 = cov[1] * b1 + cov[2] * b2;
+    double[] mean = new double[2];
+    for (int i = 0; i < s.rows(); i++) {
+      mean[0] += s.get(i, 0);
+      mean[1] += s.get(i, 1);
+    }
+    mean[0] /= s.rows();
+    mean[1] /= s.rows();
+    double c11 = 0;
+    double c12 = 0;
+    double c22 = 0;
+    for (int i = 0; i < s.rows(); i++) {
+      double d1 = s.get(i, 0) - mean[0];
+      double d2 = s.get(i, 1) - mean[1];
+      c11 += d1 * d1;
+      c12 += d1 * d2;
+      c22 += d2 * d2;
+    }
+    int n = s.rows() - 1;
+    double sd1 = Math.sqrt(cov[0]);
+    double sd2 = Math.sqrt(cov[2]);
+    assertThat(mean[0]).isCloseTo(m1, Offset.offset(0.1 * sd1));
+    assertThat(mean[1]).isCloseTo(m2, Offset.offset(0.1 * sd2));
+    assertThat(Math.sqrt(c11 / n)).isCloseTo(sd1, Offset.offset(0.1 * sd1));
+    assertThat(Math.sqrt(c22 / n)).isCloseTo(sd2, Offset.offset(0.1 * sd2));
+    assertThat(c12 / n / Math.sqrt(c11 / n * c22 / n)).isCloseTo(cov[1] / (sd1 * sd2), Offset.offset(0.08));
+
+    // the density is normalised to the true posterior's scale: its mean log q over posterior
+    // samples is close to the Gaussian's negative entropy
+    double[] logq = cinn.logDensity(y, s.rows(0, 4000));
+    double meanLogq = java.util.Arrays.stream(logq).average().orElseThrow();
+    double det = cov[0] * cov[2] - cov[1] * cov[1];
+    double negEntropy = -(1 + Math.log(2 * Math.PI)) - 0.5 * Math.log(det);
+    assertThat(meanLogq).isCloseTo(negEntropy, Offset.offset(0.1));
+  }
+
+  @Test
+  void sameSeedGivesTheSameWeightsAndSamples() throws IOException {
+    Problem problem = linearGaussian();
+    Dataset data = problem.sample(600, 5);
+    byte[][] saved = new byte[2][];
+    Matrix[] samples = new Matrix[2];
+    for (int k = 0; k < 2; k++) {
+      CinnMethod cinn = new CinnMethod(problem, settings(Map.of("max_epochs", 5)), PluginRegistry.fromClassPath());
+      cinn.train(data, TrainingContext.quiet(9));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      cinn.save(new DataOutputStream(bytes));
+      saved[k] = bytes.toByteArray();
+      samples[k] = cinn.sample(new float[] {0.1f, 0.2f}, 1000, 4);
+    }
+    assertThat(saved[1]).isEqualTo(saved[0]);
+    assertThat(samples[1]).isEqualTo(samples[0]);
+  }
+
+  @Test
+  void samplesDoNotDependOnTheNumberOfThreads() {
+    Problem problem = linearGaussian();
+    Dataset data = problem.sample(600, 5);
+    Matrix[] samples = new Matrix[2];
+    for (int threads = 1; threads <= 2; threads++) {
+      CinnMethod cinn = new CinnMethod(problem, settings(Map.of("max_epochs", 3, "threads", threads)),
+          PluginRegistry.fromClassPath());
+      cinn.train(data, TrainingContext.quiet(9));
+      samples[threads - 1] = cinn.sample(new float[] {0.1f, 0.2f}, 3000, 4);
+    }
+    assertThat(samples[1]).isEqualTo(samples[0]);
+  }
+}
