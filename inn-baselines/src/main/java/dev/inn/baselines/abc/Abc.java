@@ -95,9 +95,39 @@ public final class Abc implements PosteriorMethod {
     for (int i = 0; i < n; i++) {
       rows[i] = order[n == kept ? i : random.nextInt(kept)];
     }
+    Matrix drawn = pool.x().selectRows(rows);
+    if (config.kde()) {
+      drawn = smoothed(drawn, pool.x().selectRows(Arrays.stream(order, 0, kept).mapToInt(Integer::intValue).toArray()),
+          random);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(pool.x().selectRows(rows),
+    return new Result(drawn,
         new AbcRunStats(AbcMode.POOL, kept, pool.size(), 0, dist[order[kept - 1]], seconds));
+  }
+
+  /** Each draw plus Gaussian noise of Scott's bandwidth sd * k^(-1/(d+4)) per parameter of the k kept points. */
+  private static Matrix smoothed(Matrix draws, Matrix kept, java.util.SplittableRandom random) {
+    int d = kept.cols();
+    double factor = Math.pow(kept.rows(), -1.0 / (d + 4));
+    double[] h = new double[d];
+    for (int c = 0; c < d; c++) {
+      float[] col = kept.column(c);
+      double mean = 0;
+      for (float v : col) {
+        mean += v;
+      }
+      mean /= col.length;
+      double var = 0;
+      for (float v : col) {
+        var += (v - mean) * (v - mean);
+      }
+      h[c] = factor * Math.sqrt(var / Math.max(1, col.length - 1));
+    }
+    float[] out = draws.data().clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] += (float) (h[i % d] * random.nextGaussian());
+    }
+    return new Matrix(draws.rows(), d, out);
   }
 
   @Override

@@ -15,9 +15,11 @@ import dev.inn.api.settings.Settings;
  *     do not depend on the thread count
  * @param threads worker threads, 0 = all cores
  * @param keep pool mode: how many nearest training pairs form the posterior (draws resample them)
+ * @param kde pool mode: smooth the kept pairs with a Gaussian kernel density (Scott's bandwidth
+ *     per parameter) instead of repeating them, as sbibm's REJ-ABC does
  */
 public record AbcConfig(AbcMode mode, double epsilon, double quantile, long maxSimulations, int chunkSize,
-    int threads, int keep) {
+    int threads, int keep, boolean kde) {
 
   public AbcConfig {
     if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
@@ -45,12 +47,13 @@ public record AbcConfig(AbcMode mode, double epsilon, double quantile, long maxS
   /** Reads resolved settings (see {@link AbcProvider#defaults()}). */
   public static AbcConfig from(Settings s) {
     return new AbcConfig(AbcMode.fromSetting(s.getString("mode")), s.getDouble("epsilon"), s.getDouble("quantile"),
-        s.getLong("max_simulations"), s.getInt("chunk_size"), s.getInt("threads"), s.getInt("keep"));
+        s.getLong("max_simulations"), s.getInt("chunk_size"), s.getInt("threads"), s.getInt("keep"),
+        s.getBoolean("kde"));
   }
 
   /** This configuration with another thread count. */
   public AbcConfig withThreads(int count) {
-    return new AbcConfig(mode, epsilon, quantile, maxSimulations, chunkSize, count, keep);
+    return new AbcConfig(mode, epsilon, quantile, maxSimulations, chunkSize, count, keep, kde);
   }
 
   int effectiveThreads() {

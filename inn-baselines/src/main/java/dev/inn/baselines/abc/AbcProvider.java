@@ -33,6 +33,7 @@ public final class AbcProvider implements MethodProvider {
     d.put("chunk_size", 4096);
     d.put("threads", 0);
     d.put("keep", 256);
+    d.put("kde", false);
     return d;
   }
 

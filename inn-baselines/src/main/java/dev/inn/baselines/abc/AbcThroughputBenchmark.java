@@ -29,7 +29,7 @@ public final class AbcThroughputBenchmark {
   public static String runJson(int samples, double epsilon, long seed) {
     Problem problem = PluginRegistry.fromClassPath().find(ProblemProvider.class, "inverse-kinematics")
         .create(Settings.empty());
-    AbcConfig config = new AbcConfig(AbcMode.THRESHOLD, epsilon, 0.005, 2_000_000_000L, 4096, 0, 256);
+    AbcConfig config = new AbcConfig(AbcMode.THRESHOLD, epsilon, 0.005, 2_000_000_000L, 4096, 0, 256, false);
     Abc abc = new Abc(problem, config);
     abc.sample(HARD_OBSERVATION, Math.max(1, samples / 10), seed + 1); // warm-up (JIT)
     AbcRunStats s = abc.sampleWithStats(HARD_OBSERVATION, samples, seed).stats();

@@ -33,11 +33,11 @@ class AbcTest {
   private static final float[] Y_STAR = {0.8f};
 
   private static AbcConfig threshold(double eps) {
-    return new AbcConfig(AbcMode.THRESHOLD, eps, 0.005, 50_000_000L, 4096, 0, 256);
+    return new AbcConfig(AbcMode.THRESHOLD, eps, 0.005, 50_000_000L, 4096, 0, 256, false);
   }
 
   private static AbcConfig quantile(double q) {
-    return new AbcConfig(AbcMode.QUANTILE, 0.1, q, 50_000_000L, 4096, 0, 256);
+    return new AbcConfig(AbcMode.QUANTILE, 0.1, q, 50_000_000L, 4096, 0, 256, false);
   }
 
   @Test
@@ -115,7 +115,7 @@ class AbcTest {
   @Test
   void sameSeedGivesIdenticalSamplesForOneAndTwoThreads() {
     InverseKinematics ik = new InverseKinematics();
-    for (AbcConfig c : List.of(threshold(0.1), new AbcConfig(AbcMode.QUANTILE, 0.1, 0.002, 10_000_000L, 1000, 0, 256))) {
+    for (AbcConfig c : List.of(threshold(0.1), new AbcConfig(AbcMode.QUANTILE, 0.1, 0.002, 10_000_000L, 1000, 0, 256, false))) {
       Abc one = new Abc(ik, c.withThreads(1));
       Abc two = new Abc(ik, c.withThreads(2));
       Matrix a = one.sample(InverseKinematics.hardObservation(), 300, 99);
@@ -128,7 +128,7 @@ class AbcTest {
 
   @Test
   void exhaustedBudgetFailsWithCountsAndAdvice() {
-    Abc abc = new Abc(new InverseKinematics(), new AbcConfig(AbcMode.THRESHOLD, 1e-4, 0.01, 30_000, 4096, 0, 256));
+    Abc abc = new Abc(new InverseKinematics(), new AbcConfig(AbcMode.THRESHOLD, 1e-4, 0.01, 30_000, 4096, 0, 256, false));
     assertThatThrownBy(() -> abc.sample(InverseKinematics.hardObservation(), 1000, 1))
         .isInstanceOf(AbcBudgetExceededException.class)
         .hasMessageContaining("of the 1000 requested samples in 30000 simulations")

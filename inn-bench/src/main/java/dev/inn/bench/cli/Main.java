@@ -22,7 +22,13 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = execute(args, out, err);
+    // print() does not flush an auto-flushing writer: without this the tail of a CSV on stdout is lost
+    out.flush();
+    err.flush();
+    System.exit(out.checkError() && code == 0 ? 1 : code);
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */

@@ -37,7 +37,15 @@ final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (samples < 1) {
+      throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+    }
     ModelFile.Loaded loaded = ModelFile.load(model, common.registry());
+    int dx = loaded.problem().parameterDim();
+    if ((long) samples * dx > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("--samples " + samples + " x " + dx + " parameters do not fit in one array;"
+          + " draw at most " + (Integer.MAX_VALUE - 8) / dx + " per call (or several calls with different --seed)");
+    }
     int dy = loaded.problem().observationDim();
     if (observation.length != dy) {
       throw new IllegalArgumentException("the model's problem '" + loaded.header().problem() + "' has " + dy

@@ -13,6 +13,7 @@ import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
+import dev.inn.api.problem.ReferenceObservation;
 import dev.inn.bench.suite.MethodEntry;
 import dev.inn.bench.suite.MetricEntry;
 import dev.inn.bench.suite.ProblemEntry;
@@ -31,8 +32,9 @@ import java.util.SplittableRandom;
 /**
  * Runs a suite: for each problem, draws one test set; for each seed, one training set; trains
  * every method on it, samples a posterior for every test observation and measures every
- * metric (with bootstrap standard errors over test observations). A failing method fails the
- * whole run with a message naming the problem, method and seed.
+ * metric (with bootstrap standard errors over test observations). A method that fails (in
+ * training, sampling or a metric) is recorded as failed in its row, with the reason, and the
+ * suite goes on.
  */
 public final class SuiteRunner {
 
@@ -64,7 +66,9 @@ public final class SuiteRunner {
 
   private ProblemResults runProblem(Suite suite, ProblemEntry entry) {
     Problem problem = registry.find(ProblemProvider.class, entry.plugin()).create(entry.settings());
-    Dataset test = problem.testSet(suite.testSize(), suite.testSeed());
+    List<ReferenceObservation> published = suite.reference().published() ? publishedObservations(suite, entry, problem)
+        : List.of();
+    Dataset test = published.isEmpty() ? problem.testSet(suite.testSize(), suite.testSeed()) : asTestSet(published);
     Matrix prior = problem.prior().map(p -> p.sample(Math.max(2000, suite.testSize()), mix(suite.testSeed(), 1)))
         .orElse(test.x());
     float[] scale = standardDeviations(prior);
@@ -73,7 +77,8 @@ public final class SuiteRunner {
     // which metrics apply, and the ground truth they need
     Map<MetricEntry, Metric> metrics = new LinkedHashMap<>();
     Map<MetricEntry, String> unavailable = new LinkedHashMap<>();
-    String groundTruth = groundTruthSource(suite, problem);
+    String groundTruth = published.isEmpty() ? groundTruthSource(suite, problem)
+        : "published reference posteriors of " + published.size() + " observations";
     for (MetricEntry m : suite.metrics()) {
       Metric metric = registry.find(Metric.class, m.plugin());
       metrics.put(m, metric);
@@ -111,7 +116,18 @@ public final class SuiteRunner {
     Dataset firstData = null;
     List<Matrix> references = List.of();
     List<Matrix> figureReferences = List.of();
-    if (referenceCount > 0 || (!figureObs.isEmpty() && !groundTruth.startsWith("none"))) {
+    if (!published.isEmpty()) {
+      if (referenceCount > 0 || !figureObs.isEmpty()) {
+        List<Matrix> all = new ArrayList<>();
+        for (int i = 0; i < Math.max(referenceCount, figureObs.isEmpty() ? 0 : 1); i++) {
+          all.add(published.get(i).posterior().get());
+          progress.update("load reference posteriors " + entry.label(), i + 1, referenceCount, "");
+        }
+        references = all.subList(0, referenceCount);
+        figureReferences = figureObs.isEmpty() ? List.of() : List.of(all.get(0));
+      }
+      notes.add("ground truth: " + groundTruth);
+    } else if (referenceCount > 0 || (!figureObs.isEmpty() && !groundTruth.startsWith("none"))) {
       firstData = problem.sample(entry.trainSize(), firstSeed);
       ReferenceSampler ref = new ReferenceSampler(registry, suite, problem, firstData, progress);
       List<float[]> wanted = new ArrayList<>();
@@ -133,13 +149,49 @@ public final class SuiteRunner {
     for (long seed : suite.seeds()) {
       Dataset data = seed == firstSeed && firstData != null ? firstData : problem.sample(entry.trainSize(), seed);
       for (MethodEntry method : suite.methodsFor(entry.label())) {
-        perSeed.add(runMethod(suite, entry, problem, test, data, seed, method, metrics, unavailable, references, scale,
-            seed == firstSeed ? figureObs : List.of()));
+        try {
+          perSeed.add(runMethod(suite, entry, problem, test, data, seed, method, metrics, unavailable, references,
+              scale, seed == firstSeed ? figureObs : List.of()));
+        } catch (BenchmarkException e) {
+          // one failing method must not cost the others their finished results: its row says why
+          String reason = "failed: " + e.getMessage();
+          notes.add(method.label() + " " + reason);
+          progress.update("method failed", 1, 1, e.getMessage());
+          Map<String, Cell> failed = new LinkedHashMap<>();
+          columns.forEach(c -> failed.put(c, Cell.notAvailable(reason)));
+          perSeed.add(new MethodResults(method.label(), method.plugin(), seed, failed, Map.of(), List.of(reason),
+              TrainingHistory.empty(), 0, 0, 0, List.of(), null));
+        }
       }
     }
     Map<String, Map<String, Cell>> summary = summarise(suite, entry, perSeed, columns);
     return new ProblemResults(entry, problem, columns, columnMetric, perSeed, summary, figureObs, figureTruth,
         figureReferences, groundTruth.startsWith("none") ? "" : groundTruth, prior, notes);
+  }
+
+  /** The first {@code reference.observations} published observations, or an error naming the problem. */
+  private static List<ReferenceObservation> publishedObservations(Suite suite, ProblemEntry entry, Problem problem) {
+    List<ReferenceObservation> all = problem.referenceObservations();
+    if (all.isEmpty()) {
+      throw new BenchmarkException("problem '" + entry.label() + "' publishes no reference observations, but the suite"
+          + " sets [reference] source = \"published\"; use source = \"method\" for it");
+    }
+    int n = Math.min(all.size(), suite.reference().observations());
+    if (n < 1) {
+      throw new BenchmarkException("[reference] observations = 0 leaves nothing to evaluate on problem '"
+          + entry.label() + "'");
+    }
+    return all.subList(0, n);
+  }
+
+  private static Dataset asTestSet(List<ReferenceObservation> published) {
+    float[][] x = new float[published.size()][];
+    float[][] y = new float[published.size()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = published.get(i).trueParameters();
+      y[i] = published.get(i).observation();
+    }
+    return new Dataset(Matrix.of(x), Matrix.of(y));
   }
 
   /** "exact posterior", "ABC (method 'abc')" or "none: <reason>". */
@@ -210,7 +262,12 @@ public final class SuiteRunner {
     List<Matrix> posteriors = new ArrayList<>(test.size());
     String task = "sample " + method.label();
     for (int i = 0; i < test.size(); i++) {
-      Matrix s = instance.sample(test.y().row(i), suite.samples(), mix(seed, 1000 + i));
+      Matrix s;
+      try {
+        s = instance.sample(test.y().row(i), suite.samples(), mix(seed, 1000 + i));
+      } catch (RuntimeException e) {
+        throw new BenchmarkException(where + " failed in sampling test observation " + i + ": " + e.getMessage(), e);
+      }
       if (s.rows() != suite.samples() || s.cols() != problem.parameterDim() || s.firstNonFinite() >= 0) {
         throw new BenchmarkException(where + " returned " + s.rows() + " x " + s.cols() + " samples for test observation "
             + i + (s.firstNonFinite() >= 0 ? " with non-finite values" : "") + "; expected " + suite.samples() + " x "

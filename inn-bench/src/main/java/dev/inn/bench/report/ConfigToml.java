@@ -33,6 +33,7 @@ public final class ConfigToml {
       table(sb, "metric_settings." + m.plugin(), m.settings());
     }
     sb.append("\n[reference]\n");
+    kv(sb, "source", s.reference().published() ? "published" : "method");
     kv(sb, "method", s.reference().method());
     kv(sb, "observations", (long) s.reference().observations());
     kv(sb, "samples", (long) s.reference().samples());

@@ -11,5 +11,8 @@ import dev.inn.api.settings.Settings;
  * @param settings its resolved settings
  * @param observations how many test observations get ground truth
  * @param samples ground-truth samples per observation
+ * @param published true ({@code source = "published"}): the test observations are the
+ *     problem's published reference observations with their reference posteriors (e.g.
+ *     sbibm's), not draws from the simulator
  */
-public record ReferenceOptions(String method, Settings settings, int observations, int samples) {}
+public record ReferenceOptions(String method, Settings settings, int observations, int samples, boolean published) {}

@@ -31,7 +31,8 @@ public final class SuiteParser {
   public static final String RESOURCE_FOLDER = "dev/inn/bench/suites/";
 
   /** Shipped suites, by name. */
-  public static final List<String> SHIPPED = List.of("quickstart", "paper-8modes", "paper-kinematics", "ballistics");
+  public static final List<String> SHIPPED =
+      List.of("quickstart", "paper-8modes", "paper-kinematics", "ballistics", "sbibm", "sbibm-quick");
 
   private static final List<String> DEFAULT_METRICS =
       List.of("posterior-resim", "map-rmse", "map-resim", "calibration", "posterior-mmd");
@@ -148,8 +149,14 @@ public final class SuiteParser {
       MethodProvider provider = plugin(ref, "method", MethodProvider.class, refMethod);
       refSettings = settings(ref.table("settings"), provider, "method");
     }
+    String refSource = ref.string("source", "method");
+    if (!refSource.equals("method") && !refSource.equals("published")) {
+      throw ref.error("source", "reference source must be \"method\" (ground truth sampled by the reference method or"
+          + " the exact posterior) or \"published\" (the problem's published observations and reference posteriors),"
+          + " got \"" + refSource + "\"");
+    }
     ReferenceOptions reference = new ReferenceOptions(refMethod, refSettings,
-        (int) ref.integer("observations", 100, 0), (int) ref.integer("samples", 1000, 2));
+        (int) ref.integer("observations", 100, 0), (int) ref.integer("samples", 1000, 2), refSource.equals("published"));
     ref.rejectUnknown();
 
     TomlTable fig = top.table("figures");
