@@ -29,6 +29,12 @@ final class SavePointOdeSolver {
    * the last save time: later steps cannot change earlier values.
    */
   static double[][] solve(FirstOrderDifferentialEquations ode, double t0, double[] y0, double[] times) {
+    return solve(ode, t0, y0, times, MAX_EVALUATIONS);
+  }
+
+  /** As {@link #solve(FirstOrderDifferentialEquations, double, double[], double[])}, with another cap. */
+  static double[][] solve(FirstOrderDifferentialEquations ode, double t0, double[] y0, double[] times,
+      int maxEvaluations) {
     double[][] states = new double[times.length][];
     int first = 0;
     while (first < times.length && times[first] == t0) {
@@ -39,7 +45,7 @@ final class SavePointOdeSolver {
     }
     DormandPrince853Integrator integrator =
         new DormandPrince853Integrator(MIN_STEP, Double.POSITIVE_INFINITY, TOLERANCE, TOLERANCE);
-    integrator.setMaxEvaluations(MAX_EVALUATIONS);
+    integrator.setMaxEvaluations(maxEvaluations);
     int[] next = {first};
     integrator.addStepHandler(new StepHandler() {
       @Override
