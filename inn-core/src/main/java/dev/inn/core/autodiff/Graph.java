@@ -769,7 +769,6 @@ public final class Graph implements Ops {
     double logDxi;
     private double xi;
     private double slope;
-    private double binHeight;
     private double valueDs;
     private double valueDd0;
     private double valueDd1;
@@ -868,9 +867,8 @@ public final class Graph implements Ops {
     void partials(double x) {
       int k = bin;
       binWidth = xs[k + 1] - xs[k];
-      binHeight = ys[k + 1] - ys[k];
       double w = binWidth;
-      double h = binHeight;
+      double h = ys[k + 1] - ys[k];
       double s = h / w;
       slope = s;
       double d0 = derivative[k];

@@ -96,18 +96,19 @@ public final class LuPermutationProvider implements BlockProvider {
       }
     }
 
-    /** sign * exp(factor * log_scale) as a 1 x width row. */
+    /** sign * exp(factor * log_scale) as a 1 x width row; factor -1 gives 1 / s since signs are +-1. */
     private Tensor scales(Ops ops, float factor) {
       Tensor ls = ops.use(logScale);
-      return ops.mul(ops.constant(new Matrix(1, width, sign.values())), ops.exp(factor == 1f ? ls : ops.scale(ls, factor)));
+      Tensor magnitudes = ops.exp(factor == 1f ? ls : ops.scale(ls, factor));
+      return ops.mul(ops.constant(new Matrix(1, width, sign.values())), magnitudes);
     }
 
     /** log|det| = sum(log_scale), repeated for each of {@code rows} rows. */
-    private Tensor logDet(Ops ops, int rows, float sign) {
+    private Tensor logDet(Ops ops, int rows, float direction) {
       float[] ones = new float[rows];
       Arrays.fill(ones, 1f);
       Tensor total = ops.sumColumns(ops.use(logScale));
-      return ops.matmul(ops.constant(new Matrix(rows, 1, ones)), sign == 1f ? total : ops.scale(total, sign));
+      return ops.matmul(ops.constant(new Matrix(rows, 1, ones)), direction == 1f ? total : ops.scale(total, direction));
     }
 
     private Tensor strictPart(Ops ops, Parameter p, Matrix mask) {
