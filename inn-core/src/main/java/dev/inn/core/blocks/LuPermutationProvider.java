@@ -29,7 +29,8 @@ public final class LuPermutationProvider implements BlockProvider {
 
   @Override
   public String description() {
-    return "learned invertible linear map v = u P L (U + diag s), LU parametrised as in Glow, starts as a random permutation";
+    return "learned invertible linear map v = u P L (U + diag s), LU parametrised as in Glow; starts as a "
+        + "random permutation";
   }
 
   @Override
