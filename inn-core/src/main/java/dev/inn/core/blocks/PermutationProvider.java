@@ -30,22 +30,28 @@ public final class PermutationProvider implements BlockProvider {
   @Override
   public InvertibleBlock create(BlockSpec spec, Parameters params) {
     int w = spec.width();
-    int[] order = new int[w];
-    for (int i = 0; i < w; i++) {
-      order[i] = i;
-    }
-    SplittableRandom r = new SplittableRandom(params.seed());
-    for (int i = w - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    int[] order = randomOrder(w, params.seed());
     float[] stored = new float[w];
     for (int i = 0; i < w; i++) {
       stored[i] = order[i];
     }
     return new Permutation(params.fixed("order", 1, w, stored));
+  }
+
+  /** A uniformly random shuffle of 0..width-1 (Fisher-Yates) drawn from {@code seed}. */
+  static int[] randomOrder(int width, long seed) {
+    int[] order = new int[width];
+    for (int i = 0; i < width; i++) {
+      order[i] = i;
+    }
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = width - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
   }
 
   /** Reads its order from the (possibly loaded) parameter at every use. */
