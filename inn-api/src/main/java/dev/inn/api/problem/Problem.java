@@ -80,6 +80,14 @@ public interface Problem {
     return List.of();
   }
 
+  /**
+   * Published values of metrics on this problem (e.g. a benchmark paper's table), which
+   * reports print beside the suite's own results at the same simulation budget; usually empty.
+   */
+  default List<PublishedScore> publishedScores() {
+    return List.of();
+  }
+
   /** A prior distribution over x. */
   interface Prior {
     /** {@code n} draws, one per row. */

@@ -29,6 +29,23 @@ final class HtmlReport {
     h.append(String.format(Locale.ROOT, "<p>Seeds %s, %d test observations, %d posterior samples each, %d bootstrap"
         + " resamples. Total wall time %.1f s. Started %s.</p>%n", run.suite().seeds(), run.suite().testSize(),
         run.suite().samples(), run.suite().bootstrap(), run.seconds(), run.started()));
+    for (String metric : PublishedComparison.metrics(run)) {
+      List<List<String>> rows = PublishedComparison.rows(run, metric);
+      if (rows.isEmpty()) {
+        continue;
+      }
+      h.append("<h2>").append(esc(metric)).append(" beside published values <small>(")
+          .append(esc(PublishedComparison.sources(run))).append(")</small></h2>\n<table>");
+      for (int i = 0; i < rows.size(); i++) {
+        String cell = i == 0 ? "th" : "td";
+        h.append("<tr>");
+        rows.get(i).forEach(c -> h.append('<').append(cell).append('>').append(esc(c)).append("</").append(cell)
+            .append('>'));
+        h.append("</tr>");
+      }
+      h.append("</table>\n<p>Means over the suite's observations ± bootstrap standard errors; published values are"
+          + " means over all published observations at the same number of simulations.</p>\n");
+    }
     for (ProblemResults p : run.problems()) {
       h.append("<h2>").append(esc(p.entry().label())).append(" <small>(problem '").append(esc(p.entry().plugin()))
           .append("', ").append(p.entry().trainSize()).append(" training pairs)</small></h2>\n");

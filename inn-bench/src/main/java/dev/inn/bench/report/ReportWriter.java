@@ -54,6 +54,10 @@ public final class ReportWriter {
         files.put(dir + "figures/" + f.file(), png(f));
       }
     }
+    String comparison = PublishedComparison.markdown(run);
+    if (!comparison.isEmpty()) {
+      files.put("comparison.md", utf8(comparison));
+    }
     files.put("results.csv", utf8(resultsCsv(run, false)));
     files.put("results-by-seed.csv", utf8(resultsCsv(run, true)));
     files.put("config.toml", utf8(ConfigToml.write(run.suite())));

@@ -3,6 +3,7 @@ package dev.inn.problems.sbibm;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.PublishedScore;
 import dev.inn.api.problem.ReferenceObservation;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
@@ -144,6 +145,19 @@ public abstract class SbibmTask implements Problem {
       }
     });
     return new Simulation(new Matrix(n, d, ys), valid);
+  }
+
+  /** sbibm's published mean C2ST of every algorithm and budget for this task (Lueckmann et al. 2021). */
+  @Override
+  public List<PublishedScore> publishedScores() {
+    List<PublishedScore> out = new ArrayList<>();
+    for (String algorithm : PublishedC2st.algorithms()) {
+      for (int budget : new int[] {1_000, 10_000, 100_000}) {
+        PublishedC2st.mean(sbibmName(), algorithm, budget).ifPresent(v -> out.add(
+            new PublishedScore("c2st", algorithm, budget, v, "Lueckmann et al. 2021")));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The ten official observations, loaded from the class path; posteriors load on demand. */
