@@ -7,16 +7,17 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress bars with ETA on the terminal, one task at a time (training, simulation, sampling,
- * evaluation). Use {@link #forConsole()}: without a console (pipes, CI) it stays quiet.
+ * evaluation). Use {@link #forConsole()}: without a console (pipes, CI) progress goes to
+ * standard error as log lines instead ({@link LogProgress}).
  */
 final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
   private ProgressBar bar;
   private String task;
 
-  /** A progress display, or a silent listener when there is no console. */
+  /** Progress bars on a terminal, log lines at most every 30 s otherwise. */
   static ProgressListener forConsole() {
-    return System.console() == null ? ProgressListener.NONE : new ConsoleProgress();
+    return System.console() == null ? new LogProgress(System.err, 30) : new ConsoleProgress();
   }
 
   @Override
