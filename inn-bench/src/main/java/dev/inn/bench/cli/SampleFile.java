@@ -1,18 +1,26 @@
 package dev.inn.bench.cli;
 
 import dev.inn.api.data.Matrix;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 
-/** Writes posterior samples as CSV (with a header of parameter names) or NPY (float32), atomically. */
+/**
+ * Writes posterior samples as CSV (with a header of parameter names) or NPY (float32), atomically,
+ * and reads sample CSVs back (for {@code inn c2st}).
+ */
 final class SampleFile {
 
   private SampleFile() {}
@@ -36,6 +44,48 @@ final class SampleFile {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /**
+   * Reads a CSV of samples, one row per sample, optionally gzipped ({@code .csv.gz}); a first line
+   * that is not numeric is taken as a header and skipped.
+   */
+  static Matrix readCsv(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    if (file.getFileName().toString().endsWith(".gz")) {
+      in = new GZIPInputStream(in);
+    }
+    List<float[]> rows = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      int lineNo = 0;
+      while ((line = reader.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] cells = line.split(",");
+        float[] row = new float[cells.length];
+        try {
+          for (int c = 0; c < cells.length; c++) {
+            row[c] = Float.parseFloat(cells[c].trim());
+          }
+        } catch (NumberFormatException e) {
+          if (lineNo == 1) {
+            continue;
+          }
+          throw new IOException(file + " line " + lineNo + ": not a number: " + e.getMessage(), e);
+        }
+        if (!rows.isEmpty() && row.length != rows.get(0).length) {
+          throw new IOException(file + " line " + lineNo + ": " + row.length + " values, expected " + rows.get(0).length);
+        }
+        rows.add(row);
+      }
+    }
+    if (rows.isEmpty()) {
+      throw new IOException(file + " has no sample rows");
+    }
+    return Matrix.of(rows.toArray(float[][]::new));
   }
 
   static String csv(Matrix m, List<String> names) {

@@ -1,5 +1,6 @@
 package dev.inn.bench.metrics;
 
+import dev.inn.core.linalg.Gemm;
 import java.util.SplittableRandom;
 
 /**
@@ -10,33 +11,33 @@ import java.util.SplittableRandom;
  *
  * <p>Forward and backward passes are written out by hand on float arrays: for networks this small
  * an autodiff graph costs more in bookkeeping than in arithmetic, and C2ST trains 5 of them per
- * observation. Inner loops are plain {@code a[j] += s * b[j]} so that the JIT vectorises them, and
- * rows are skipped where ReLU made the multiplier zero.
+ * observation. Each mini-batch runs in matrix form (A1 = relu(Xb W1 + b1), A2 = relu(A1 W2 + b2),
+ * dW2 = A1^T dA2, ...) on inn-core's {@link Gemm} kernel; all scratch is allocated once per fit.
  */
 final class MlpClassifier {
 
+  private static final Gemm GEMM = Gemm.best();
+
   private final int dim;
   private final int hidden;
-  // offsets into the flat parameter vector: weights are row-major (fan_in x fan_out)
-  private final int w1;
-  private final int b1;
-  private final int w2;
-  private final int b2;
-  private final int w3;
-  private final int b3;
-  private final float[] params;
+  // weights row-major (fan_in x fan_out), so Xb W is a plain row-major product
+  private final float[] w1;
+  private final float[] b1;
+  private final float[] w2;
+  private final float[] b2;
+  private final float[] w3;
+  private final float[] b3;
   private int epochs;
 
   private MlpClassifier(int dim, int hidden) {
     this.dim = dim;
     this.hidden = hidden;
-    w1 = 0;
-    b1 = w1 + dim * hidden;
-    w2 = b1 + hidden;
-    b2 = w2 + hidden * hidden;
-    w3 = b2 + hidden;
-    b3 = w3 + hidden;
-    params = new float[b3 + 1];
+    w1 = new float[dim * hidden];
+    b1 = new float[hidden];
+    w2 = new float[hidden * hidden];
+    b2 = new float[hidden];
+    w3 = new float[hidden];
+    b3 = new float[1];
   }
 
   /** The number of epochs the last training ran. */
@@ -59,34 +60,52 @@ final class MlpClassifier {
 
   /** Glorot-uniform for weights and biases alike, bound sqrt(6 / (fan_in + fan_out)), as scikit-learn does for ReLU nets. */
   private void initialise(SplittableRandom rng) {
-    uniform(rng, w1, w2, dim, hidden);
-    uniform(rng, w2, w3, hidden, hidden);
-    uniform(rng, w3, b3 + 1, hidden, 1);
+    // weights then bias of each layer, the same draw order as one flat parameter vector
+    uniform(rng, w1, b1, dim, hidden);
+    uniform(rng, w2, b2, hidden, hidden);
+    uniform(rng, w3, b3, hidden, 1);
   }
 
-  /** Fills params[from, to) (a weight block followed by its bias) uniformly within the layer's bound. */
-  private void uniform(SplittableRandom rng, int from, int to, int fanIn, int fanOut) {
+  /** Fills a layer's weights, then its bias, uniformly within the layer's bound. */
+  private static void uniform(SplittableRandom rng, float[] w, float[] b, int fanIn, int fanOut) {
     double bound = Math.sqrt(6.0 / (fanIn + fanOut));
-    for (int i = from; i < to; i++) {
-      params[i] = (float) rng.nextDouble(-bound, bound);
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (float) rng.nextDouble(-bound, bound);
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (float) rng.nextDouble(-bound, bound);
     }
   }
 
   private void fit(float[] x, boolean[] y, int n, C2stOptions o, SplittableRandom rng) {
+    int d = dim;
     int h = hidden;
     int batch = Math.min(o.batchSize(), n);
-    int p = params.length;
-    float[] grad = new float[p];
-    float[] m = new float[p];
-    float[] v = new float[p];
+    float[][] params = {w1, b1, w2, b2, w3, b3};
+    float[][] grad = new float[params.length][];
+    float[][] m = new float[params.length][];
+    float[][] v = new float[params.length][];
+    for (int i = 0; i < params.length; i++) {
+      grad[i] = new float[params[i].length];
+      m[i] = new float[params[i].length];
+      v[i] = new float[params[i].length];
+    }
+    float[] gw1 = grad[0];
+    float[] gb1 = grad[1];
+    float[] gw2 = grad[2];
+    float[] gb2 = grad[3];
+    float[] gw3 = grad[4];
+    float[] gb3 = grad[5];
     float[] w2t = new float[h * h];
-    float[] xb = new float[batch * dim];
+    float[] xb = new float[batch * d];
+    float[] xbt = new float[d * batch];
     boolean[] yb = new boolean[batch];
     float[] a1 = new float[batch * h];
+    float[] a1t = new float[h * batch];
     float[] a2 = new float[batch * h];
     float[] z = new float[batch];
-    float[] da1 = new float[h];
-    float[] da2 = new float[h];
+    float[] da1 = new float[batch * h];
+    float[] da2 = new float[batch * h];
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -105,8 +124,13 @@ final class MlpClassifier {
         // the last batch keeps the remainder, like scikit-learn's gen_batches
         int b = Math.min(batch, n - start);
         for (int r = 0; r < b; r++) {
-          System.arraycopy(x, order[start + r] * dim, xb, r * dim, dim);
-          yb[r] = y[order[start + r]];
+          int src = order[start + r];
+          System.arraycopy(x, src * d, xb, r * d, d);
+          // Xb^T too, for dW1 = Xb^T dA1 (Gemm has no transposed operand)
+          for (int k = 0; k < d; k++) {
+            xbt[k * b + r] = x[src * d + k];
+          }
+          yb[r] = y[src];
         }
         forward(xb, b, a1, a2, z);
         double loss = 0;
@@ -114,23 +138,20 @@ final class MlpClassifier {
           loss += logLoss(z[r], yb[r]);
         }
         loss /= b;
-        transpose(w2t);
-        java.util.Arrays.fill(grad, 0);
-        float invB = 1f / b;
-        for (int r = 0; r < b; r++) {
-          backwardRow(r, xb, yb[r], a1, a2, z[r], invB, w2t, da1, da2, grad);
-        }
+        backward(xbt, yb, b, a1, a1t, a2, z, w2t, da1, da2, gw1, gb1, gw2, gb2, gw3, gb3);
         // L2 on weights only, scaled by the batch size as scikit-learn does
         double sq = 0;
         float reg = (float) (o.alpha() / b);
-        sq += penalise(w1, b1, reg, grad);
-        sq += penalise(w2, b2, reg, grad);
-        sq += penalise(w3, b3, reg, grad);
+        sq += penalise(w1, reg, gw1);
+        sq += penalise(w2, reg, gw2);
+        sq += penalise(w3, reg, gw3);
         loss += 0.5 * o.alpha() * sq / b;
         total += loss * b;
         step++;
         float lr = (float) (o.learningRate() * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
-        adam(grad, m, v, (float) beta1, (float) beta2, (float) eps, lr);
+        for (int i = 0; i < params.length; i++) {
+          adam(params[i], grad[i], m[i], v[i], (float) beta1, (float) beta2, (float) eps, lr);
+        }
       }
       epochs++;
       double epochLoss = total / n;
@@ -149,105 +170,75 @@ final class MlpClassifier {
   /** Hidden activations and output logits of the first {@code b} rows of {@code xb}. */
   private void forward(float[] xb, int b, float[] a1, float[] a2, float[] z) {
     int h = hidden;
-    float[] p = params;
+    GEMM.multiply(xb, w1, a1, dim, h, 0, b, false);
+    biasRelu(a1, b1, b, h);
+    GEMM.multiply(a1, w2, a2, h, h, 0, b, false);
+    biasRelu(a2, b2, b, h);
     for (int r = 0; r < b; r++) {
       int row = r * h;
-      System.arraycopy(p, b1, a1, row, h);
-      for (int k = 0; k < dim; k++) {
-        float s = xb[r * dim + k];
-        int w = w1 + k * h;
-        for (int j = 0; j < h; j++) {
-          a1[row + j] += s * p[w + j];
-        }
-      }
-      relu(a1, row, h);
-      System.arraycopy(p, b2, a2, row, h);
+      float out = 0;
       for (int k = 0; k < h; k++) {
-        float s = a1[row + k];
-        if (s == 0) {
-          continue;
-        }
-        int w = w2 + k * h;
-        for (int j = 0; j < h; j++) {
-          a2[row + j] += s * p[w + j];
-        }
+        out += a2[row + k] * w3[k];
       }
-      relu(a2, row, h);
-      float out = p[b3];
-      for (int k = 0; k < h; k++) {
-        out += a2[row + k] * p[w3 + k];
-      }
-      z[r] = out;
+      z[r] = out + b3[0];
     }
   }
 
-  /** Adds row r's share of the mean log-loss gradient to {@code grad}. */
-  private void backwardRow(int r, float[] xb, boolean label, float[] a1, float[] a2, float logit, float invB,
-      float[] w2t, float[] da1, float[] da2, float[] grad) {
+  /** Gradient of the batch's mean log-loss (penalty not included), overwriting {@code gw1 .. gb3}. */
+  private void backward(float[] xbt, boolean[] yb, int b, float[] a1, float[] a1t, float[] a2, float[] z,
+      float[] w2t, float[] da1, float[] da2, float[] gw1, float[] gb1, float[] gw2, float[] gb2, float[] gw3,
+      float[] gb3) {
     int h = hidden;
-    int row = r * h;
-    float[] p = params;
-    // d loss / d logit = sigmoid(logit) - y, for the logistic output with log-loss
-    float dz = (sigmoid(logit) - (label ? 1f : 0f)) * invB;
-    grad[b3] += dz;
-    for (int k = 0; k < h; k++) {
-      float a = a2[row + k];
-      grad[w3 + k] += dz * a;
-      da2[k] = a > 0 ? dz * p[w3 + k] : 0f;
-    }
-    for (int j = 0; j < h; j++) {
-      grad[b2 + j] += da2[j];
-    }
-    java.util.Arrays.fill(da1, 0);
-    for (int k = 0; k < h; k++) {
-      float a = a1[row + k];
-      if (a == 0) {
-        continue;
-      }
-      int g = w2 + k * h;
-      for (int j = 0; j < h; j++) {
-        grad[g + j] += a * da2[j];
-      }
-    }
-    for (int j = 0; j < h; j++) {
-      float s = da2[j];
-      if (s == 0) {
-        continue;
-      }
-      int t = j * h;
+    float invB = 1f / b;
+    java.util.Arrays.fill(gw3, 0f);
+    java.util.Arrays.fill(gb2, 0f);
+    java.util.Arrays.fill(gb1, 0f);
+    float db3 = 0;
+    for (int r = 0; r < b; r++) {
+      // d loss / d logit = sigmoid(logit) - y, for the logistic output with log-loss
+      float dz = (sigmoid(z[r]) - (yb[r] ? 1f : 0f)) * invB;
+      db3 += dz;
+      int row = r * h;
       for (int k = 0; k < h; k++) {
-        da1[k] += s * w2t[t + k];
+        float a = a2[row + k];
+        gw3[k] += dz * a;
+        float g = a > 0 ? dz * w3[k] : 0f;
+        da2[row + k] = g;
+        gb2[k] += g;
       }
     }
-    for (int k = 0; k < h; k++) {
-      if (a1[row + k] == 0) {
-        da1[k] = 0;
+    gb3[0] = db3;
+    // dW2 = A1^T dA2
+    transpose(a1, a1t, b, h);
+    GEMM.multiply(a1t, da2, gw2, b, h, 0, h, false);
+    // dA1 = (dA2 W2^T) masked by ReLU
+    transpose(w2, w2t, h, h);
+    GEMM.multiply(da2, w2t, da1, h, h, 0, b, false);
+    for (int r = 0; r < b; r++) {
+      int row = r * h;
+      for (int k = 0; k < h; k++) {
+        float g = a1[row + k] > 0 ? da1[row + k] : 0f;
+        da1[row + k] = g;
+        gb1[k] += g;
       }
-      grad[b1 + k] += da1[k];
     }
-    for (int k = 0; k < dim; k++) {
-      float s = xb[r * dim + k];
-      int g = w1 + k * h;
-      for (int j = 0; j < h; j++) {
-        grad[g + j] += s * da1[j];
-      }
-    }
+    // dW1 = Xb^T dA1
+    GEMM.multiply(xbt, da1, gw1, b, h, 0, dim, false);
   }
 
-  /** Adds reg * w to the gradient of params[from, to) and returns the sum of squares of those weights. */
-  private double penalise(int from, int to, float reg, float[] grad) {
+  /** Adds reg * w to the gradient of weights w and returns their sum of squares. */
+  private static double penalise(float[] w, float reg, float[] grad) {
     double sq = 0;
-    for (int i = from; i < to; i++) {
-      float w = params[i];
-      sq += (double) w * w;
-      grad[i] += reg * w;
+    for (int i = 0; i < w.length; i++) {
+      float wi = w[i];
+      sq += (double) wi * wi;
+      grad[i] += reg * wi;
     }
     return sq;
   }
 
   /** One Adam step in scikit-learn's form: the bias correction folded into the step size, eps added to sqrt(v). */
-  private void adam(float[] grad, float[] m, float[] v, float beta1, float beta2, float eps, float lr) {
-    float[] p = params;
+  private static void adam(float[] p, float[] grad, float[] m, float[] v, float beta1, float beta2, float eps, float lr) {
     for (int i = 0; i < p.length; i++) {
       float g = grad[i];
       m[i] = beta1 * m[i] + (1 - beta1) * g;
@@ -256,12 +247,22 @@ final class MlpClassifier {
     }
   }
 
-  /** The second layer's weights transposed (fan_out x fan_in), so the backward pass also runs along rows. */
-  private void transpose(float[] w2t) {
-    int h = hidden;
-    for (int k = 0; k < h; k++) {
+  /** t (cols x rows) = a (rows x cols) transposed. */
+  private static void transpose(float[] a, float[] t, int rows, int cols) {
+    for (int r = 0; r < rows; r++) {
+      int row = r * cols;
+      for (int c = 0; c < cols; c++) {
+        t[c * rows + r] = a[row + c];
+      }
+    }
+  }
+
+  /** Adds the bias to each of the first b rows of a (b x h) and applies ReLU. */
+  private static void biasRelu(float[] a, float[] bias, int b, int h) {
+    for (int r = 0; r < b; r++) {
+      int row = r * h;
       for (int j = 0; j < h; j++) {
-        w2t[j * h + k] = params[w2 + k * h + j];
+        a[row + j] = Math.max(a[row + j] + bias[j], 0f);
       }
     }
   }
@@ -286,12 +287,6 @@ final class MlpClassifier {
       }
     }
     return hits;
-  }
-
-  private static void relu(float[] a, int from, int len) {
-    for (int i = from; i < from + len; i++) {
-      a[i] = Math.max(a[i], 0f);
-    }
   }
 
   private static float sigmoid(float z) {

@@ -140,7 +140,7 @@ class EndToEndTest {
 
   @Test
   void helpEverywhereAndUnknownCommandFails() {
-    for (String cmd : new String[] {"run", "train", "sample", "list", "speed"}) {
+    for (String cmd : new String[] {"run", "train", "sample", "list", "speed", "c2st"}) {
       Result r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: inn " + cmd);
