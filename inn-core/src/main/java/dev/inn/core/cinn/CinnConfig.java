@@ -20,7 +20,9 @@ import java.util.Map;
  * @param layers linear layers per coupling subnet
  * @param clamp soft-clamp bound of affine log-scales
  * @param activation subnet activation
- * @param blockSettings extra settings of the coupling block plugin (e.g. {@code two_sided})
+ * @param blockSettings extra settings of the coupling block plugin; a block that offers
+ *     {@code two_sided} is one-sided here unless this says otherwise (the cINN alternates
+ *     halves through its permutations instead)
  * @param condition the conditioning network plugin
  * @param conditionSettings its settings
  * @param actNorm whether each unit starts with ActNorm
@@ -42,7 +44,7 @@ public record CinnConfig(int blocks, String block, String permutation, int hidde
     d.put("layers", 3);
     d.put("clamp", 2.0);
     d.put("activation", "relu");
-    d.put("block_settings", Map.of("two_sided", false));
+    d.put("block_settings", Map.of());
     d.put("condition", "mlp");
     d.put("condition_settings", Map.of());
     d.put("actnorm", true);

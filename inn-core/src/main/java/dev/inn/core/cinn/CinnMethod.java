@@ -97,8 +97,12 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
     BlockProvider coupling = registry.find(BlockProvider.class, config.block());
     BlockProvider permutation = registry.find(BlockProvider.class, config.permutation());
     BlockProvider actNorm = registry.find(BlockProvider.class, "actnorm");
+    java.util.Map<String, Object> blockSettings = new java.util.HashMap<>(config.blockSettings());
+    if (coupling.defaults().containsKey("two_sided")) {
+      blockSettings.putIfAbsent("two_sided", false);
+    }
     BlockSpec spec = new BlockSpec(dx, config.hidden(), config.layers(), config.clamp(), config.activation(), 0f,
-        PluginRegistry.settingsFor(coupling, "block", config.blockSettings()));
+        PluginRegistry.settingsFor(coupling, "block", blockSettings));
     BlockSpec plain = new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f, Settings.empty());
     blocks = new ArrayList<>();
     for (int i = 0; i < config.blocks(); i++) {
