@@ -30,11 +30,13 @@ public interface Problem {
   }
 
   /**
-   * The dimension of the INN's latent z: dim(x) minus the intrinsic dimension of y unless a
-   * problem knows better (one-hot labels have intrinsic dimension 0).
+   * The dimension of the paper INN's latent z. By default dim x: with measurement noise, y
+   * does not pin down any direction of x exactly, so z must be able to carry the posterior's
+   * spread in every direction. A problem whose y is a noiseless function of x overrides it with
+   * dim x minus the intrinsic dimension of y (one-hot labels have intrinsic dimension 0).
    */
   default int latentDim() {
-    return Math.max(1, parameterDim() - observationDim());
+    return parameterDim();
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.inn.core.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,13 @@ final class RunCommand implements Callable<Integer> {
     Path html = ReportWriter.write(results, RunInfo.detect("inn run " + suite + (seed != null ? " --seed " + seed : "")),
         target);
     spec.commandLine().getOut().println("report: " + html);
+    List<String> failed = results.failures();
+    if (!failed.isEmpty()) {
+      // the finished results are in the report; the exit code still tells scripts that something failed
+      spec.commandLine().getErr().println("error: " + failed.size() + " method run(s) failed, marked in the report: "
+          + failed.get(0));
+      return 3;
+    }
     return 0;
   }
 }

@@ -11,5 +11,12 @@ import java.util.List;
  * @param problems results per problem
  * @param started when the run started
  * @param seconds total wall time
+ * @param failures one message per (problem, method, seed) run that failed; their rows are marked
  */
-public record RunResults(Suite suite, List<ProblemResults> problems, Instant started, double seconds) {}
+public record RunResults(Suite suite, List<ProblemResults> problems, Instant started, double seconds,
+    List<String> failures) {
+
+  public RunResults {
+    failures = List.copyOf(failures);
+  }
+}

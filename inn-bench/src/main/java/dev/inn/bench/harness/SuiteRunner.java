@@ -40,6 +40,8 @@ public final class SuiteRunner {
 
   private final PluginRegistry registry;
   private final ProgressListener progress;
+  private final List<String> failures = new ArrayList<>();
+  private int runs;
 
   public SuiteRunner(PluginRegistry registry, ProgressListener progress) {
     this.registry = registry;
@@ -50,10 +52,17 @@ public final class SuiteRunner {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     List<ProblemResults> out = new ArrayList<>();
+    failures.clear();
+    runs = 0;
     for (ProblemEntry entry : suite.problems()) {
       out.add(runProblem(suite, entry));
     }
-    return new RunResults(suite, out, started, (System.nanoTime() - t0) / 1e9);
+    if (!failures.isEmpty() && failures.size() == runs) {
+      // nothing finished: a report of empty rows would hide the error
+      throw new BenchmarkException(failures.get(0) + (failures.size() > 1 ? " (and " + (failures.size() - 1)
+          + " more failed runs)" : ""));
+    }
+    return new RunResults(suite, out, started, (System.nanoTime() - t0) / 1e9, failures);
   }
 
   /** A deterministic seed for (a, b), independent of threads and order. */
@@ -149,11 +158,13 @@ public final class SuiteRunner {
     for (long seed : suite.seeds()) {
       Dataset data = seed == firstSeed && firstData != null ? firstData : problem.sample(entry.trainSize(), seed);
       for (MethodEntry method : suite.methodsFor(entry.label())) {
+        runs++;
         try {
           perSeed.add(runMethod(suite, entry, problem, test, data, seed, method, metrics, unavailable, references,
               scale, seed == firstSeed ? figureObs : List.of()));
         } catch (BenchmarkException e) {
           // one failing method must not cost the others their finished results: its row says why
+          failures.add(e.getMessage());
           String reason = "failed: " + e.getMessage();
           notes.add(method.label() + " " + reason);
           progress.update("method failed", 1, 1, e.getMessage());

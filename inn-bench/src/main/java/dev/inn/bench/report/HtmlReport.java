@@ -44,7 +44,7 @@ final class HtmlReport {
         h.append("</tr>");
       }
       h.append("</table>\n<p>Means over the suite's observations ± bootstrap standard errors; published values are"
-          + " means over all published observations at the same number of simulations.</p>\n");
+          + " means over the same observations at the same number of simulations.</p>\n");
     }
     for (ProblemResults p : run.problems()) {
       h.append("<h2>").append(esc(p.entry().label())).append(" <small>(problem '").append(esc(p.entry().plugin()))

@@ -48,7 +48,7 @@ public final class ReportWriter {
       String dir = folderName(p.entry().label()) + "/";
       files.put(dir + "table.md", utf8(Tables.markdown(p)));
       files.put(dir + "table.csv", utf8(Tables.csv(p)));
-      List<Figure> figs = run.suite().figures().enabled() ? Figures.all(p) : List.of();
+      List<Figure> figs = run.suite().figures().enabled() ? Figures.all(withoutFailedRuns(p, run)) : List.of();
       figures.put(p, figs);
       for (Figure f : figs) {
         files.put(dir + "figures/" + f.file(), png(f));
@@ -64,6 +64,18 @@ public final class ReportWriter {
     files.put("versions.txt", utf8(info.describe(run)));
     files.put("report.html", utf8(HtmlReport.render(run, info, figures, files)));
     return files;
+  }
+
+  /** The problem's results without the runs that failed, which have nothing to draw. */
+  private static ProblemResults withoutFailedRuns(ProblemResults p, RunResults run) {
+    List<MethodResults> ok = p.perSeed().stream()
+        .filter(m -> m.notes().stream().noneMatch(n -> n.startsWith("failed: "))).toList();
+    Set<String> kept = new java.util.HashSet<>();
+    ok.forEach(m -> kept.add(m.method()));
+    Map<String, Map<String, Cell>> summary = new LinkedHashMap<>(p.summary());
+    summary.keySet().retainAll(kept);
+    return new ProblemResults(p.entry(), p.problem(), p.columns(), p.columnMetric(), ok, summary,
+        p.figureObservations(), p.figureTruth(), p.references(), p.referenceLabel(), p.priorSamples(), p.notes());
   }
 
   /**

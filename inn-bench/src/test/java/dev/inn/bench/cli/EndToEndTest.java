@@ -82,17 +82,31 @@ class EndToEndTest {
   }
 
   @Test
-  void failedRunLeavesNoReport(@TempDir Path dir) throws Exception {
+  void failedMethodIsMarkedInTheReportAndNothingFinishedMeansNoReport(@TempDir Path dir) throws Exception {
     Path suite = dir.resolve("fail.toml");
     Files.writeString(suite, SUITE.replace("settings = { spread = 0.5 }", "settings = { fail = true }"));
     Path out = dir.resolve("report");
     Result r = run("run", suite.toString(), "--out", out.toString());
-    assertThat(r.code()).isNotZero();
-    assertThat(r.err().strip()).startsWith("error: method 'overconfident' on problem 'test-linear-gaussian' (seed 1)")
+    // the other method's finished results are kept: the report is written and marks the failure
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.err().strip()).contains("1 method run(s) failed")
+        .contains("method 'overconfident' on problem 'test-linear-gaussian' (seed 1)").doesNotContain("\tat ");
+    String table = Files.readString(out.resolve("test-linear-gaussian/table.md"));
+    assertThat(table).contains("| exact |").contains("overconfident");
+    assertThat(Files.readString(out.resolve("results.csv"))).contains("exact");
+
+    // when nothing finishes there is no report, only the error
+    Path only = dir.resolve("only-fail.toml");
+    String single = SUITE.replace("settings = { spread = 0.5 }", "settings = { fail = true }")
+        .replace("[[methods]]\nname = \"test-linear-fit\"\nlabel = \"exact\"\n\n", "");
+    assertThat(single).doesNotContain("\"exact\"");
+    Files.writeString(only, single);
+    Path out2 = dir.resolve("report2");
+    Result r2 = run("run", only.toString(), "--out", out2.toString());
+    assertThat(r2.code()).isNotZero();
+    assertThat(r2.err().strip()).startsWith("error: method 'overconfident' on problem 'test-linear-gaussian' (seed 1)")
         .doesNotContain("\tat ");
-    try (Stream<Path> s = Files.list(dir)) {
-      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("fail.toml");
-    }
+    assertThat(Files.exists(out2)).isFalse();
   }
 
   @Test
@@ -154,6 +168,6 @@ class EndToEndTest {
     Result r = run("run", "quikstart", "--out", dir.resolve("x").toString());
     assertThat(r.code()).isNotZero();
     assertThat(r.err().strip()).isEqualTo("error: no suite file 'quikstart' and no shipped suite of that name; shipped:"
-        + " quickstart, paper-8modes, paper-kinematics, ballistics");
+        + " quickstart, paper-8modes, paper-kinematics, ballistics, sbibm, sbibm-quick");
   }
 }

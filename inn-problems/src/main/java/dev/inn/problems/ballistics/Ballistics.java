@@ -38,6 +38,12 @@ public final class Ballistics implements Problem {
   private static final int PARALLEL_CHUNK = 1 << 14;
   private static final int MAX_REDRAWS = 1000;
 
+  /** y is a noiseless function of x, so it fixes dim y directions and z keeps the rest. */
+  @Override
+  public int latentDim() {
+    return Math.max(1, parameterDim() - observationDim());
+  }
+
   @Override
   public String name() {
     return NAME;

@@ -48,6 +48,12 @@ public final class InverseKinematics implements Problem {
         L1 * Math.cos(x2) + L2 * Math.cos(a2) + L3 * Math.cos(a3)};
   }
 
+  /** y is a noiseless function of x, so it fixes dim y directions and z keeps the rest. */
+  @Override
+  public int latentDim() {
+    return Math.max(1, parameterDim() - observationDim());
+  }
+
   @Override
   public String name() {
     return NAME;

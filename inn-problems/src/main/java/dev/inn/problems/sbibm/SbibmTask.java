@@ -153,8 +153,13 @@ public abstract class SbibmTask implements Problem {
     List<PublishedScore> out = new ArrayList<>();
     for (String algorithm : PublishedC2st.algorithms()) {
       for (int budget : new int[] {1_000, 10_000, 100_000}) {
-        PublishedC2st.mean(sbibmName(), algorithm, budget).ifPresent(v -> out.add(
-            new PublishedScore("c2st", algorithm, budget, v, "Lueckmann et al. 2021")));
+        double[] values = new double[SbibmData.OBSERVATIONS];
+        for (int k = 1; k <= values.length; k++) {
+          values[k - 1] = PublishedC2st.value(sbibmName(), algorithm, budget, k).orElse(Double.NaN);
+        }
+        if (Arrays.stream(values).anyMatch(v -> !Double.isNaN(v))) {
+          out.add(new PublishedScore("c2st", algorithm, budget, values, "Lueckmann et al. 2021"));
+        }
       }
     }
     return List.copyOf(out);
