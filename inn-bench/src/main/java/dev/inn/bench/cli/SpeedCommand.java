@@ -1,5 +1,6 @@
 package dev.inn.bench.cli;
 
+import dev.inn.bench.speed.CinnSpeedBenchmark;
 import dev.inn.bench.speed.SpeedBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code inn speed}: training steps/s and samples/s of the INN, printed as one JSON line. */
 @Command(name = "speed", mixinStandardHelpOptions = true,
-    description = "Measure INN training steps/s and posterior samples/s (8 modes, paper configuration); prints JSON.")
+    description = "Measure training steps/s and posterior samples/s of the INN (8 modes, paper configuration) or the cINN (slcp shape); prints JSON.")
 final class SpeedCommand implements Callable<Integer> {
 
   @Mixin
@@ -26,6 +27,10 @@ final class SpeedCommand implements Callable<Integer> {
   @Option(names = "--windows", defaultValue = "5", description = "timing windows, median reported (default: ${DEFAULT-VALUE})")
   int windows;
 
+  @Option(names = "--method", defaultValue = "inn",
+      description = "inn (torch_reference.py's configuration) or cinn (torch_cinn_reference.py's) (default: ${DEFAULT-VALUE})")
+  String method;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -33,7 +38,12 @@ final class SpeedCommand implements Callable<Integer> {
   public Integer call() {
     common.registry();
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    spec.commandLine().getOut().println(SpeedBenchmark.runJson(t, warmup, steps, windows));
+    String json = switch (method) {
+      case "inn" -> SpeedBenchmark.runJson(t, warmup, steps, windows);
+      case "cinn" -> CinnSpeedBenchmark.runJson(t, warmup, steps, windows);
+      default -> throw new IllegalArgumentException("--method must be inn or cinn, got '" + method + "'");
+    };
+    spec.commandLine().getOut().println(json);
     return 0;
   }
 }

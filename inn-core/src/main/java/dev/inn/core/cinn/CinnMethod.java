@@ -280,25 +280,41 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
 
   @Override
   public synchronized double[] logDensity(float[] observation, Matrix x) {
-    if (x.cols() != dx) {
-      throw new IllegalArgumentException("cinn: x has " + x.cols() + " columns, the problem has " + dx);
+    checkedObservation(observation);
+    return logDensities(new Dataset(x, Matrix.repeatRow(observation, x.rows())));
+  }
+
+  /**
+   * log q(x_i | y_i) for every pair (row i of {@code pairs.x()} given row i of
+   * {@code pairs.y()}), in data units; negative infinity outside the prior's support.
+   */
+  public synchronized double[] logDensities(Dataset pairs) {
+    Matrix x = pairs.x();
+    if (x.cols() != dx || pairs.y().cols() != dy) {
+      throw new IllegalArgumentException("cinn: pairs have x " + x.cols() + " and y " + pairs.y().cols()
+          + " columns, the problem has " + dx + " and " + dy);
     }
-    float[] h = condition(checkedObservation(observation));
+    int bad = pairs.y().firstNonFinite();
+    if (bad >= 0) {
+      throw new IllegalArgumentException("cinn: observation row " + bad / dy + " holds " + pairs.y().data()[bad]);
+    }
     double[] out = new double[x.rows()];
     double[] supportJacobian = support.logAbsDetToUnbounded(x);
     double standardJacobian = 0;
-    Matrix unit = xStandard.invert(Matrix.zeros(1, dx));
-    Matrix one = xStandard.invert(new Matrix(1, dx, filled(dx, 1f)));
+    Matrix origin = xStandard.invert(Matrix.zeros(1, dx));
+    Matrix unit = xStandard.invert(new Matrix(1, dx, filled(dx, 1f)));
     for (int c = 0; c < dx; c++) {
-      standardJacobian -= Math.log(Math.abs(one.get(0, c) - unit.get(0, c)));
+      standardJacobian -= Math.log(Math.abs(unit.get(0, c) - origin.get(0, c)));
     }
     double normal = -0.5 * dx * Math.log(2 * Math.PI);
+    Matrix ys = yStandard.apply(pairs.y());
     ArrayPool pool = new ArrayPool();
     for (int from = 0; from < x.rows(); from += SAMPLE_CHUNK) {
       int rows = Math.min(SAMPLE_CHUNK, x.rows() - from);
       Graph g = new Graph(pool, SERIAL, false);
       Matrix u = xStandard.apply(support.toUnbounded(x.rows(from, from + rows)));
-      Transformed t = forward(g, g.constant(u), g.constant(Matrix.repeatRow(h, rows)));
+      Tensor condition = conditionNet.apply(g, g.constant(ys.rows(from, from + rows)));
+      Transformed t = forward(g, g.constant(u), condition);
       Matrix z = t.value().value();
       Matrix ld = t.logDet().value();
       for (int i = 0; i < rows; i++) {

@@ -1,0 +1,105 @@
+package dev.inn.bench.speed;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.TrainingContext;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.ProblemProvider;
+import dev.inn.core.cinn.CinnMethod;
+import dev.inn.core.linalg.Gemm;
+import dev.inn.core.plugin.PluginRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Speed of the conditional INN in the configuration of the PyTorch yardstick
+ * (shared/perf/torch_cinn_reference.py): slcp's shape (5 parameters, 8 observations),
+ * conditioning net 8-64-64-32, 6 units of ActNorm + fixed permutation + one-sided affine
+ * coupling (one subnet of 2 x 128 ReLU giving s and t, atan clamp 2), batch 256, Adam lr 5e-4.
+ * Reports training steps/s, posterior samples/s (10 000 for one observation), log-density
+ * evaluations/s (10 000 pairs, each with its own observation, as the reference does) and the
+ * latency of one posterior sample. Medians over windows after a warm-up.
+ */
+public final class CinnSpeedBenchmark {
+
+  private CinnSpeedBenchmark() {}
+
+  /** Runs the benchmark and returns one JSON line. */
+  public static String runJson(int threads, int warmupSteps, int timedSteps, int windows) {
+    PluginRegistry registry = PluginRegistry.current();
+    ProblemProvider pp = registry.find(ProblemProvider.class, "slcp");
+    Problem problem = pp.create(PluginRegistry.settingsFor(pp, "problem", Map.of()));
+    MethodProvider mp = registry.find(MethodProvider.class, "cinn");
+    int perWindow = Math.max(1, timedSteps / windows);
+    Map<String, Object> settings = Map.ofEntries(Map.entry("blocks", 6), Map.entry("hidden", 128),
+        Map.entry("layers", 3), Map.entry("clamp", 2.0), Map.entry("block", "glow-coupling"),
+        Map.entry("condition_settings", Map.of("hidden", 64, "layers", 3, "width", 32)),
+        Map.entry("support_transform", false), Map.entry("batch", 256), Map.entry("lr", 5e-4),
+        Map.entry("grad_clip", 0.0), Map.entry("threads", threads),
+        Map.entry("steps", warmupSteps + perWindow * windows), Map.entry("log_every", perWindow));
+    CinnMethod cinn = (CinnMethod) mp.create(problem, PluginRegistry.settingsFor(mp, "method", settings));
+    Dataset data = problem.sample(20_000, 1);
+    List<Long> stamps = new ArrayList<>();
+    List<Long> stepsAt = new ArrayList<>();
+    cinn.train(data, new TrainingContext(1, (task, done, total, msg) -> {
+      stamps.add(System.nanoTime());
+      stepsAt.add(done);
+    }));
+    List<Double> rates = new ArrayList<>();
+    for (int i = 1; i < stamps.size(); i++) {
+      if (stepsAt.get(i - 1) >= warmupSteps) {
+        rates.add((stepsAt.get(i) - stepsAt.get(i - 1)) / ((stamps.get(i) - stamps.get(i - 1)) / 1e9));
+      }
+    }
+    float[] yStar = data.y().row(0);
+    int n = 10_000;
+    cinn.sample(yStar, n, 0);
+    double[] sampleRates = new double[windows];
+    for (int w = 0; w < windows; w++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 5; i++) {
+        cinn.sample(yStar, n, i);
+      }
+      sampleRates[w] = 5.0 * n / ((System.nanoTime() - t0) / 1e9);
+    }
+    Dataset pairs = new Dataset(data.x().rows(0, n), data.y().rows(0, n));
+    cinn.logDensities(pairs);
+    double[] densityRates = new double[windows];
+    for (int w = 0; w < windows; w++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 5; i++) {
+        cinn.logDensities(pairs);
+      }
+      densityRates[w] = 5.0 * n / ((System.nanoTime() - t0) / 1e9);
+    }
+    double[] latency = new double[200];
+    for (int i = 0; i < latency.length; i++) {
+      long t0 = System.nanoTime();
+      Matrix one = cinn.sample(yStar, 1, i);
+      latency[i] = (System.nanoTime() - t0) / 1e6;
+      if (one.rows() != 1) {
+        throw new IllegalStateException("one sample expected, got " + one.rows());
+      }
+    }
+    double train = median(rates.stream().mapToDouble(Double::doubleValue).toArray());
+    return String.format(Locale.ROOT,
+        "{\"impl\": \"inn-java-%s\", \"kernel\": \"%s\", \"threads\": %d, \"batch\": 256, \"hidden\": 128, "
+            + "\"blocks\": 6, \"train_steps_per_s\": %.2f, \"train_samples_per_s\": %.0f, \"sample_per_s\": %.0f, "
+            + "\"log_prob_per_s\": %.0f, \"latency_1_ms\": %.4f}",
+        System.getProperty("java.version"), Gemm.best().description(), threads, train, train * 256,
+        median(sampleRates), median(densityRates), median(Arrays.copyOfRange(latency, 20, latency.length)));
+  }
+
+  private static double median(double[] v) {
+    if (v.length == 0) {
+      throw new IllegalStateException("no timing windows recorded; raise the timed steps");
+    }
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+}
