@@ -2,7 +2,8 @@ package dev.inn.core.training;
 
 /**
  * The epoch schedule of {@link Trainer} when {@code steps = 0}: a held-out validation split,
- * the learning rate halved after {@code patience / 2} epochs without a better validation loss,
+ * batches of at most {@code batch} pairs but small enough for 32 steps an epoch (at least 16
+ * pairs), the learning rate halved after {@code patience / 2} epochs without a better validation loss,
  * a stop after {@code patience} such epochs (or {@code maxEpochs}), and the weights of the best
  * validation loss restored at the end. Sized in epochs, so it adapts to any number of
  * simulations without a step count chosen for one problem.

@@ -124,6 +124,8 @@ public final class Trainer {
    */
   private final class EpochTraining {
     private static final int MAX_ROLLBACKS = 6;
+    private static final int MIN_STEPS_PER_EPOCH = 32;
+    private static final int MIN_BATCH = 16;
     private final String task;
     private final ParameterStore params;
     private final Objective objective;
@@ -154,7 +156,9 @@ public final class Trainer {
 
     TrainingHistory run() {
       EarlyStopping stop = config.earlyStopping();
-      int batch = Math.min(config.batch(), train.size());
+      // small training sets get smaller batches so an epoch still has enough steps to learn from
+      int batch = Math.min(config.batch(), Math.max(MIN_BATCH, train.size() / MIN_STEPS_PER_EPOCH));
+      batch = Math.min(batch, train.size());
       int stepsPerEpoch = Math.max(1, train.size() / batch);
       double lr = config.lr();
       Adam adam = new Adam(params.trainable(), config);
