@@ -85,21 +85,13 @@ public final class CinnSpeedBenchmark {
         throw new IllegalStateException("one sample expected, got " + one.rows());
       }
     }
-    double train = median(rates.stream().mapToDouble(Double::doubleValue).toArray());
+    double train = SpeedBenchmark.median(rates.stream().mapToDouble(Double::doubleValue).toArray());
     return String.format(Locale.ROOT,
         "{\"impl\": \"inn-java-%s\", \"kernel\": \"%s\", \"threads\": %d, \"batch\": 256, \"hidden\": 128, "
             + "\"blocks\": 6, \"train_steps_per_s\": %.2f, \"train_samples_per_s\": %.0f, \"sample_per_s\": %.0f, "
             + "\"log_prob_per_s\": %.0f, \"latency_1_ms\": %.4f}",
         System.getProperty("java.version"), Gemm.best().description(), threads, train, train * 256,
-        median(sampleRates), median(densityRates), median(Arrays.copyOfRange(latency, 20, latency.length)));
-  }
-
-  private static double median(double[] v) {
-    if (v.length == 0) {
-      throw new IllegalStateException("no timing windows recorded; raise the timed steps");
-    }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        SpeedBenchmark.median(sampleRates), SpeedBenchmark.median(densityRates),
+        SpeedBenchmark.median(Arrays.copyOfRange(latency, 20, latency.length)));
   }
 }

@@ -72,7 +72,8 @@ public final class SpeedBenchmark {
         System.getProperty("java.version"), Gemm.best().description(), threads, train, 1000 / train, sample);
   }
 
-  private static double median(double[] v) {
+  /** The median of timing windows (fails clearly when none were recorded). */
+  static double median(double[] v) {
     if (v.length == 0) {
       throw new IllegalStateException("no timing windows recorded; raise the timed steps");
     }
