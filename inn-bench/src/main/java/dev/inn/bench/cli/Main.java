@@ -26,9 +26,6 @@ public final class Main implements Runnable {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = execute(args, out, err);
-    // print() does not flush an auto-flushing writer: without this the tail of a CSV on stdout is lost
-    out.flush();
-    err.flush();
     System.exit(out.checkError() && code == 0 ? 1 : code);
   }
 
@@ -46,7 +43,11 @@ public final class Main implements Runnable {
       commandLine.getErr().println("error: " + message(e));
       return 1;
     });
-    return cli.execute(args);
+    int code = cli.execute(args);
+    // print() does not flush an auto-flushing writer: without this the tail of a CSV on stdout is lost
+    out.flush();
+    err.flush();
+    return code;
   }
 
   /** The most useful one-line message of an exception chain. */

@@ -53,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (trainSize < 2) {
+      throw new IllegalArgumentException("--train-size must be at least 2 training pairs, got " + trainSize);
+    }
     PluginRegistry registry = common.registry();
     ProblemProvider pp = registry.find(ProblemProvider.class, problem);
     MethodProvider mp = registry.find(MethodProvider.class, method);

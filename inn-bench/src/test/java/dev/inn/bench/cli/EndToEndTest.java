@@ -145,6 +145,34 @@ class EndToEndTest {
   }
 
   @Test
+  void samplesOnStandardOutputAreCompleteAndBadCountsAreRefused(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("m.inn");
+    assertThat(run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "--train-size", "500",
+        "--out", model.toString()).code()).isZero();
+    for (int n : new int[] {1, 5, 4096, 100_000}) {
+      // a writer without auto-flush, as System.out is for print(): nothing may stay in its buffer
+      StringWriter out = new StringWriter();
+      int code = Main.execute(new String[] {"sample", "--model", model.toString(), "-y", "1.5", "-n",
+          Integer.toString(n)}, new PrintWriter(out, false), new PrintWriter(new StringWriter(), false));
+      assertThat(code).isZero();
+      assertThat(out.toString().lines().count()).as("rows for -n " + n).isEqualTo(n + 1L);
+      assertThat(out.toString()).endsWith("\n");
+    }
+    Result negative = run("sample", "--model", model.toString(), "-y", "1.5", "-n", "-3");
+    assertThat(negative.code()).isNotZero();
+    assertThat(negative.err().strip()).isEqualTo("error: --samples must be at least 1, got -3");
+    Result huge = run("sample", "--model", model.toString(), "-y", "1.5", "-n", "2000000000");
+    assertThat(huge.code()).isNotZero();
+    assertThat(huge.err()).contains("do not fit in one array");
+    Path bad = dir.resolve("bad.inn");
+    Result train = run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "--train-size",
+        "-5", "--out", bad.toString());
+    assertThat(train.code()).isNotZero();
+    assertThat(train.err().strip()).isEqualTo("error: --train-size must be at least 2 training pairs, got -5");
+    assertThat(Files.exists(bad)).isFalse();
+  }
+
+  @Test
   void listShowsEveryKindWithSettings() {
     Result r = run("list");
     assertThat(r.code()).isZero();
