@@ -35,6 +35,10 @@ final class SampleFile {
     } else {
       throw new IllegalArgumentException("output " + file + " must end in .csv or .npy");
     }
+    if (Files.exists(file) && !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new IllegalArgumentException("refusing to write samples onto " + file + ": it exists and is not a"
+          + " regular file");
+    }
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");

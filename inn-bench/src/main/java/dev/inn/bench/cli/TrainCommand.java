@@ -56,6 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     if (trainSize < 2) {
       throw new IllegalArgumentException("--train-size must be at least 2 training pairs, got " + trainSize);
     }
+    // a path that cannot take the model is reported now, not after the training
+    ModelFile.checkWritable(out);
     PluginRegistry registry = common.registry();
     ProblemProvider pp = registry.find(ProblemProvider.class, problem);
     MethodProvider mp = registry.find(MethodProvider.class, method);

@@ -6,14 +6,12 @@ import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.Settings;
 import dev.inn.core.plugin.PluginRegistry;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,14 +22,19 @@ import java.util.Map;
 
 /**
  * One file per trained model: a magic word and format version, the method and problem with
- * their settings, then the method's own state ({@link PosteriorMethod#save}). Loading
- * recreates both through the registry, so any plugin method is saved the same way. Files
- * are written to a temporary name and moved into place, never left half-written.
+ * their settings (keys sorted, so the same model gives the same bytes), then the method's own
+ * state ({@link PosteriorMethod#save}), then a CRC-32C of everything before it. Loading checks
+ * the checksum before it trusts a byte and recreates both through the registry, so any plugin
+ * method is saved the same way. Files are written to a temporary name in the target folder and
+ * moved into place, never left half-written, and never onto anything but a regular file.
  */
 public final class ModelFile {
 
   /** Bumped whenever the layout changes; older files are refused with a clear message. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+
+  /** Bytes of the checksum trailer. */
+  private static final int TRAILER = Long.BYTES;
 
   private static final String MAGIC = "inn-model";
 
@@ -44,33 +47,58 @@ public final class ModelFile {
   /** A loaded model with the problem it was trained for. */
   public record Loaded(Header header, Problem problem, PosteriorMethod method) {}
 
+  /** Writes the model atomically; refuses a destination that exists and is not a regular file. */
   public static void save(Path file, Header header, PosteriorMethod method) throws IOException {
+    checkWritable(file);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(MAGIC);
+      out.writeInt(FORMAT_VERSION);
+      out.writeUTF(header.method());
+      writeValue(out, header.methodSettings().asMap());
+      out.writeUTF(header.problem());
+      writeValue(out, header.problemSettings().asMap());
+      method.save(out);
+      out.writeLong(checksum(bytes.toByteArray(), bytes.size()));
+    }
     Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
     try {
-      try (OutputStream os = Files.newOutputStream(tmp);
-          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
-        out.writeUTF(MAGIC);
-        out.writeInt(FORMAT_VERSION);
-        out.writeUTF(header.method());
-        writeValue(out, header.methodSettings().asMap());
-        out.writeUTF(header.problem());
-        writeValue(out, header.problemSettings().asMap());
-        method.save(out);
-      }
+      Files.write(tmp, bytes.toByteArray());
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }
   }
 
+  /**
+   * Fails before any work when {@code file} cannot receive a model: an existing non-regular
+   * file (a device such as /dev/full, a folder) or a folder that cannot be created or written.
+   */
+  public static void checkWritable(Path file) throws IOException {
+    Path abs = file.toAbsolutePath();
+    if (Files.exists(abs) && !Files.isRegularFile(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("refusing to write a model onto " + file + ": it exists and is not a regular file");
+    }
+    Path dir = abs.getParent();
+    Files.createDirectories(dir);
+    if (!Files.isWritable(dir)) {
+      throw new IOException("cannot write a model into " + dir + ": the folder is not writable");
+    }
+  }
+
+  private static long checksum(byte[] data, int length) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(data, 0, length);
+    return crc.getValue();
+  }
+
   public static Loaded load(Path file, PluginRegistry registry) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException("model file " + file + " does not exist");
     }
-    try (InputStream is = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
+    byte[] bytes = Files.readAllBytes(file);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       String magic;
       try {
         magic = in.readUTF();
@@ -82,7 +110,12 @@ public final class ModelFile {
       }
       int version = in.readInt();
       if (version != FORMAT_VERSION) {
-        throw new IOException(file + " has model format " + version + ", this version reads " + FORMAT_VERSION);
+        throw new IOException(file + " has model format " + version + ", this version reads " + FORMAT_VERSION
+            + (version < FORMAT_VERSION ? " (files without a checksum); train the model again" : ""));
+      }
+      if (bytes.length < TRAILER + 2 || checksum(bytes, bytes.length - TRAILER)
+          != java.nio.ByteBuffer.wrap(bytes, bytes.length - TRAILER, TRAILER).getLong()) {
+        throw new IOException(file + " is corrupted or truncated: its checksum does not match its content");
       }
       String methodName = in.readUTF();
       Map<String, Object> methodValues = asMap(readValue(in));
@@ -95,6 +128,10 @@ public final class ModelFile {
       Problem problem = pp.create(ps);
       PosteriorMethod method = mp.create(problem, ms);
       method.load(in);
+      if (in.available() != TRAILER) {
+        throw new IOException(file + " does not match method '" + methodName + "': " + (in.available() - TRAILER)
+            + " bytes of state left over");
+      }
       return new Loaded(new Header(version, methodName, ms, problemName, ps), problem, method);
     } catch (EOFException e) {
       throw new IOException(file + " is truncated", e);
@@ -131,7 +168,10 @@ public final class ModelFile {
     } else if (v instanceof Map<?, ?> map) {
       out.writeByte('M');
       out.writeInt(map.size());
-      for (Map.Entry<?, ?> e : map.entrySet()) {
+      // sorted keys: a settings map's iteration order varies, the file's bytes must not
+      java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
+      map.forEach((k, val) -> sorted.put(String.valueOf(k), val));
+      for (Map.Entry<String, Object> e : sorted.entrySet()) {
         out.writeUTF(String.valueOf(e.getKey()));
         writeValue(out, e.getValue());
       }
