@@ -18,6 +18,16 @@ public interface PosteriorMethod {
   /** {@code n} posterior draws x ~ q(x | observation), one per row. */
   Matrix sample(float[] observation, int n, long seed);
 
+  /**
+   * Why {@code observation} lies outside what the method learned from (e.g. a value many
+   * standard deviations from the training observations), one sentence each; empty when it
+   * looks in range or the method cannot tell. Samples for such an observation are an
+   * extrapolation and should not be trusted.
+   */
+  default java.util.List<String> outOfRange(float[] observation) {
+    return java.util.List.of();
+  }
+
   /** Writes the learned state (weights, fixed permutations, normalisations). */
   void save(DataOutput out) throws IOException;
 

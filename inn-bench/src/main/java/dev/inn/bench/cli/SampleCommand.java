@@ -51,6 +51,9 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the model's problem '" + loaded.header().problem() + "' has " + dy
           + " observation values " + loaded.problem().observationNames() + ", got " + observation.length);
     }
+    for (String warning : loaded.method().outOfRange(observation)) {
+      spec.commandLine().getErr().println("warning: " + warning + "; the samples extrapolate beyond the training data");
+    }
     Matrix x = loaded.method().sample(observation, samples, seed);
     if (out == null) {
       spec.commandLine().getOut().print(SampleFile.csv(x, loaded.problem().parameterNames()));

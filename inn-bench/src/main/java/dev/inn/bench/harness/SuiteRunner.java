@@ -271,10 +271,17 @@ public final class SuiteRunner {
 
     long t1 = System.nanoTime();
     List<Matrix> posteriors = new ArrayList<>(test.size());
+    List<String> outOfRangeNotes = new ArrayList<>();
     String task = "sample " + method.label();
     for (int i = 0; i < test.size(); i++) {
       Matrix s;
       try {
+        for (String warning : instance.outOfRange(test.y().row(i))) {
+          String note = "test observation " + i + ": " + warning + " (samples extrapolate)";
+          if (outOfRangeNotes.size() < 5) {
+            outOfRangeNotes.add(note);
+          }
+        }
         s = instance.sample(test.y().row(i), suite.samples(), mix(seed, 1000 + i));
       } catch (RuntimeException e) {
         throw new BenchmarkException(where + " failed in sampling test observation " + i + ": " + e.getMessage(), e);
@@ -293,7 +300,7 @@ public final class SuiteRunner {
     MetricInput input = new MetricInput(problem, test.y(), test.x(), posteriors, references, scale, mix(seed, 7));
     Map<String, Cell> cells = new LinkedHashMap<>();
     Map<String, Map<String, double[]>> curves = new LinkedHashMap<>();
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(outOfRangeNotes);
     int done = 0;
     for (Map.Entry<MetricEntry, Metric> e : metrics.entrySet()) {
       MetricEntry m = e.getKey();

@@ -251,6 +251,22 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
     return h;
   }
 
+  /** Observations beyond this many training standard deviations from the training mean are flagged. */
+  private static final double RANGE_SDS = 6;
+
+  @Override
+  public List<String> outOfRange(float[] observation) {
+    float[] z = checkedObservation(observation);
+    List<String> out = new ArrayList<>();
+    for (int c = 0; c < z.length; c++) {
+      if (Math.abs(z[c]) > RANGE_SDS) {
+        out.add(String.format(java.util.Locale.ROOT, "observation value %d (%s) is %.1f standard deviations from the"
+            + " training observations' mean", c, observation[c], z[c]));
+      }
+    }
+    return out;
+  }
+
   @Override
   public synchronized Matrix sample(float[] observation, int n, long seed) {
     if (n < 0) {

@@ -142,6 +142,11 @@ class CinnMethodTest {
       samples[k] = cinn.sample(new float[] {0.1f, 0.2f}, 1000, 4);
     }
     assertThat(saved[1]).isEqualTo(saved[0]);
+    CinnMethod trained = new CinnMethod(problem, settings(Map.of("max_epochs", 2)), PluginRegistry.fromClassPath());
+    trained.train(data, TrainingContext.quiet(9));
+    assertThat(trained.outOfRange(new float[] {0.8f, -0.6f})).isEmpty();
+    assertThat(trained.outOfRange(new float[] {100f, 0f})).singleElement().asString()
+        .contains("observation value 0").contains("standard deviations");
     assertThat(samples[1]).isEqualTo(samples[0]);
   }
 
