@@ -324,25 +324,31 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
     }
     double normal = -0.5 * dx * Math.log(2 * Math.PI);
     Matrix ys = yStandard.apply(pairs.y());
-    ArrayPool pool = new ArrayPool();
-    for (int from = 0; from < x.rows(); from += SAMPLE_CHUNK) {
-      int rows = Math.min(SAMPLE_CHUNK, x.rows() - from);
-      Graph g = new Graph(pool, SERIAL, false);
-      Matrix u = xStandard.apply(support.toUnbounded(x.rows(from, from + rows)));
-      Tensor condition = conditionNet.apply(g, g.constant(ys.rows(from, from + rows)));
-      Transformed t = forward(g, g.constant(u), condition);
-      Matrix z = t.value().value();
-      Matrix ld = t.logDet().value();
-      for (int i = 0; i < rows; i++) {
-        double sq = 0;
-        for (int c = 0; c < dx; c++) {
-          double v = z.get(i, c);
-          sq += v * v;
+    double constant = normal + standardJacobian;
+    int chunks = (x.rows() + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
+    // threads take whole chunks; each row's value depends on its own chunk only
+    parallel().run(chunks, Long.MAX_VALUE, (first, last) -> {
+      ArrayPool pool = new ArrayPool();
+      for (int k = first; k < last; k++) {
+        int from = k * SAMPLE_CHUNK;
+        int rows = Math.min(SAMPLE_CHUNK, x.rows() - from);
+        Graph g = new Graph(pool, SERIAL, false);
+        Matrix u = xStandard.apply(support.toUnbounded(x.rows(from, from + rows)));
+        Tensor condition = conditionNet.apply(g, g.constant(ys.rows(from, from + rows)));
+        Transformed t = forward(g, g.constant(u), condition);
+        Matrix z = t.value().value();
+        Matrix ld = t.logDet().value();
+        for (int i = 0; i < rows; i++) {
+          double sq = 0;
+          for (int c = 0; c < dx; c++) {
+            double v = z.get(i, c);
+            sq += v * v;
+          }
+          out[from + i] = constant - 0.5 * sq + ld.get(i, 0) + supportJacobian[from + i];
         }
-        out[from + i] = normal - 0.5 * sq + ld.get(i, 0) + standardJacobian + supportJacobian[from + i];
+        pool.releaseAll();
       }
-      pool.releaseAll();
-    }
+    });
     return out;
   }
 
