@@ -26,8 +26,11 @@ final class HtmlReport {
     if (!run.suite().description().isEmpty()) {
       h.append("<p>").append(esc(run.suite().description())).append("</p>\n");
     }
-    h.append(String.format(Locale.ROOT, "<p>Seeds %s, %d test observations, %d posterior samples each, %d bootstrap"
-        + " resamples. Total wall time %.1f s. Started %s.</p>%n", run.suite().seeds(), run.suite().testSize(),
+    String observations = run.suite().reference().published()
+        ? "the first " + run.suite().reference().observations() + " published observations"
+        : run.suite().testSize() + " test observations";
+    h.append(String.format(Locale.ROOT, "<p>Seeds %s, %s, %d posterior samples each, %d bootstrap"
+        + " resamples. Total wall time %.1f s. Started %s.</p>%n", run.suite().seeds(), observations,
         run.suite().samples(), run.suite().bootstrap(), run.seconds(), run.started()));
     for (String metric : PublishedComparison.metrics(run)) {
       List<List<String>> rows = PublishedComparison.rows(run, metric);
