@@ -54,6 +54,7 @@ public final class SuiteRunner {
     List<ProblemResults> out = new ArrayList<>();
     failures.clear();
     runs = 0;
+    checkMemory(suite, Runtime.getRuntime().maxMemory());
     for (ProblemEntry entry : suite.problems()) {
       out.add(runProblem(suite, entry));
     }
@@ -63,6 +64,26 @@ public final class SuiteRunner {
           + " more failed runs)" : ""));
     }
     return new RunResults(suite, out, started, (System.nanoTime() - t0) / 1e9, failures);
+  }
+
+  /**
+   * Fails before anything trains when one method's posterior samples for a problem (test
+   * observations x samples x parameters floats, all held for the metrics) would not fit in
+   * half of {@code heapBytes}, naming the numbers and what to lower.
+   */
+  void checkMemory(Suite suite, long heapBytes) {
+    for (ProblemEntry entry : suite.problems()) {
+      Problem problem = registry.find(ProblemProvider.class, entry.plugin()).create(entry.settings());
+      long observations = suite.reference().published()
+          ? Math.min(suite.reference().observations(), problem.referenceObservations().size()) : suite.testSize();
+      long bytes = observations * suite.samples() * problem.parameterDim() * Float.BYTES;
+      if (bytes > heapBytes / 2) {
+        throw new BenchmarkException(String.format(java.util.Locale.ROOT, "problem '%s': %d observations x %d samples"
+            + " x %d parameters need %.1f GB for one method's posteriors, more than half of the %.1f GB heap; lower"
+            + " 'samples' or 'test_size', or raise the heap (INN_JAVA_OPTS=-Xmx...)", entry.label(), observations,
+            suite.samples(), problem.parameterDim(), bytes / 1e9, heapBytes / 1e9));
+      }
+    }
   }
 
   /** A deterministic seed for (a, b), independent of threads and order. */

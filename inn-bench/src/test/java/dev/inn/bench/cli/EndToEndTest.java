@@ -110,6 +110,18 @@ class EndToEndTest {
   }
 
   @Test
+  void aSuiteTooLargeForTheHeapFailsBeforeTraining(@TempDir Path dir) throws Exception {
+    Path suite = dir.resolve("huge.toml");
+    Files.writeString(suite, SUITE.replace("samples = 300\nbootstrap", "samples = 100000000\nbootstrap"));
+    Result r = run("run", suite.toString(), "--out", dir.resolve("x").toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err().strip()).startsWith("error: problem 'test-linear-gaussian': 40 observations x 100000000 samples")
+        .contains("GB").contains("lower 'samples'");
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    assertThat(Files.exists(dir.resolve("x"))).isFalse();
+  }
+
+  @Test
   void configurationErrorIsOneLineWithoutTrace(@TempDir Path dir) throws Exception {
     Path suite = dir.resolve("bad.toml");
     Files.writeString(suite, SUITE.replace("samples = 300\nbootstrap", "sampels = 300\nbootstrap"));
