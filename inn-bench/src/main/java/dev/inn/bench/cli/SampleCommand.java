@@ -3,6 +3,7 @@ package dev.inn.bench.cli;
 import dev.inn.api.data.Matrix;
 import dev.inn.core.persistence.ModelFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +20,9 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "model file from 'inn train'")
   Path model;
 
-  @Option(names = {"-y", "--observation"}, required = true, split = ",", paramLabel = "Y",
-      description = "the observation y*, comma separated, e.g. 0,1.5")
-  float[] observation;
+  @Option(names = {"-y", "--observation"}, required = true, paramLabel = "Y",
+      description = "the observation y*, comma separated, e.g. 0,1.5 (one per call)")
+  List<String> observations;
 
   @Option(names = {"-n", "--samples"}, defaultValue = "4096", description = "samples (default: ${DEFAULT-VALUE})")
   int samples;
@@ -37,6 +38,11 @@ final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (observations.size() != 1) {
+      throw new IllegalArgumentException("-y was given " + observations.size() + " times; sample one observation per"
+          + " call (its values comma separated, e.g. -y 0,1.5)");
+    }
+    float[] observation = parse(observations.get(0));
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
     }
@@ -62,5 +68,18 @@ final class SampleCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("wrote " + samples + " samples to " + out.toAbsolutePath());
     }
     return 0;
+  }
+
+  private static float[] parse(String text) {
+    String[] parts = text.split(",", -1);
+    float[] out = new float[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        out[i] = Float.parseFloat(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("-y value " + (i + 1) + " is '" + parts[i] + "', not a number");
+      }
+    }
+    return out;
   }
 }

@@ -170,6 +170,11 @@ class EndToEndTest {
       assertThat(out.toString().lines().count()).as("rows for -n " + n).isEqualTo(n + 1L);
       assertThat(out.toString()).endsWith("\n");
     }
+    Result twice = run("sample", "--model", model.toString(), "-y", "1.5", "-y", "2.5");
+    assertThat(twice.code()).isNotZero();
+    assertThat(twice.err().strip()).startsWith("error: -y was given 2 times");
+    Result word = run("sample", "--model", model.toString(), "-y", "abc");
+    assertThat(word.err().strip()).isEqualTo("error: -y value 1 is 'abc', not a number");
     Result negative = run("sample", "--model", model.toString(), "-y", "1.5", "-n", "-3");
     assertThat(negative.code()).isNotZero();
     assertThat(negative.err().strip()).isEqualTo("error: --samples must be at least 1, got -3");
