@@ -34,8 +34,10 @@ public final class C2st {
           + samples.cols());
     }
     SplittableRandom rng = new SplittableRandom(seed);
-    Matrix r = subset(reference, options.maxSamples(), rng.split());
-    Matrix q = subset(samples, options.maxSamples(), rng.split());
+    // equal class sizes, as sbibm uses: otherwise chance accuracy is not 0.5
+    int size = Math.min(options.maxSamples(), Math.min(reference.rows(), samples.rows()));
+    Matrix r = subset(reference, size, rng.split());
+    Matrix q = subset(samples, size, rng.split());
     int n = r.rows() + q.rows();
     if (r.rows() < 2 || q.rows() < 1 || n < options.folds()) {
       throw new IllegalArgumentException("c2st needs at least 2 reference rows, 1 sample row and "

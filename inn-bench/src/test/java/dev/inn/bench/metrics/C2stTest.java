@@ -39,6 +39,14 @@ class C2stTest {
   }
 
   @Test
+  void unequalSetSizesStillScoreChanceAsHalf() {
+    // a large reference against few samples of the same distribution: classes are balanced first
+    Matrix all = gaussian(5000, 3, 0, 1, 3);
+    double c = C2st.score(all.rows(0, 4000), all.rows(4000, 5000), C2stOptions.sbibm(), 1);
+    assertThat(c).isBetween(0.44, 0.56);
+  }
+
+  @Test
   void disjointSetsAreSeparable() {
     double c = C2st.score(gaussian(2000, 3, 0, 1, 1), gaussian(2000, 3, 5, 1, 2), C2stOptions.sbibm(), 1);
     assertThat(c).isGreaterThan(0.97);
