@@ -149,7 +149,43 @@ public final class InnMethod implements PosteriorMethod {
     TrainingHistory h = new Trainer(config.optimizer()).run("train inn", params, scaled, this::terms, context,
         parallel());
     trained = true;
+    checkHealth(data);
     return h;
+  }
+
+  /** Samples further than this many training standard deviations from the training mean fail the check. */
+  private static final double SANE_SDS = 100;
+
+  /**
+   * After training: posterior samples for a training observation must be finite and within
+   * {@link #SANE_SDS} standard deviations of the training parameters, or the model is refused
+   * (a diverged network, e.g. from too high a learning rate, otherwise saves and samples ~1e9).
+   */
+  private void checkHealth(Dataset data) {
+    Matrix s = sample(data.y().row(0), 256, 1);
+    for (int c = 0; c < layout.x(); c++) {
+      float[] col = data.x().column(c);
+      double mean = 0;
+      for (float v : col) {
+        mean += v;
+      }
+      mean /= col.length;
+      double var = 0;
+      for (float v : col) {
+        var += (v - mean) * (v - mean);
+      }
+      double sd = Math.max(Math.sqrt(var / col.length), 1e-12);
+      for (int i = 0; i < s.rows(); i++) {
+        double v = s.get(i, c);
+        if (!Double.isFinite(v) || Math.abs(v - mean) > SANE_SDS * sd) {
+          trained = false;
+          throw new dev.inn.core.training.TrainingDivergedException(String.format(java.util.Locale.ROOT,
+              "inn: after training, a posterior sample of parameter %d is %s while the training values have mean %.4g"
+                  + " and sd %.4g; the network diverged: lower lr (now %s) or set grad_clip", c, v, mean, sd,
+              config.optimizer().lr()));
+        }
+      }
+    }
   }
 
   /** The bi-directional objective of spec/training.md for one batch. */
