@@ -10,6 +10,7 @@ import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameter;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
+import dev.inn.core.param.Standardizer;
 
 /**
  * {@code actnorm}: a learned per-feature scale and shift, v = u * exp(s) + b (Kingma and
@@ -67,22 +68,14 @@ public final class ActNormProvider implements BlockProvider {
     @Override
     public void initialize(Matrix input) {
       int w = input.cols();
+      double[][] moments = Standardizer.columnMoments(input);
       float[] s = new float[w];
       float[] b = new float[w];
       for (int c = 0; c < w; c++) {
-        double mean = 0;
-        double sq = 0;
-        for (int i = 0; i < input.rows(); i++) {
-          double x = input.get(i, c);
-          mean += x;
-          sq += x * x;
-        }
-        mean /= input.rows();
-        double sd = Math.sqrt(Math.max(sq / input.rows() - mean * mean, 0));
         // a constant feature keeps unit scale rather than an infinite one
-        double scale = sd > 1e-6 ? 1 / sd : 1;
+        double scale = moments[1][c] > 1e-6 ? 1 / moments[1][c] : 1;
         s[c] = (float) Math.log(scale);
-        b[c] = (float) (-mean * scale);
+        b[c] = (float) (-moments[0][c] * scale);
       }
       logScale.assign(s);
       shift.assign(b);

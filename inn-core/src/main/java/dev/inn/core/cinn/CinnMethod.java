@@ -28,6 +28,7 @@ import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.core.random.GaussianNoise;
 import dev.inn.core.training.Trainer;
 import dev.inn.core.training.TrainingDivergedException;
 import dev.inn.losses.likelihood.StandardNormalLikelihood;
@@ -211,7 +212,7 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
     Tensor condition = conditionNet.apply(g, g.constant(batch.y()));
     Transformed t = forward(g, g.constant(batch.x()), condition);
     boolean densityOk = t.value().value().firstNonFinite() < 0 && t.logDet().value().firstNonFinite() < 0;
-    Matrix z = gaussian(new SplittableRandom(1), n, dx);
+    Matrix z = GaussianNoise.draw(new SplittableRandom(1), n, dx, 1f);
     Matrix back = inverse(g, g.constant(z), condition).value();
     pool.releaseAll();
     if (!densityOk || back.firstNonFinite() >= 0) {
@@ -219,14 +220,6 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
           + (densityOk ? "posterior samples" : "log-density") + " of training observations are not finite;"
           + " lower lr or grad_clip");
     }
-  }
-
-  private static Matrix gaussian(SplittableRandom random, int rows, int cols) {
-    float[] d = new float[rows * cols];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = (float) random.nextGaussian();
-    }
-    return new Matrix(rows, cols, d);
   }
 
   private float[] checkedObservation(float[] observation) {
@@ -274,7 +267,7 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
     }
     float[] h = condition(checkedObservation(observation));
     // every latent draw first, in one sequence, so the samples do not depend on the chunking
-    Matrix z = gaussian(new SplittableRandom(seed), n, dx);
+    Matrix z = GaussianNoise.draw(new SplittableRandom(seed), n, dx, 1f);
     float[] out = new float[n * dx];
     int chunks = (n + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
     Matrix fullCondition = Matrix.repeatRow(h, Math.min(n, SAMPLE_CHUNK));

@@ -24,6 +24,7 @@ import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
+import dev.inn.core.random.GaussianNoise;
 import dev.inn.core.plugin.PluginRegistry;
 import dev.inn.core.training.Trainer;
 import dev.inn.losses.likelihood.StandardNormalLikelihood;
@@ -163,18 +164,10 @@ public final class InnMethod implements PosteriorMethod {
    */
   private void checkHealth(Dataset data) {
     Matrix s = sample(data.y().row(0), 256, 1);
+    double[][] moments = Standardizer.columnMoments(data.x());
     for (int c = 0; c < layout.x(); c++) {
-      float[] col = data.x().column(c);
-      double mean = 0;
-      for (float v : col) {
-        mean += v;
-      }
-      mean /= col.length;
-      double var = 0;
-      for (float v : col) {
-        var += (v - mean) * (v - mean);
-      }
-      double sd = Math.max(Math.sqrt(var / col.length), 1e-12);
+      double mean = moments[0][c];
+      double sd = Math.max(moments[1][c], 1e-12);
       for (int i = 0; i < s.rows(); i++) {
         double v = s.get(i, c);
         if (!Double.isFinite(v) || Math.abs(v - mean) > SANE_SDS * sd) {
@@ -194,10 +187,10 @@ public final class InnMethod implements PosteriorMethod {
     int w = layout.width();
     int dz = layout.z();
     int dy = layout.y();
-    Matrix xIn = batch.x().concatColumns(noise(random, n, layout.xPad(), config.noisePad()));
-    Matrix yNoisy = add(batch.y(), noise(random, n, dy, config.noiseY()));
-    Matrix zTarget = noise(random, n, dz, 1f);
-    Matrix padTarget = noise(random, n, layout.zyPad(), config.noisePad());
+    Matrix xIn = batch.x().concatColumns(GaussianNoise.draw(random, n, layout.xPad(), config.noisePad()));
+    Matrix yNoisy = add(batch.y(), GaussianNoise.draw(random, n, dy, config.noiseY()));
+    Matrix zTarget = GaussianNoise.draw(random, n, dz, 1f);
+    Matrix padTarget = GaussianNoise.draw(random, n, layout.zyPad(), config.noisePad());
     Tensor x = ops.constant(xIn);
     Tensor yTarget = ops.constant(yNoisy);
     List<LossTerm> terms = new ArrayList<>();
@@ -233,9 +226,9 @@ public final class InnMethod implements PosteriorMethod {
       terms.add(new LossTerm("L_x", config.weightX() * ramp, lx));
     }
     if (config.weightRec() > 0) {
-      Matrix recNoise = noise(random, n, dz, config.noiseRecZ())
-          .concatColumns(noise(random, n, layout.zyPad(), config.noisePad()))
-          .concatColumns(noise(random, n, dy, config.noiseRecY()));
+      Matrix recNoise = GaussianNoise.draw(random, n, dz, config.noiseRecZ())
+          .concatColumns(GaussianNoise.draw(random, n, layout.zyPad(), config.noisePad()))
+          .concatColumns(GaussianNoise.draw(random, n, dy, config.noiseRecY()));
       Tensor recIn = ops.add(ops.detach(out), ops.constant(recNoise));
       Tensor rec = network.inverse(ops, recIn).value();
       terms.add(new LossTerm("L_rec", config.weightRec(), SquaredError.loss(ops, rec, x)));
@@ -273,14 +266,6 @@ public final class InnMethod implements PosteriorMethod {
     return new Matrix(n, n, w);
   }
 
-  private static Matrix noise(SplittableRandom random, int rows, int cols, float sigma) {
-    float[] d = new float[rows * cols];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = (float) (sigma * random.nextGaussian());
-    }
-    return new Matrix(rows, cols, d);
-  }
-
   private static Matrix add(Matrix a, Matrix b) {
     float[] d = new float[a.data().length];
     for (int i = 0; i < d.length; i++) {
@@ -302,7 +287,7 @@ public final class InnMethod implements PosteriorMethod {
     }
     float[] y = yStandard.apply(observation);
     // all latent draws first, in one sequence, so the samples do not depend on the chunking
-    Matrix z = noise(new SplittableRandom(seed), n, layout.z(), 1f);
+    Matrix z = GaussianNoise.draw(new SplittableRandom(seed), n, layout.z(), 1f);
     float[] out = new float[n * layout.x()];
     int chunks = (n + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
     // small chunks keep a pass's intermediates in cache; threads take whole chunks, no hand-offs

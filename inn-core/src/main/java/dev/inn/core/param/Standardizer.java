@@ -24,6 +24,16 @@ public final class Standardizer {
 
   /** Sets shift and scale to each column's mean and standard deviation (1 for a constant column). */
   public void fit(Matrix m) {
+    double[][] moments = columnMoments(m);
+    for (int c = 0; c < m.cols(); c++) {
+      shift.data()[c] = (float) moments[0][c];
+      scale.data()[c] = moments[1][c] > 1e-12 ? (float) moments[1][c] : 1f;
+    }
+  }
+
+  /** Each column's mean ({@code [0][c]}) and population standard deviation ({@code [1][c]}). */
+  public static double[][] columnMoments(Matrix m) {
+    double[][] out = new double[2][m.cols()];
     for (int c = 0; c < m.cols(); c++) {
       double s = 0;
       double s2 = 0;
@@ -33,10 +43,10 @@ public final class Standardizer {
         s2 += v * v;
       }
       double mean = s / m.rows();
-      double sd = Math.sqrt(Math.max(s2 / m.rows() - mean * mean, 0));
-      shift.data()[c] = (float) mean;
-      scale.data()[c] = sd > 1e-12 ? (float) sd : 1f;
+      out[0][c] = mean;
+      out[1][c] = Math.sqrt(Math.max(s2 / m.rows() - mean * mean, 0));
     }
+    return out;
   }
 
   /** (m - shift) / scale, column-wise. */
