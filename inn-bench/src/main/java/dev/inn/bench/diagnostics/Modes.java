@@ -36,10 +36,23 @@ public final class Modes {
     return Math.pow(n, -1.0 / (d + 4));
   }
 
-  /** The modes with the default bandwidth, up to 2000 samples, 300 starts and a minimum mass of 2 %. */
+  /**
+   * The modes from 300 starts with a minimum mass of 2 %, at the smallest bandwidth from
+   * {@link #defaultBandwidth} up (in steps of 1.25) at which the modes found hold at least 80 %
+   * of the starts. In many dimensions a small kernel has a local maximum at nearly every sample;
+   * widening it until the basins are substantial removes those without merging separated modes.
+   */
   public static List<Mode> find(Matrix samples, long seed) {
     int n = Math.min(samples.rows(), 2000);
-    return find(samples, defaultBandwidth(n, samples.cols()), 300, 0.02, seed);
+    double h = defaultBandwidth(n, samples.cols());
+    while (true) {
+      List<Mode> modes = find(samples, h, 300, 0.02, seed);
+      double held = modes.stream().mapToDouble(Mode::mass).sum();
+      if (held >= 0.8 || h > 4) {
+        return modes;
+      }
+      h *= 1.25;
+    }
   }
 
   /** The modes, heaviest first, reproducible for a seed. */

@@ -40,7 +40,8 @@ public final class Figures {
   /** Segment lengths of the inverse-kinematics arm (problems spec, Sec. 2). */
   private static final double[] ARM = {0.5, 0.5, 1.0};
   private static final int PANEL = 360;
-  private static final Color[] PALETTE = {new Color(228, 26, 28), new Color(55, 126, 184), new Color(77, 175, 74),
+  /** Method colours, by the method's position in the suite (shared by every figure). */
+  static final Color[] PALETTE = {new Color(228, 26, 28), new Color(55, 126, 184), new Color(77, 175, 74),
       new Color(152, 78, 163), new Color(255, 127, 0), new Color(166, 86, 40), new Color(247, 129, 191),
       new Color(153, 153, 153), new Color(0, 0, 0)};
 
