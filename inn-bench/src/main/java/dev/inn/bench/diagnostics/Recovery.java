@@ -13,8 +13,13 @@ public final class Recovery {
   public static final double RECOVERED = 0.75;
   /** Contraction at or above which a parameter counts as partly recovered (sd at most 0.87 of the prior's). */
   public static final double PARTLY = 0.25;
-  /** Contraction below which a posterior is wider than its prior by so much that something is wrong. */
-  public static final double SUSPICIOUS = -1;
+  /**
+   * Contraction below which a posterior is so much wider than its prior (sd more than twice
+   * the prior's) that the method has most likely failed. Milder negative values happen in
+   * earnest: an observation in the prior's tail can need a wider, multimodal posterior (inverse
+   * kinematics at y* = (0, 1.5) gives -1.0 for angle2).
+   */
+  public static final double SUSPICIOUS = -3;
 
   private Recovery() {}
 

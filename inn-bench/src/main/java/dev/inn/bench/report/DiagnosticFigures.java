@@ -365,6 +365,8 @@ public final class DiagnosticFigures {
     XYDifferenceRenderer r = new XYDifferenceRenderer(BAND, BAND, false);
     r.setSeriesPaint(0, BAND);
     r.setSeriesPaint(1, BAND);
+    r.setSeriesVisibleInLegend(0, false);
+    r.setSeriesVisibleInLegend(1, false);
     return r;
   }
 

@@ -163,6 +163,7 @@ class DiagnosticsTest {
     assertEquals(Recovery.Level.PARTLY, Recovery.level(0.5));
     assertEquals(Recovery.Level.NOT_RECOVERED, Recovery.level(0.02));
     assertEquals(Recovery.Level.SUSPICIOUS, Recovery.level(-46));
+    assertEquals(Recovery.Level.NOT_RECOVERED, Recovery.level(-1.02));
   }
 
   @Test
