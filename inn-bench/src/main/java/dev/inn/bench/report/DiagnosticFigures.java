@@ -71,7 +71,8 @@ public final class DiagnosticFigures {
       ranges[c] = range(posterior.column(c), truth == null ? Double.NaN : truth[c]);
     }
     int panel = Math.max(120, Math.min(300, 1100 / d));
-    int bins = d > 6 ? 24 : 40;
+    // coarser for many parameters: the SVG holds one rectangle per filled cell
+    int bins = d > 6 ? 16 : 40;
     List<JFreeChart> charts = new ArrayList<>();
     for (int r = 0; r < d; r++) {
       for (int c = 0; c < d; c++) {
@@ -131,29 +132,23 @@ public final class DiagnosticFigures {
         max = Math.max(max, ++counts[x][y]);
       }
     }
-    List<double[]> cells = new ArrayList<>();
+    // the density is an image behind the axes: one bitmap per panel keeps the SVG small (browsers
+    // smooth it when scaling), where a rectangle per cell made a 13-parameter corner plot 9 MB
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(bins, bins,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    PaintScale scale = shades(colour);
     for (int x = 0; x < bins; x++) {
       for (int y = 0; y < bins; y++) {
-        if (counts[x][y] > 0) {
-          cells.add(new double[] {ra[0] + (x + 0.5) * wa, rb[0] + (y + 0.5) * wb, counts[x][y] / max});
-        }
+        Color c = counts[x][y] > 0 ? (Color) scale.getPaint(counts[x][y] / max) : Color.WHITE;
+        image.setRGB(x, bins - 1 - y, c.getRGB());
       }
     }
-    double[][] series = new double[3][cells.size()];
-    for (int i = 0; i < cells.size(); i++) {
-      for (int k = 0; k < 3; k++) {
-        series[k][i] = cells.get(i)[k];
-      }
-    }
-    DefaultXYZDataset data = new DefaultXYZDataset();
-    data.addSeries("density", series);
     NumberAxis xAxis = new NumberAxis(xLabel);
     NumberAxis yAxis = new NumberAxis(yLabel);
-    XYBlockRenderer blocks = new XYBlockRenderer();
-    blocks.setBlockWidth(wa);
-    blocks.setBlockHeight(wb);
-    blocks.setPaintScale(shades(colour));
-    XYPlot plot = new XYPlot(data, xAxis, yAxis, blocks);
+    XYPlot plot = new XYPlot(new XYSeriesCollection(), xAxis, yAxis, new XYLineAndShapeRenderer(false, false));
+    plot.setBackgroundImage(image);
+    plot.setBackgroundImageAlignment(org.jfree.chart.ui.Align.FIT);
+    plot.setBackgroundImageAlpha(1f);
     XYSeriesCollection marks = new XYSeriesCollection();
     XYLineAndShapeRenderer markRenderer = new XYLineAndShapeRenderer(false, true);
     if (modes != null && !modes.isEmpty()) {
@@ -180,6 +175,8 @@ public final class DiagnosticFigures {
     yAxis.setRange(rb[0], rb[1]);
     JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     style(chart);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinesVisible(false);
     return chart;
   }
 
@@ -314,38 +311,8 @@ public final class DiagnosticFigures {
     int n = rankFractions[0].length;
     List<JFreeChart> histograms = new ArrayList<>();
     List<JFreeChart> ecdfs = new ArrayList<>();
-    double p = 1.0 / bins;
-    double sd = Math.sqrt(n * p * (1 - p));
     for (int c = 0; c < d; c++) {
-      long[] h = Sbc.histogram(rankFractions[c], bins);
-      XYSeries counts = new XYSeries("ranks", false, true);
-      for (int b = 0; b < bins; b++) {
-        counts.add(b / (double) bins, h[b]);
-      }
-      counts.add(1.0, h[bins - 1]);
-      XYSeriesCollection data = new XYSeriesCollection(counts);
-      JFreeChart chart = ChartFactory.createXYLineChart(names.get(c), "rank fraction", "count", data,
-          PlotOrientation.VERTICAL, false, false, false);
-      XYStepAreaRenderer area = new XYStepAreaRenderer();
-      area.setSeriesPaint(0, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 170));
-      XYPlot plot = chart.getXYPlot();
-      plot.setRenderer(area);
-      XYSeriesCollection limits = new XYSeriesCollection();
-      XYSeries hi = new XYSeries("upper", false, true);
-      XYSeries lo = new XYSeries("lower", false, true);
-      hi.add(0, n * p + 2.576 * sd);
-      hi.add(1, n * p + 2.576 * sd);
-      lo.add(0, Math.max(0, n * p - 2.576 * sd));
-      lo.add(1, Math.max(0, n * p - 2.576 * sd));
-      limits.addSeries(hi);
-      limits.addSeries(lo);
-      plot.setDataset(1, limits);
-      plot.setRenderer(1, band());
-      plot.getDomainAxis().setRange(0, 1);
-      ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-      style(chart);
-      ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-      histograms.add(chart);
+      histograms.add(rankHistogram(names.get(c), Sbc.histogram(rankFractions[c], bins), colour));
       ecdfs.add(ecdfDifference(names.get(c), band.difference(rankFractions[c]), band, colour, "rank fraction"));
     }
     List<JFreeChart> all = new ArrayList<>();
@@ -359,6 +326,69 @@ public final class DiagnosticFigures {
       }
     }
     return new ChartGrid(all, cols, 280, 230);
+  }
+
+  /**
+   * A rank histogram from its bin counts, with the 99 % range of each bin's count under uniform
+   * ranks in grey.
+   */
+  public static JFreeChart rankHistogram(String title, long[] counts, Color colour) {
+    int bins = counts.length;
+    long n = java.util.Arrays.stream(counts).sum();
+    double p = 1.0 / bins;
+    double sd = Math.sqrt(n * p * (1 - p));
+    XYSeries series = new XYSeries("ranks", false, true);
+    for (int b = 0; b < bins; b++) {
+      series.add(b / (double) bins, counts[b]);
+    }
+    series.add(1.0, counts[bins - 1]);
+    JFreeChart chart = ChartFactory.createXYLineChart(title, "rank fraction", "count", new XYSeriesCollection(series),
+        PlotOrientation.VERTICAL, false, false, false);
+    XYStepAreaRenderer area = new XYStepAreaRenderer();
+    area.setSeriesPaint(0, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 170));
+    XYPlot plot = chart.getXYPlot();
+    plot.setRenderer(area);
+    XYSeriesCollection limits = new XYSeriesCollection();
+    XYSeries hi = new XYSeries("upper", false, true);
+    XYSeries lo = new XYSeries("lower", false, true);
+    hi.add(0, n * p + 2.576 * sd);
+    hi.add(1, n * p + 2.576 * sd);
+    lo.add(0, Math.max(0, n * p - 2.576 * sd));
+    lo.add(1, Math.max(0, n * p - 2.576 * sd));
+    limits.addSeries(hi);
+    limits.addSeries(lo);
+    plot.setDataset(1, limits);
+    plot.setRenderer(1, band());
+    plot.getDomainAxis().setRange(0, 1);
+    style(chart);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    return chart;
+  }
+
+  /**
+   * Coverage curves against the credibility level, named, in the given colours (the last
+   * drawn thick), over the diagonal; the band of a calibrated method when given.
+   */
+  public static JFreeChart coverageCurves(String title, double[] alphas, Map<String, double[]> curves,
+      List<Color> colours, EcdfBand band) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Map.Entry<String, double[]> e : curves.entrySet()) {
+      XYSeries s = new XYSeries(e.getKey(), false, true);
+      for (int a = 0; a < alphas.length; a++) {
+        s.add(alphas[a], e.getValue()[a]);
+      }
+      data.addSeries(s);
+    }
+    JFreeChart chart = ChartFactory.createXYLineChart(title, "credibility level", "fraction of truths inside", data,
+        PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      plot.getRenderer().setSeriesPaint(i, colours.get(i % colours.size()));
+      plot.getRenderer().setSeriesStroke(i, new BasicStroke(i == data.getSeriesCount() - 1 ? 3f : 1.6f));
+    }
+    addDiagonalBand(plot, band);
+    style(chart);
+    return chart;
   }
 
   private static XYDifferenceRenderer band() {
@@ -402,25 +432,9 @@ public final class DiagnosticFigures {
    */
   public static ChartGrid coverage(Map<String, double[]> credibleLevels, EcdfBand band, List<Color> colours) {
     double[] alphas = Coverage.levels(100);
-    XYSeriesCollection data = new XYSeriesCollection();
-    for (Map.Entry<String, double[]> e : credibleLevels.entrySet()) {
-      XYSeries s = new XYSeries(e.getKey(), false, true);
-      double[] curve = Coverage.curve(e.getValue(), alphas);
-      for (int a = 0; a < alphas.length; a++) {
-        s.add(alphas[a], curve[a]);
-      }
-      data.addSeries(s);
-    }
-    JFreeChart chart = ChartFactory.createXYLineChart("Expected coverage", "credibility level",
-        "fraction of truths inside the region", data, PlotOrientation.VERTICAL, true, false, false);
-    XYPlot plot = chart.getXYPlot();
-    for (int i = 0; i < data.getSeriesCount(); i++) {
-      plot.getRenderer().setSeriesPaint(i, colours.get(i % colours.size()));
-      plot.getRenderer().setSeriesStroke(i, new BasicStroke(i == data.getSeriesCount() - 1 ? 3f : 1.6f));
-    }
-    addDiagonalBand(plot, band);
-    style(chart);
-    return ChartGrid.single(chart, 620, 520);
+    Map<String, double[]> curves = new LinkedHashMap<>();
+    credibleLevels.forEach((name, levels) -> curves.put(name, Coverage.curve(levels, alphas)));
+    return ChartGrid.single(coverageCurves("Expected coverage", alphas, curves, colours, band), 620, 520);
   }
 
   /** TARP's expected coverage probability against the credibility level, with the calibrated band. */
@@ -441,7 +455,28 @@ public final class DiagnosticFigures {
     return ChartGrid.single(chart, 520, 520);
   }
 
+  /** The diagonal, dashed, over the band of a calibrated method when there is one. */
   private static void addDiagonalBand(XYPlot plot, EcdfBand band) {
+    if (band != null) {
+      addBand(plot, band);
+    }
+    XYSeriesCollection diagonal = new XYSeriesCollection();
+    XYSeries line = new XYSeries("calibrated", false, true);
+    line.add(0, 0);
+    line.add(1, 1);
+    diagonal.addSeries(line);
+    plot.setDataset(2, diagonal);
+    XYLineAndShapeRenderer dashed = new XYLineAndShapeRenderer(true, false);
+    dashed.setSeriesPaint(0, Color.DARK_GRAY);
+    dashed.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {4f, 4f}, 0f));
+    dashed.setSeriesVisibleInLegend(0, false);
+    plot.setRenderer(2, dashed);
+    plot.getDomainAxis().setRange(0, 1);
+    plot.getRangeAxis().setRange(0, 1);
+  }
+
+  private static void addBand(XYPlot plot, EcdfBand band) {
     XYSeriesCollection limits = new XYSeriesCollection();
     XYSeries hi = new XYSeries("upper", false, true);
     XYSeries lo = new XYSeries("lower", false, true);
@@ -457,20 +492,6 @@ public final class DiagnosticFigures {
     limits.addSeries(lo);
     plot.setDataset(1, limits);
     plot.setRenderer(1, band());
-    XYSeriesCollection diagonal = new XYSeriesCollection();
-    XYSeries line = new XYSeries("calibrated", false, true);
-    line.add(0, 0);
-    line.add(1, 1);
-    diagonal.addSeries(line);
-    plot.setDataset(2, diagonal);
-    XYLineAndShapeRenderer dashed = new XYLineAndShapeRenderer(true, false);
-    dashed.setSeriesPaint(0, Color.DARK_GRAY);
-    dashed.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-        new float[] {4f, 4f}, 0f));
-    dashed.setSeriesVisibleInLegend(0, false);
-    plot.setRenderer(2, dashed);
-    plot.getDomainAxis().setRange(0, 1);
-    plot.getRangeAxis().setRange(0, 1);
   }
 
   /**

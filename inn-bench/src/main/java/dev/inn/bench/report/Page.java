@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -104,19 +103,9 @@ public final class Page {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
-  /** A number with 3 significant digits and no float noise (e.g. 3e-05, 0.123, 1.23e+04). */
+  /** A number for people: 4 significant digits, as the report tables print it; "n/a" for NaN. */
   public static String num(double v) {
-    if (Double.isNaN(v)) {
-      return "n/a";
-    }
-    if (v == 0 || Double.isInfinite(v)) {
-      return v == 0 ? "0" : v > 0 ? "inf" : "-inf";
-    }
-    double a = Math.abs(v);
-    if (a >= 1e-3 && a < 1e5) {
-      String s = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
-      return s;
-    }
-    return String.format(Locale.ROOT, "%.2e", v);
+    return Double.isNaN(v) ? "n/a" : Tables.format(v);
   }
+
 }
