@@ -1,9 +1,12 @@
 package dev.inn.bench.analysis;
 
+import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.Simulator;
+import dev.inn.core.random.GaussianNoise;
 import dev.inn.bench.diagnostics.Correlation;
 import dev.inn.bench.diagnostics.Modes;
 import dev.inn.bench.diagnostics.PosteriorPredictive;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +68,7 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     Color colour = DiagnosticFigures.methodColour(0);
     Page page = new Page("Posterior analysis: " + problem.name());
     page.paragraph(description + ". " + samples + " posterior samples per observation, seed " + seed + ".");
+    double[][] noiseCache = new double[1][];
     for (int k = 0; k < observations.size(); k++) {
       float[] y = observations.get(k);
       float[] truth = truths.get(k);
@@ -103,14 +108,23 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
       page.raw(modesTable(modes, names));
       page.heading(3, "Correlations");
       page.paragraph(tradeOffs(names, corr));
+      if (modes.size() > 1) {
+        // between modes the correlations can cancel; within one mode a trade-off shows plainly
+        int[] basin = Modes.assign(x, modes);
+        int[] rows = java.util.stream.IntStream.range(0, basin.length).filter(i -> basin[i] == 0).toArray();
+        if (rows.length >= 50) {
+          page.paragraph(String.format(Locale.ROOT, "Within the heaviest mode (%d of %d samples nearest to it): ",
+              rows.length, x.rows()) + tradeOffs(names, Correlation.matrix(x.selectRows(rows))));
+        }
+      }
       page.figure(prefix + "correlation", "Posterior correlation matrix", DiagnosticFigures.correlation(corr, names));
       page.heading(3, "Posterior predictive check");
-      predictiveSection(page, prefix, x, y, colour);
+      predictiveSection(page, prefix, x, y, colour, noiseCache);
     }
     return page;
   }
 
-  private void predictiveSection(Page page, String prefix, Matrix x, float[] y, Color colour) {
+  private void predictiveSection(Page page, String prefix, Matrix x, float[] y, Color colour, double[][] noiseCache) {
     if (problem.simulator().isEmpty()) {
       page.paragraph("Problem '" + problem.name() + "' has no simulator, so the posterior cannot be re-simulated.");
       return;
@@ -121,7 +135,47 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     }
     Matrix subset = x.rows(0, Math.min(predictive, x.rows()));
     long t0 = System.nanoTime();
-    Simulation sim = problem.simulator().get().simulate(subset);
+    Simulator simulator = problem.simulator().get();
+    Matrix replicated = noiseless(simulator, subset);
+    // y* carries measurement noise, the simulator does not: add noise of the size seen between
+    // test observations and their noiseless simulations, or the check flags noise as misfit
+    // estimated once per page: the same test pairs for every observation
+    if (noiseCache[0] == null) {
+      noiseCache[0] = noiseScale(simulator);
+    }
+    double[] noise = noiseCache[0];
+    float[] noisy = replicated.data().clone();
+    int dy = replicated.cols();
+    float[] unit = GaussianNoise.draw(new SplittableRandom(seed), replicated.rows(), dy, 1f).data();
+    for (int k = 0; k < noisy.length; k++) {
+      noisy[k] += (float) (noise[k % dy] * unit[k]);
+    }
+    replicated = new Matrix(replicated.rows(), dy, noisy);
+    int invalid = 0;
+    for (int i = 0; i < replicated.rows(); i++) {
+      invalid += Float.isFinite(replicated.get(i, 0)) ? 0 : 1;
+    }
+    PosteriorPredictive.Check check = PosteriorPredictive.check(y, replicated);
+    Verdict v = check.verdict(problem.observationNames());
+    page.raw("<p class=\"" + (v.flagged() ? "bad" : "good") + "\">" + Page.esc(v.sentence()) + "</p>\n");
+    List<String> sds = new ArrayList<>();
+    for (double sd : noise) {
+      sds.add(Page.num(sd));
+    }
+    page.paragraph(String.format(Locale.ROOT, "%d posterior samples re-simulated in %.1f s (%d invalid), with"
+        + " measurement noise of the standard deviations seen between %d test observations and their noiseless"
+        + " simulations (%s).", subset.rows(), (System.nanoTime() - t0) / 1e9, invalid, NOISE_PAIRS,
+        String.join(", ", sds)));
+    page.figure(prefix + "predictive", "Re-simulated observations s(x) + noise for posterior samples x (histograms)"
+        + " and the observed y* (dashed)", DiagnosticFigures.predictive(replicated, y, problem.observationNames(), colour));
+  }
+
+  /** Test pairs from which the measurement noise is estimated. */
+  static final int NOISE_PAIRS = 30;
+
+  /** s(x) for every row, invalid rows as NaN. */
+  private static Matrix noiseless(Simulator simulator, Matrix x) {
+    Simulation sim = simulator.simulate(x);
     float[] rep = sim.y().data().clone();
     int dy = sim.y().cols();
     for (int i = 0; i < sim.valid().length; i++) {
@@ -129,14 +183,28 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
         Arrays.fill(rep, i * dy, (i + 1) * dy, Float.NaN);
       }
     }
-    Matrix replicated = new Matrix(sim.y().rows(), dy, rep);
-    PosteriorPredictive.Check check = PosteriorPredictive.check(y, replicated);
-    Verdict v = check.verdict(problem.observationNames());
-    page.raw("<p class=\"" + (v.flagged() ? "bad" : "good") + "\">" + Page.esc(v.sentence()) + "</p>\n");
-    page.paragraph(String.format(Locale.ROOT, "%d posterior samples re-simulated without measurement noise in %.1f s"
-        + " (%d invalid).", subset.rows(), (System.nanoTime() - t0) / 1e9, sim.invalidCount()));
-    page.figure(prefix + "predictive", "Re-simulated observations s(x) for posterior samples x (histograms) and the"
-        + " observed y* (dashed)", DiagnosticFigures.predictive(replicated, y, problem.observationNames(), colour));
+    return new Matrix(sim.y().rows(), dy, rep);
+  }
+
+  /** Per observation value, the root mean square of y - s(x) over test pairs (0 for a noiseless problem). */
+  private double[] noiseScale(Simulator simulator) {
+    Dataset probe = problem.testSet(NOISE_PAIRS, seed ^ 0x9E3779B97F4A7C15L);
+    Matrix clean = noiseless(simulator, probe.x());
+    double[] out = new double[clean.cols()];
+    int[] count = new int[clean.cols()];
+    for (int i = 0; i < clean.rows(); i++) {
+      for (int j = 0; j < clean.cols(); j++) {
+        double r = probe.y().get(i, j) - clean.get(i, j);
+        if (Double.isFinite(r)) {
+          out[j] += r * r;
+          count[j]++;
+        }
+      }
+    }
+    for (int j = 0; j < out.length; j++) {
+      out[j] = count[j] == 0 ? 0 : Math.sqrt(out[j] / count[j]);
+    }
+    return out;
   }
 
   /** One paragraph: what is recovered, how many modes, the strongest trade-off. */
@@ -245,7 +313,9 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
   private static String format(float[] values, List<String> names) {
     List<String> parts = new ArrayList<>();
     for (int j = 0; j < values.length; j++) {
-      parts.add(names.get(j) + " = " + Page.num(values[j]));
+      // 4 significant digits without the table's trailing zeros: 1 rather than 1.000, 0.3795 not 0.37949663
+      String v = Page.num(values[j]);
+      parts.add(names.get(j) + " = " + (v.contains(".") && !v.contains("e") ? v.replaceAll("\\.?0+$", "") : v));
     }
     return "(" + String.join(", ", parts) + ")";
   }

@@ -69,5 +69,4 @@ final class SampleCommand implements Callable<Integer> {
     }
     return 0;
   }
-
 }

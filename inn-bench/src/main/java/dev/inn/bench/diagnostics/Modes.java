@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 /**
  * The modes of a posterior, found by mean-shift with a Gaussian kernel on its samples in
  * standardised units (each parameter divided by its sample standard deviation): hill-climbing
- * from many samples, merging end points closer than the bandwidth, and keeping the modes whose
- * basin holds at least a minimum share of the starts.
+ * from many samples, merging end points closer than the bandwidth and modes with no valley
+ * between them, and keeping the modes whose basin holds at least a minimum share of the starts.
  */
 public final class Modes {
 
@@ -105,6 +105,7 @@ public final class Modes {
         counts.set(found, counts.get(found) + 1);
       }
     }
+    mergeWithoutValley(centres, counts, z, n, d, bandwidth);
     List<Mode> out = new ArrayList<>();
     for (int m = 0; m < centres.size(); m++) {
       double mass = counts.get(m) / (double) k;
@@ -118,6 +119,86 @@ public final class Modes {
     }
     out.sort(Comparator.comparingDouble(Mode::mass).reversed());
     return out;
+  }
+
+  /**
+   * For every sample, the index of the nearest mode in units of the samples' standard
+   * deviations: a cheap stand-in for the mean-shift basins, to look at one mode's samples.
+   */
+  public static int[] assign(Matrix samples, List<Mode> modes) {
+    if (modes.isEmpty()) {
+      throw new IllegalArgumentException("no modes to assign samples to");
+    }
+    int d = samples.cols();
+    double[][] cov = Correlation.covariance(samples);
+    int[] out = new int[samples.rows()];
+    for (int i = 0; i < samples.rows(); i++) {
+      double best = Double.POSITIVE_INFINITY;
+      for (int m = 0; m < modes.size(); m++) {
+        double dist = 0;
+        for (int c = 0; c < d; c++) {
+          double diff = samples.get(i, c) - modes.get(m).centre()[c];
+          dist += diff * diff / (cov[c][c] > 0 ? cov[c][c] : 1);
+        }
+        if (dist < best) {
+          best = dist;
+          out[i] = m;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Merges modes that are one hill: where the kernel density along the segment between two
+   * modes never drops below 80 % of the lower peak, sampling noise has split a flat top. The
+   * heavier mode keeps its centre and takes the other's starts.
+   */
+  private static void mergeWithoutValley(List<double[]> centres, List<Integer> counts, double[] z, int n, int d,
+      double bandwidth) {
+    boolean merged = true;
+    while (merged) {
+      merged = false;
+      for (int a = 0; a < centres.size() && !merged; a++) {
+        for (int b = a + 1; b < centres.size() && !merged; b++) {
+          double[] ca = centres.get(a);
+          double[] cb = centres.get(b);
+          double floor = 0.8 * Math.min(density(z, n, d, ca, bandwidth), density(z, n, d, cb, bandwidth));
+          boolean valley = false;
+          for (int k = 1; k < 10 && !valley; k++) {
+            double t = k / 10.0;
+            double[] p = new double[d];
+            for (int c = 0; c < d; c++) {
+              p[c] = ca[c] + t * (cb[c] - ca[c]);
+            }
+            valley = density(z, n, d, p, bandwidth) < floor;
+          }
+          if (!valley) {
+            int keep = counts.get(a) >= counts.get(b) ? a : b;
+            int drop = keep == a ? b : a;
+            counts.set(keep, counts.get(a) + counts.get(b));
+            centres.remove(drop);
+            counts.remove(drop);
+            merged = true;
+          }
+        }
+      }
+    }
+  }
+
+  /** The (unnormalised) Gaussian kernel density of the points at {@code p}. */
+  private static double density(double[] z, int n, int d, double[] p, double bandwidth) {
+    double inv2h2 = 1 / (2 * bandwidth * bandwidth);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int c = 0; c < d; c++) {
+        double diff = z[i * d + c] - p[c];
+        s += diff * diff;
+      }
+      sum += Math.exp(-s * inv2h2);
+    }
+    return sum;
   }
 
   /** Mean-shift from {@code start} over the n points in {@code z} (row-major, d wide) to a mode. */

@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * expected-coverage curve ECP(alpha) = P(f < alpha) is the diagonal; a posterior that is too
  * wide puts its samples far from everything (f small, the curve above the diagonal); one too
  * narrow or biased puts f near 0 or 1 (an S-shaped curve, f's variance above 1/12). Distances
- * are in units of {@code scale} per parameter (e.g. prior standard deviations); references are uniform over the box spanned by the true values.
+ * are in units of {@code scale} per parameter (e.g. prior standard deviations); references are
+ * uniform over the box spanned by the true values.
  */
 public final class Tarp {
 

@@ -3,20 +3,26 @@ package dev.inn.bench.report;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
+import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.DefaultImageHandler;
+import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.w3c.dom.Element;
 import org.jfree.chart.JFreeChart;
 import org.w3c.dom.Document;
 
@@ -80,6 +86,33 @@ public record ChartGrid(List<JFreeChart> charts, int columns, int panelWidth, in
     return out.toByteArray();
   }
 
+  /**
+   * Embeds bitmaps (the density panels) as base64 PNG data, with the JDK's PNG writer: Batik's
+   * own handler needs its codec module, a dozen jars for this one job.
+   */
+  private static final class EmbeddedPng extends DefaultImageHandler {
+    @Override
+    protected void handleHREF(Image image, Element element, SVGGeneratorContext context) {
+      BufferedImage copy = new BufferedImage(image.getWidth(null), image.getHeight(null), BufferedImage.TYPE_INT_ARGB);
+      Graphics2D g = copy.createGraphics();
+      g.drawImage(image, 0, 0, null);
+      g.dispose();
+      handleHREF((RenderedImage) copy, element, context);
+    }
+
+    @Override
+    protected void handleHREF(RenderedImage image, Element element, SVGGeneratorContext context) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try {
+        ImageIO.write(image, "png", out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      element.setAttributeNS("http://www.w3.org/1999/xlink", "xlink:href",
+          "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray()));
+    }
+  }
+
   /** SVG bytes (UTF-8). */
   public byte[] svg() {
     Document doc;
@@ -90,7 +123,9 @@ public record ChartGrid(List<JFreeChart> charts, int columns, int panelWidth, in
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("no XML document builder for SVG output", e);
     }
-    SVGGraphics2D g = new SVGGraphics2D(doc);
+    SVGGeneratorContext context = SVGGeneratorContext.createDefault(doc);
+    context.setImageHandler(new EmbeddedPng());
+    SVGGraphics2D g = new SVGGraphics2D(context, false);
     g.setSVGCanvasSize(new Dimension(columns * panelWidth, rows() * panelHeight));
     draw(g);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -125,16 +125,22 @@ public final class Figures {
     int poses = Math.min(150, r.priorSamples().rows());
     List<String> titles = new ArrayList<>();
     List<Matrix> sets = new ArrayList<>();
+    // each method in its colour of every other figure; ground truth black, prior grey
+    List<Color> colours = new ArrayList<>();
     if (!r.references().isEmpty()) {
       titles.add("ground truth (" + r.referenceLabel() + ")");
       sets.add(r.references().get(0));
+      colours.add(Color.BLACK);
     }
-    for (MethodResults m : firstSeed(r)) {
-      titles.add(m.method());
-      sets.add(m.figureSamples().get(0));
+    List<MethodResults> methods = firstSeed(r);
+    for (int i = 0; i < methods.size(); i++) {
+      titles.add(methods.get(i).method());
+      sets.add(methods.get(i).figureSamples().get(0));
+      colours.add(PALETTE[i % PALETTE.length]);
     }
     titles.add("prior");
     sets.add(r.priorSamples());
+    colours.add(Color.GRAY);
     List<BufferedImage> images = new ArrayList<>();
     for (int p = 0; p < sets.size(); p++) {
       XYSeriesCollection data = new XYSeriesCollection();
@@ -170,7 +176,7 @@ public final class Figures {
       renderer.setSeriesShape(1, crossShape());
       renderer.setSeriesPaint(1, Color.DARK_GRAY);
       for (int i = 0; i < n; i++) {
-        renderer.setSeriesPaint(2 + i, alpha(PALETTE[p % PALETTE.length], 40));
+        renderer.setSeriesPaint(2 + i, alpha(colours.get(p), 40));
       }
       int endIndex = 2 + n;
       renderer.setSeriesLinesVisible(endIndex, false);

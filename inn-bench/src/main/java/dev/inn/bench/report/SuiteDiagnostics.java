@@ -152,6 +152,7 @@ public final class SuiteDiagnostics {
       return Optional.empty();
     }
     JFreeChart chart = DiagnosticFigures.coverageCurves("TARP", alphas, curves, colours, null);
+    chart.getXYPlot().getRangeAxis().setLabel("expected coverage probability");
     // every method is drawn alike here: no series is the "joint" one
     for (int i = 0; i < curves.size(); i++) {
       chart.getXYPlot().getRenderer().setSeriesStroke(i, new java.awt.BasicStroke(2f));

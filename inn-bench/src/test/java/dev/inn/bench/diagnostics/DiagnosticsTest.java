@@ -241,6 +241,11 @@ class DiagnosticsTest {
       assertEquals(1 / 8.0, m.mass(), 0.05);
     }
     assertEquals(1, Modes.find(CORRECT.posteriors.get(0), 1).size());
+    float[] two = new float[n];
+    for (int i = 0; i < n; i++) {
+      two[i] = (float) ((i % 2 == 0 ? -2 : 2) + 0.5 * gauss(r));
+    }
+    assertEquals(2, Modes.find(new Matrix(n, 1, two), 1).size(), "two Gaussians 8 sd apart");
     float[] four = new float[n * 4];
     for (int i = 0; i < n * 4; i++) {
       four[i] = (float) gauss(r);
