@@ -14,7 +14,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,14 +60,7 @@ public final class ModelFile {
       method.save(out);
       out.writeLong(checksum(bytes.toByteArray(), bytes.size()));
     }
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-    try {
-      Files.write(tmp, bytes.toByteArray());
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(file, bytes.toByteArray());
   }
 
   /**
@@ -77,9 +69,7 @@ public final class ModelFile {
    */
   public static void checkWritable(Path file) throws IOException {
     Path abs = file.toAbsolutePath();
-    if (Files.exists(abs) && !Files.isRegularFile(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      throw new IOException("refusing to write a model onto " + file + ": it exists and is not a regular file");
-    }
+    AtomicFile.refuseNonRegular(abs, "a model");
     Path dir = abs.getParent();
     Files.createDirectories(dir);
     if (!Files.isWritable(dir)) {
