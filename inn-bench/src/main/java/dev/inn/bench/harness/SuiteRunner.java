@@ -76,11 +76,19 @@ public final class SuiteRunner {
   /**
    * Fails before anything trains when one method's posterior samples for a problem (test
    * observations x samples x parameters floats, all held for the metrics) would not fit in
-   * half of {@code heapBytes}, naming the numbers and what to lower.
+   * half of {@code heapBytes}, naming the numbers and what to lower; likewise when a problem's
+   * train_size asks for more pairs than its data set holds.
    */
   public void checkMemory(Suite suite, long heapBytes) {
     for (ProblemEntry entry : suite.problems()) {
       Problem problem = registry.find(ProblemProvider.class, entry.plugin()).create(entry.settings());
+      java.util.OptionalInt available = problem.trainingPairs();
+      if (available.isPresent() && entry.trainSize() > available.getAsInt()) {
+        // said now, not after other problems trained for hours
+        throw new BenchmarkException("problem '" + entry.label() + "': train_size " + entry.trainSize() + " is more than"
+            + " its " + available.getAsInt() + " training pairs; set train_size = " + available.getAsInt()
+            + " (or less) in its [[problems]] entry");
+      }
       long observations = suite.reference().published()
           ? Math.min(suite.reference().observations(), problem.referenceObservations().size()) : suite.testSize();
       long bytes = observations * suite.samples() * problem.parameterDim() * Float.BYTES;

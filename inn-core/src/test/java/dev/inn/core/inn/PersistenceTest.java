@@ -38,7 +38,7 @@ class PersistenceTest {
     PosteriorMethod inn = mp.create(problem, ms);
     inn.train(problem.sample(500, 1), TrainingContext.quiet(2));
     Path file = dir.resolve("model.inn");
-    ModelFile.save(file, new ModelFile.Header(ModelFile.FORMAT_VERSION, "inn", ms, "test-sum", ps), inn);
+    ModelFile.save(file, new ModelFile.Header(ModelFile.FORMAT_VERSION, "inn", ms, "test-sum", ps), problem, inn);
 
     // a registry over a new class loader, as in a fresh JVM
     PluginRegistry fresh = new PluginRegistry(new URLClassLoader(new java.net.URL[0], getClass().getClassLoader()));
@@ -72,7 +72,7 @@ class PersistenceTest {
     PosteriorMethod cinn = mp.create(problem, ms);
     cinn.train(problem.sample(400, 1), TrainingContext.quiet(seed));
     Path file = dir.resolve(name);
-    ModelFile.save(file, new ModelFile.Header(ModelFile.FORMAT_VERSION, "cinn", ms, "test-sum", ps), cinn);
+    ModelFile.save(file, new ModelFile.Header(ModelFile.FORMAT_VERSION, "cinn", ms, "test-sum", ps), problem, cinn);
     return file;
   }
 
