@@ -30,13 +30,16 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--problem", required = true, description = "problem name (see 'inn list')")
   String problem;
 
-  @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting")
+  @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting; the value"
+      + " in TOML syntax, lists in brackets and quoted for the shell, e.g. -p path=sims.csv"
+      + " -p 'y_columns=[\"y1\",\"y2\"]' (in a suite: y_columns = [\"y1\", \"y2\"]); 'inn list' shows every setting")
   List<String> problemSettings = new ArrayList<>();
 
   @Option(names = "--method", defaultValue = "inn", description = "method name (default: ${DEFAULT-VALUE})")
   String method;
 
-  @Option(names = {"-m", "--method-setting"}, paramLabel = "KEY=VALUE", description = "a method setting")
+  @Option(names = {"-m", "--method-setting"}, paramLabel = "KEY=VALUE", description = "a method setting, the value in"
+      + " TOML syntax as for -p, e.g. -m lr=0.001 -m max_epochs=50")
   List<String> methodSettings = new ArrayList<>();
 
   @Option(names = "--train-size", description = "training pairs (default: " + DEFAULT_TRAIN_SIZE + ", or all training"
