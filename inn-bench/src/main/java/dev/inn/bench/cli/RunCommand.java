@@ -1,5 +1,7 @@
 package dev.inn.bench.cli;
 
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.api.method.ProgressListener;
 import dev.inn.bench.harness.RunResults;
 import dev.inn.bench.harness.SuiteRunner;
@@ -7,7 +9,6 @@ import dev.inn.bench.report.ReportWriter;
 import dev.inn.bench.report.RunInfo;
 import dev.inn.bench.suite.Suite;
 import dev.inn.bench.suite.SuiteParser;
-import dev.inn.core.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,14 @@ import picocli.CommandLine.Parameters;
     description = "Run a benchmark suite (a TOML file or a shipped suite: quickstart, paper-8modes, paper-kinematics,"
         + " ballistics) and write tables, figures and an HTML report.")
 final class RunCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  RunCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
 
   @Mixin
   Main.Common common;
@@ -41,8 +50,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = common.registry();
-    Suite s = new SuiteParser(registry).load(suite);
+    Suite s = new SuiteParser(plugins).load(suite);
     if (seed != null) {
       s = s.withSeed(seed);
     }
@@ -54,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     ProgressListener progress = ConsoleProgress.forConsole();
     RunResults results;
     try {
-      results = new SuiteRunner(registry, progress).run(s);
+      results = new SuiteRunner(plugins, progress).run(s);
     } finally {
       if (progress instanceof ConsoleProgress c) {
         c.close();
