@@ -2,6 +2,7 @@ package org.example.seam;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.problem.Depiction;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
@@ -113,6 +114,43 @@ public final class SumProblemProvider implements ProblemProvider {
     @Override
     public Optional<Prior> prior() {
       return Optional.of((n, seed) -> sample(n, seed).x());
+    }
+
+    /** Each sample as an arrow from the origin to (x0, x1); the observation as its line x0 + x1 = y*. */
+    @Override
+    public Optional<Depiction> depiction() {
+      return Optional.of(new Depiction() {
+        @Override
+        public String title() {
+          return "Samples as arrows to (x0, x1)";
+        }
+
+        @Override
+        public String horizontalLabel() {
+          return "x0";
+        }
+
+        @Override
+        public String verticalLabel() {
+          return "x1";
+        }
+
+        @Override
+        public double[] bounds() {
+          return new double[] {-3, 3, -3, 3};
+        }
+
+        @Override
+        public List<Mark> background(float[] observation) {
+          double y = observation[0];
+          return List.of(new Mark("x0 + x1 = y*", new double[][] {{-3, y + 3}, {3, y - 3}}, Style.DASHED));
+        }
+
+        @Override
+        public double[][] shape(float[] x) {
+          return new double[][] {{0, 0}, {x[0], x[1]}};
+        }
+      });
     }
 
     @Override

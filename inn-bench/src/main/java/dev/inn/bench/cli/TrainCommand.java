@@ -72,6 +72,9 @@ final class TrainCommand implements Callable<Integer> {
     MethodProvider mp = plugins.find(MethodProvider.class, method);
     Settings ps = PluginRegistry.settingsFor(pp, "problem", SettingArguments.parse(problemSettings, "--problem-setting"));
     Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
+    // every setting, including nested plugin references, is checked before anything is simulated or trained
+    pp.validate(ps);
+    mp.validate(ms);
     Problem p = pp.create(ps);
     PosteriorMethod m = mp.create(p, ms);
     ProgressListener progress = ConsoleProgress.forConsole();

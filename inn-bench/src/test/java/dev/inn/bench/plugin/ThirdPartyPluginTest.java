@@ -110,7 +110,7 @@ class ThirdPartyPluginTest {
       samples = 300
 
       [figures]
-      enabled = false
+      samples = 300
 
       [[problems]]
       name = "plugin-sum"
@@ -150,6 +150,9 @@ class ThirdPartyPluginTest {
     assertThat(Double.parseDouble(csv.get(1).split(",")[cal])).isLessThan(0.1);
     assertThat(csv.get(2)).startsWith("plugin-sum,\"INN, plugin coupling\"");
     assertThat(Files.readString(out.resolve("config.toml"))).contains("gain = 0.5");
+    // the plugin problem's own picture of its samples is in the report, as inverse kinematics' arm poses are
+    assertThat(out.resolve("plugin-sum/figures/depiction.png")).exists();
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Samples as arrows to (x0, x1)");
   }
 
   @Test
