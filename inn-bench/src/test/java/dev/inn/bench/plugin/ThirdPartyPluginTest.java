@@ -57,6 +57,26 @@ class ThirdPartyPluginTest {
   }
 
   @Test
+  void theExamplePomAsksForTheApiThisBuildMakes() throws Exception {
+    // the example is built by its own pom against the installed inn-api: its versions must be this build's
+    String parent = Files.readString(ExamplePluginSources.exampleProject().resolve("../../pom.xml").normalize());
+    String example = Files.readString(ExamplePluginSources.exampleProject().resolve("pom.xml"));
+    String version = between(parent, "<artifactId>inn-parent</artifactId>\n  <version>", "</version>");
+    String jakarta = between(parent, "<jakarta-inject.version>", "</jakarta-inject.version>");
+    assertThat(between(example, "<artifactId>inn-api</artifactId>\n      <version>", "</version>")).isEqualTo(version);
+    assertThat(between(example, "<artifactId>jakarta.inject-api</artifactId>\n      <version>", "</version>"))
+        .isEqualTo(jakarta);
+    assertThat(example).doesNotContain("inn-core").doesNotContain("guice");
+  }
+
+  private static String between(String text, String before, String after) {
+    int from = text.indexOf(before);
+    assertThat(from).as("'%s' in the pom", before).isNotNegative();
+    from += before.length();
+    return text.substring(from, text.indexOf(after, from)).strip();
+  }
+
+  @Test
   void listedBesideTheBuiltIns() {
     Result r = run("list", "--plugins", plugins.toString());
     assertThat(r.code()).as(r.err()).isZero();
