@@ -29,8 +29,9 @@ public interface PluginLookup {
   /**
    * Resolves a setting that refers to a plugin of {@code kind}: either its name
    * ({@code "imq"}) or a table of its name and its own settings
-   * ({@code {name = "imq", widths = [1.2]}}). The settings are checked against the plugin's
-   * declared defaults.
+   * ({@code {name = "imq", widths = [1.2]}}). The settings are merged over the plugin's
+   * declared defaults (unknown keys and wrong types refused) and checked by its
+   * {@link Plugin#validate}.
    *
    * @param kind the plugin interface
    * @param value the setting's value, a string or a table with a {@code name}
