@@ -204,7 +204,8 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
   /** The fade-in factor of the MMD terms at {@code step} (see {@link InnConfig}). */
   private double mmdRamp(int step) {
     double start = config.losses().mmdRampStart();
-    if (start >= 1 || config.losses().mmdRampEnd() <= 0) {
+    // epochs with early stopping have no step horizon to ramp over: the MMD terms run at full weight
+    if (start >= 1 || config.losses().mmdRampEnd() <= 0 || config.optimizer().stopsEarly()) {
       return 1;
     }
     double t = step / (config.losses().mmdRampEnd() * config.optimizer().steps());
