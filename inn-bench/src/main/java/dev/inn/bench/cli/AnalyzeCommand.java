@@ -1,5 +1,7 @@
 package dev.inn.bench.cli;
 
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.bench.analysis.PosteriorAnalysis;
@@ -19,6 +21,13 @@ import picocli.CommandLine.Parameters;
         + " data determine (contraction), modes, correlations, posterior predictive check. Writes one HTML page with"
         + " PNG and SVG figures."})
 final class AnalyzeCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  AnalyzeCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
 
   @Mixin
   Main.Common common;
@@ -70,7 +79,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ys.add(m.row(i));
       }
     }
-    ModelFile.Loaded loaded = ModelFile.load(model, common.registry());
+    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
     if (!testPairs.isEmpty() && (!ys.isEmpty() || !truths.isEmpty())) {
       throw new IllegalArgumentException("--test-pair brings its own y* and x*; do not combine it with -y,"
           + " --observations or --true");

@@ -1,5 +1,7 @@
 package dev.inn.bench.cli;
 
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.bench.analysis.MethodDiagnosis;
 import dev.inn.core.persistence.ModelFile;
 import java.nio.file.Path;
@@ -14,6 +16,13 @@ import picocli.CommandLine.Parameters;
     description = {"Diagnose a saved model on fresh simulated (x, y) pairs of its problem: SBC rank histograms and"
         + " ECDF bands, expected coverage, TARP, recovery; one HTML page with PNG and SVG figures and a verdict each."})
 final class DiagnoseCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  DiagnoseCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
 
   @Mixin
   Main.Common common;
@@ -39,7 +48,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ModelFile.Loaded loaded = ModelFile.load(model, common.registry());
+    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
     Path page = new MethodDiagnosis(loaded.problem(), loaded.method(), ModelDescription.of(model, loaded), pairs,
         samples, seed).diagnose().write(out);
     spec.commandLine().getOut().println("diagnosis: " + page.toAbsolutePath());

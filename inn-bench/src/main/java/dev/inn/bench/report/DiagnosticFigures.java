@@ -533,11 +533,6 @@ public final class DiagnosticFigures {
     return new ChartGrid(charts, Math.min(4, truth.cols()), 280, 280);
   }
 
-  /** A named set of credible-level curves in insertion order (a convenience for callers). */
-  public static Map<String, double[]> curves() {
-    return new LinkedHashMap<>();
-  }
-
   private static XYSeries histogram(String name, float[] values, double[] range, int bins) {
     double width = (range[1] - range[0]) / bins;
     double[] counts = new double[bins];
