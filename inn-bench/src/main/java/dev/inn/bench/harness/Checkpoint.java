@@ -62,6 +62,8 @@ public final class Checkpoint {
           + " choose another --out");
     }
     try {
+      // the kept runs and the report (figures included) take a few to tens of MB
+      AtomicFile.checkSpace(folder, 50_000_000L, "a suite's results");
       Files.createDirectories(folder);
       AtomicFile.write(folder.resolve(SUITE_FILE), suiteText.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {

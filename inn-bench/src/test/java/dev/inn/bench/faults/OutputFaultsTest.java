@@ -1,9 +1,11 @@
 package dev.inn.bench.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inn.bench.cli.Main;
 import dev.inn.bench.faults.Cli.Result;
+import dev.inn.core.persistence.AtomicFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -86,5 +88,16 @@ class OutputFaultsTest {
     System.arraycopy(a, 0, out, 1, a.length);
     System.arraycopy(b, 0, out, 1 + a.length, b.length);
     return out;
+  }
+
+  @Test
+  void aDestinationWithoutRoomIsRefusedBeforeAnyFolderIsMade(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("new").resolve("sub");
+    // more than any disk holds: the check must fail, name the folder and both sizes, and create nothing
+    assertThatThrownBy(() -> AtomicFile.checkSpace(target, Long.MAX_VALUE, "a model"))
+        .hasMessageContaining("not enough space for a model in " + target).hasMessageContaining("MB free")
+        .hasMessageContaining("needed");
+    assertThat(dir.resolve("new")).doesNotExist();
+    AtomicFile.checkSpace(target, 1, "a model");
   }
 }

@@ -20,6 +20,9 @@ class TrainingHealthFaultsTest {
     // the reported case: lr 0.3 for 200 steps used to exit cleanly with samples around 1e9 (50 diverge as well)
     Result r = Cli.run("train", "--problem", "gaussian-mixture-8", "--method", "inn", "-m", "steps=50", "-m",
         "lr=0.3", "-m", "lr_final=0.3", "-m", "threads=1", "-m", "blocks=2", "-m", "hidden=32", "--train-size", "500",
+        // the recipe the case was reported with (the INN's defaults then)
+        "-m", "z_loss=mmd", "-m", "weight_y=1", "-m", "weight_z=50", "-m", "weight_x=500", "-m", "standardize=false",
+        "-m", "support_transform=false", "-m", "grad_clip=0",
         "--out", model.toString());
     assertThat(r.code()).isNotZero();
     assertThat(r.err().strip()).startsWith("error: ").contains("inn").contains("lower lr").doesNotContain("\tat ");

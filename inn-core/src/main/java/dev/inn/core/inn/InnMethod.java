@@ -64,9 +64,10 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
     this.plugins = InnPlugins.resolve(config, registry);
     this.forwardKernel = plugins.forwardKernel().plugin().create(plugins.forwardKernel().settings());
     this.backwardKernel = plugins.backwardKernel().plugin().create(plugins.backwardKernel().settings());
-    this.support = config.supportTransform()
-        ? SupportTransform.of(problem.support().orElseThrow(() -> new ConfigurationException(
-            "inn: support_transform = true, but problem '" + problem.name() + "' declares no prior support")))
+    // as in the cinn: the transform applies where the problem declares a support, which an
+    // unbounded prior does not
+    this.support = config.supportTransform() && problem.support().isPresent()
+        ? SupportTransform.of(problem.support().get())
         : SupportTransform.identity(problem.parameterDim());
     if (support.dim() != problem.parameterDim()) {
       throw new IllegalArgumentException("inn: problem '" + problem.name() + "' declares a support of " + support.dim()

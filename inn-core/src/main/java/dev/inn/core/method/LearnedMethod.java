@@ -85,6 +85,7 @@ public abstract class LearnedMethod implements PosteriorMethod {
       throw new IllegalArgumentException(name + ": data has x " + data.x().cols() + " and y " + data.y().cols()
           + " columns, the problem has " + xDim + " and " + yDim);
     }
+    Trainer.checkFinite("train " + name, data);
   }
 
   /** Refuses an observation of the wrong length or with a non-finite value, and a negative sample count. */

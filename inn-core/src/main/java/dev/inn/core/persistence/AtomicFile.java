@@ -29,6 +29,27 @@ public final class AtomicFile {
     }
   }
 
+  /**
+   * Fails before any work when the file system that holds (or will hold) {@code dir} has less than {@code bytes}
+   * free, so a long run does not end on a full disk; the message names the folder, what is free
+   * and what is needed.
+   */
+  public static void checkSpace(Path dir, long bytes, String what) throws IOException {
+    Path existing = dir.toAbsolutePath();
+    while (existing.getParent() != null && !Files.exists(existing)) {
+      existing = existing.getParent(); // the folder may not exist yet; its file system is its nearest ancestor's
+    }
+    long free = Files.getFileStore(existing).getUsableSpace();
+    if (free < bytes) {
+      throw new IOException("not enough space for " + what + " in " + dir + ": " + megabytes(free) + " free, about "
+          + megabytes(bytes) + " needed; free some space or choose another folder");
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6);
+  }
+
   /** Fails when {@code file} exists and is not a regular file (a device such as /dev/full, a folder). */
   public static void refuseNonRegular(Path file, String what) throws IOException {
     if (Files.exists(file) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {

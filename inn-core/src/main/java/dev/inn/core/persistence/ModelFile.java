@@ -81,6 +81,8 @@ public final class ModelFile {
     Path abs = file.toAbsolutePath();
     AtomicFile.refuseNonRegular(abs, "a model");
     Path dir = abs.getParent();
+    // a model of the default sizes takes one or two MB; ask for ample room
+    AtomicFile.checkSpace(dir, 16_000_000L, "a model");
     Files.createDirectories(dir);
     if (!Files.isWritable(dir)) {
       throw new IOException("cannot write a model into " + dir + ": the folder is not writable");

@@ -291,7 +291,11 @@ public final class Trainer {
     }
   }
 
-  private static void checkFinite(String task, Dataset data) {
+  /**
+   * Refuses training data holding NaN or infinity, naming the row and column; methods call it
+   * before standardising, which would spread one bad value over its whole column.
+   */
+  public static void checkFinite(String task, Dataset data) {
     int bad = data.x().firstNonFinite();
     if (bad >= 0) {
       throw new IllegalArgumentException(task + ": training parameters x contain " + data.x().data()[bad]

@@ -77,15 +77,4 @@ class SupportTransformTest {
     // near the corner the posterior is a short segment; the samples re-simulate to y*
     assertThat(sumError / x.rows()).isLessThan(0.08);
   }
-
-  @Test
-  void aProblemWithoutSupportIsNamed() {
-    PluginRegistry registry = PluginRegistry.fromClassPath();
-    ProblemProvider pp = registry.find(ProblemProvider.class, "test-sum");
-    Problem problem = pp.create(PluginRegistry.settingsFor(pp, "problem", Map.of()));
-    MethodProvider mp = registry.find(MethodProvider.class, "inn");
-    assertThatThrownBy(() -> mp.create(problem, PluginRegistry.settingsFor(mp, "method",
-        Map.of("support_transform", true))))
-        .isInstanceOf(ConfigurationException.class).hasMessageContaining("test-sum");
-  }
 }

@@ -35,6 +35,9 @@ class EightModesInnTest {
         Map.entry("blocks", 3), Map.entry("hidden", 64), Map.entry("layers", 3), Map.entry("width", 16),
         Map.entry("steps", 3000), Map.entry("batch", 200), Map.entry("lr", 3e-3), Map.entry("lr_final", 3e-4),
         Map.entry("noise_y", 0.1),
+        // the paper's recipe (the INN's defaults are the maximum-likelihood ones)
+        Map.entry("z_loss", "mmd"), Map.entry("weight_y", 1.0), Map.entry("weight_z", 50.0),
+        Map.entry("standardize", false), Map.entry("support_transform", false), Map.entry("grad_clip", 0.0),
         Map.entry("weight_x", 250.0), Map.entry("threads", 2),
         Map.entry("backward_kernel", Map.of("name", "multiscale",
             "scales", List.of(List.of(0.1, 0.1), List.of(0.8, 0.5), List.of(0.2, 2.0))))));

@@ -45,6 +45,8 @@ class InnOnProblemsTest {
         Map.entry("width", 6), Map.entry("steps", 1500), Map.entry("batch", 128), Map.entry("lr", 5e-3),
         Map.entry("lr_final", 1e-4), Map.entry("threads", 1), Map.entry("noise_y", 0.01),
         Map.entry("weight_y", 300.0), Map.entry("weight_x", 100.0), Map.entry("weight_z", 50.0),
+        Map.entry("z_loss", "mmd"), Map.entry("standardize", false), Map.entry("support_transform", false),
+        Map.entry("grad_clip", 0.0),
         Map.entry("forward_kernel", Map.of("name", "imq", "widths", List.of(1.2))),
         Map.entry("backward_kernel", Map.of("name", "imq", "widths", List.of(1.2)))));
     long t0 = System.nanoTime();
@@ -90,6 +92,9 @@ class InnOnProblemsTest {
     PosteriorMethod inn = inn(data, Map.ofEntries(Map.entry("blocks", 3), Map.entry("hidden", 32),
         Map.entry("layers", 2), Map.entry("width", 4), Map.entry("steps", 400), Map.entry("batch", 100),
         Map.entry("lr", 3e-3), Map.entry("lr_final", 1e-4), Map.entry("threads", 1),
+        Map.entry("z_loss", "mmd"), Map.entry("weight_y", 1.0), Map.entry("weight_z", 50.0),
+        Map.entry("weight_x", 500.0), Map.entry("standardize", false), Map.entry("support_transform", false),
+        Map.entry("grad_clip", 0.0),
         Map.entry("forward_kernel", Map.of("name", "imq", "widths", List.of(1.0))),
         Map.entry("backward_kernel", Map.of("name", "imq", "widths", List.of(1.0)))));
     inn.train(data.sample(3600, 1), TrainingContext.quiet(1));
