@@ -22,6 +22,7 @@ public final class ArrayPool {
     float[] a = q == null ? null : q.pollFirst();
     if (a == null) {
       a = new float[n];
+      dev.inn.core.profile.StepProfile.allocated(n);
     }
     inUse.add(a);
     return a;

@@ -29,6 +29,7 @@ import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.core.plugin.PluginRegistry;
 import dev.inn.core.random.GaussianNoise;
+import dev.inn.core.training.Objective;
 import dev.inn.core.training.Trainer;
 import dev.inn.core.training.TrainingDivergedException;
 import dev.inn.losses.likelihood.StandardNormalLikelihood;
@@ -165,8 +166,9 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
     }
     Dataset scaled = new Dataset(xStandard.apply(u), yStandard.apply(data.y()));
     initialize(scaled, context.seed());
-    TrainingHistory h = new Trainer(config.optimizer()).run("train cinn", params, scaled, this::terms, context,
-        parallel());
+    // the likelihood is a mean over rows, so batches can be split over the cores
+    TrainingHistory h = new Trainer(config.optimizer()).run("train cinn", params, scaled,
+        Objective.separableOverRows(this::terms), context, parallel());
     checkHealth(scaled);
     return h;
   }

@@ -10,6 +10,13 @@ public interface Gemm {
 
   void multiply(float[] a, float[] b, float[] c, int k, int m, int rowFrom, int rowTo, boolean accumulate);
 
+  /**
+   * C (k x m) = A^T B, or C += A^T B, for A (n x k) and B (n x m) without forming A^T: the
+   * weight gradient X^T G of a layer. Rows of C from {@code rowFrom} to {@code rowTo}.
+   */
+  void multiplyTransposedA(float[] a, float[] b, float[] c, int n, int k, int m, int rowFrom, int rowTo,
+      boolean accumulate);
+
   /** A short name for reports, e.g. "vector-512". */
   String description();
 

@@ -23,37 +23,50 @@ final class VectorGemm implements Gemm {
 
   @Override
   public void multiply(float[] a, float[] b, float[] c, int k, int m, int rowFrom, int rowTo, boolean accumulate) {
+    strided(a, k, 1, b, c, k, m, rowFrom, rowTo, accumulate);
+  }
+
+  @Override
+  public void multiplyTransposedA(float[] a, float[] b, float[] c, int n, int k, int m, int rowFrom, int rowTo,
+      boolean accumulate) {
+    // row i of A^T is column i of A: stride k between its elements, 1 between rows
+    strided(a, 1, k, b, c, n, m, rowFrom, rowTo, accumulate);
+  }
+
+  // element (i, p) of the left factor is a[i * rs + p * cs]; the inner dimension is k
+  private static void strided(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int rowFrom, int rowTo,
+      boolean accumulate) {
     int i = rowFrom;
     for (; i + 4 <= rowTo; i += 4) {
-      rows4(a, b, c, k, m, i, accumulate);
+      rows4(a, rs, cs, b, c, k, m, i, accumulate);
     }
     for (; i < rowTo; i++) {
-      row1(a, b, c, k, m, i, accumulate);
+      row1(a, rs, cs, b, c, k, m, i, accumulate);
     }
   }
 
-  private static void rows4(float[] a, float[] b, float[] c, int k, int m, int i, boolean acc) {
+  private static void rows4(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i, boolean acc) {
     int j = 0;
     for (; j + 2 * L <= m; j += 2 * L) {
-      wide2(a, b, c, k, m, i, j, acc);
+      wide2(a, rs, cs, b, c, k, m, i, j, acc);
     }
     for (; j + L <= m; j += L) {
-      block4Wide(a, b, c, k, m, i, j, acc);
+      block4Wide(a, rs, cs, b, c, k, m, i, j, acc);
     }
     for (; j + H <= m; j += H) {
-      block4Half(a, b, c, k, m, i, j, acc);
+      block4Half(a, rs, cs, b, c, k, m, i, j, acc);
     }
     for (; j < m; j++) {
-      scalar4(a, b, c, k, m, i, j, acc);
+      scalar4(a, rs, cs, b, c, k, m, i, j, acc);
     }
   }
 
   // 4 rows x 2 wide vectors: 8 accumulators stay in registers across k
-  private static void wide2(float[] a, float[] b, float[] c, int k, int m, int i, int j, boolean acc) {
-    int a0 = i * k;
-    int a1 = a0 + k;
-    int a2 = a1 + k;
-    int a3 = a2 + k;
+  private static void wide2(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i, int j, boolean acc) {
+    int a0 = i * rs;
+    int a1 = a0 + rs;
+    int a2 = a1 + rs;
+    int a3 = a2 + rs;
     int c0 = i * m + j;
     int c1 = c0 + m;
     int c2 = c1 + m;
@@ -70,16 +83,17 @@ final class VectorGemm implements Gemm {
       int bp = p * m + j;
       FloatVector b0 = FloatVector.fromArray(WIDE, b, bp);
       FloatVector b1 = FloatVector.fromArray(WIDE, b, bp + L);
-      FloatVector x = FloatVector.broadcast(WIDE, a[a0 + p]);
+      int ap = p * cs;
+      FloatVector x = FloatVector.broadcast(WIDE, a[a0 + ap]);
       s00 = x.fma(b0, s00);
       s01 = x.fma(b1, s01);
-      x = FloatVector.broadcast(WIDE, a[a1 + p]);
+      x = FloatVector.broadcast(WIDE, a[a1 + ap]);
       s10 = x.fma(b0, s10);
       s11 = x.fma(b1, s11);
-      x = FloatVector.broadcast(WIDE, a[a2 + p]);
+      x = FloatVector.broadcast(WIDE, a[a2 + ap]);
       s20 = x.fma(b0, s20);
       s21 = x.fma(b1, s21);
-      x = FloatVector.broadcast(WIDE, a[a3 + p]);
+      x = FloatVector.broadcast(WIDE, a[a3 + ap]);
       s30 = x.fma(b0, s30);
       s31 = x.fma(b1, s31);
     }
@@ -104,9 +118,9 @@ final class VectorGemm implements Gemm {
   }
 
   // the species must be a constant in each method, or C2 cannot intrinsify the vector operations
-  private static void block4Wide(float[] a, float[] b, float[] c, int k, int m, int i, int j,
-      boolean acc) {
-    int a0 = i * k;
+  private static void block4Wide(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i,
+      int j, boolean acc) {
+    int a0 = i * rs;
     int c0 = i * m + j;
     FloatVector s0 = FloatVector.zero(WIDE);
     FloatVector s1 = s0;
@@ -114,10 +128,11 @@ final class VectorGemm implements Gemm {
     FloatVector s3 = s0;
     for (int p = 0; p < k; p++) {
       FloatVector bv = FloatVector.fromArray(WIDE, b, p * m + j);
-      s0 = FloatVector.broadcast(WIDE, a[a0 + p]).fma(bv, s0);
-      s1 = FloatVector.broadcast(WIDE, a[a0 + k + p]).fma(bv, s1);
-      s2 = FloatVector.broadcast(WIDE, a[a0 + 2 * k + p]).fma(bv, s2);
-      s3 = FloatVector.broadcast(WIDE, a[a0 + 3 * k + p]).fma(bv, s3);
+      int ap = a0 + p * cs;
+      s0 = FloatVector.broadcast(WIDE, a[ap]).fma(bv, s0);
+      s1 = FloatVector.broadcast(WIDE, a[ap + rs]).fma(bv, s1);
+      s2 = FloatVector.broadcast(WIDE, a[ap + 2 * rs]).fma(bv, s2);
+      s3 = FloatVector.broadcast(WIDE, a[ap + 3 * rs]).fma(bv, s3);
     }
     if (acc) {
       s0 = s0.add(FloatVector.fromArray(WIDE, c, c0));
@@ -131,9 +146,9 @@ final class VectorGemm implements Gemm {
     s3.intoArray(c, c0 + 3 * m);
   }
 
-  private static void block4Half(float[] a, float[] b, float[] c, int k, int m, int i, int j,
-      boolean acc) {
-    int a0 = i * k;
+  private static void block4Half(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i,
+      int j, boolean acc) {
+    int a0 = i * rs;
     int c0 = i * m + j;
     FloatVector s0 = FloatVector.zero(HALF);
     FloatVector s1 = s0;
@@ -141,10 +156,11 @@ final class VectorGemm implements Gemm {
     FloatVector s3 = s0;
     for (int p = 0; p < k; p++) {
       FloatVector bv = FloatVector.fromArray(HALF, b, p * m + j);
-      s0 = FloatVector.broadcast(HALF, a[a0 + p]).fma(bv, s0);
-      s1 = FloatVector.broadcast(HALF, a[a0 + k + p]).fma(bv, s1);
-      s2 = FloatVector.broadcast(HALF, a[a0 + 2 * k + p]).fma(bv, s2);
-      s3 = FloatVector.broadcast(HALF, a[a0 + 3 * k + p]).fma(bv, s3);
+      int ap = a0 + p * cs;
+      s0 = FloatVector.broadcast(HALF, a[ap]).fma(bv, s0);
+      s1 = FloatVector.broadcast(HALF, a[ap + rs]).fma(bv, s1);
+      s2 = FloatVector.broadcast(HALF, a[ap + 2 * rs]).fma(bv, s2);
+      s3 = FloatVector.broadcast(HALF, a[ap + 3 * rs]).fma(bv, s3);
     }
     if (acc) {
       s0 = s0.add(FloatVector.fromArray(HALF, c, c0));
@@ -158,26 +174,26 @@ final class VectorGemm implements Gemm {
     s3.intoArray(c, c0 + 3 * m);
   }
 
-  private static void scalar4(float[] a, float[] b, float[] c, int k, int m, int i, int j, boolean acc) {
+  private static void scalar4(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i, int j, boolean acc) {
     for (int r = 0; r < 4; r++) {
-      int ar = (i + r) * k;
+      int ar = (i + r) * rs;
       float s = 0f;
       for (int p = 0; p < k; p++) {
-        s = Math.fma(a[ar + p], b[p * m + j], s);
+        s = Math.fma(a[ar + p * cs], b[p * m + j], s);
       }
       int ci = (i + r) * m + j;
       c[ci] = acc ? c[ci] + s : s;
     }
   }
 
-  private static void row1(float[] a, float[] b, float[] c, int k, int m, int i, boolean acc) {
-    int a0 = i * k;
+  private static void row1(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i, boolean acc) {
+    int a0 = i * rs;
     int c0 = i * m;
     int j = 0;
     for (; j + L <= m; j += L) {
       FloatVector s = FloatVector.zero(WIDE);
       for (int p = 0; p < k; p++) {
-        s = FloatVector.broadcast(WIDE, a[a0 + p]).fma(FloatVector.fromArray(WIDE, b, p * m + j), s);
+        s = FloatVector.broadcast(WIDE, a[a0 + p * cs]).fma(FloatVector.fromArray(WIDE, b, p * m + j), s);
       }
       if (acc) {
         s = s.add(FloatVector.fromArray(WIDE, c, c0 + j));
@@ -187,7 +203,7 @@ final class VectorGemm implements Gemm {
     for (; j < m; j++) {
       float s = 0f;
       for (int p = 0; p < k; p++) {
-        s = Math.fma(a[a0 + p], b[p * m + j], s);
+        s = Math.fma(a[a0 + p * cs], b[p * m + j], s);
       }
       c[c0 + j] = acc ? c[c0 + j] + s : s;
     }
