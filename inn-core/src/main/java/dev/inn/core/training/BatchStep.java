@@ -28,7 +28,7 @@ final class BatchStep {
 
   /** Rows per shard; a batch of fewer than two shards' rows is not split. */
   static final int SHARD_ROWS = 64;
-  private static final int MAX_SHARDS = Integer.getInteger("inn.maxShards", 16);
+  private static final int MAX_SHARDS = Integer.getInteger("inn.maxShards", 2);
   private static final RowParallel SERIAL = new RowParallel(1);
 
   /** The terms' names, weights and values (weighted means over the batch's rows). */
