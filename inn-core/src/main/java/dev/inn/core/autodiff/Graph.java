@@ -36,6 +36,7 @@ public final class Graph implements Ops {
   private List<Matrix> frozenDetached;
   private boolean inBackward;
   private final Map<ModelParameter, float[]> gradients;
+  private final Map<float[], float[]> transposedWeights = new java.util.IdentityHashMap<>();
 
   /**
    * @param recording false for inference: no tape, no gradients
@@ -145,6 +146,19 @@ public final class Graph implements Ops {
     parallel.run(k, (long) n * k * m, (from, to) -> gemm.multiplyTransposedA(a, b, c, n, k, m, from, to, accumulate));
   }
 
+  /**
+   * A weight's transpose, made once per graph: weights do not change during a step, and
+   * networks run several passes with the same weights (the INN's forward and inverse).
+   */
+  private float[] transposedWeight(float[] w, int rows, int cols) {
+    float[] t = transposedWeights.get(w);
+    if (t == null) {
+      t = transpose(w, rows, cols);
+      transposedWeights.put(w, t);
+    }
+    return t;
+  }
+
   private float[] transpose(float[] a, int rows, int cols) {
     long t0 = StepProfile.start();
     float[] t = pool.take(rows * cols);
@@ -204,7 +218,7 @@ public final class Graph implements Ops {
     gemm(xn.v, w.v, out.v, n, k, m, true);
     return record(out, Part.MATRIX_PRODUCTS, g -> {
       if (xn.needsGrad) {
-        gemm(g, transpose(w.v, k, m), grad(xn), n, m, k, true);
+        gemm(g, transposedWeight(w.v, k, m), grad(xn), n, m, k, true);
       }
       if (w.needsGrad) {
         gemmTransposedA(xn.v, g, w.g, n, k, m, true);
