@@ -29,7 +29,8 @@ public final class StepProfile {
     BACKWARD_REST("backward outside ops (tape walk)"),
     GRADIENT_SUM("summing shard gradients"),
     OPTIMIZER("optimizer (gradient norm, Adam)"),
-    HAND_OFF("thread hand-off and waiting");
+    HAND_OFF("thread hand-off inside ops (row splits)"),
+    SHARD_WAIT("waiting for the other thread's shards");
 
     final String label;
 
@@ -128,6 +129,10 @@ public final class StepProfile {
       long dt = System.nanoTime() - start;
       int[] c = CURRENT.get();
       int phase = c[1] * PARTS;
+      if (part == Part.HAND_OFF && c[0] < 0) {
+        // waited outside any op: at the end of a batch's shards
+        part = Part.SHARD_WAIT;
+      }
       NANOS.addAndGet(phase + part.ordinal(), dt);
       if (c[0] >= 0) {
         NANOS.addAndGet(phase + c[0], -dt);
