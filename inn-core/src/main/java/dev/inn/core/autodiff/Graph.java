@@ -36,13 +36,23 @@ public final class Graph implements Ops {
   private List<Matrix> frozenDetached;
   private boolean inBackward;
   private final Map<ModelParameter, float[]> gradients;
-  private final Map<float[], float[]> transposedWeights = new java.util.IdentityHashMap<>();
+  private final WeightTransposes transposes;
 
   /**
    * @param recording false for inference: no tape, no gradients
    */
   public Graph(ArrayPool pool, RowParallel parallel, boolean recording) {
-    this(pool, parallel, recording, null);
+    this(pool, parallel, recording, null, new WeightTransposes());
+  }
+
+  /**
+   * A recording graph sharing {@code transposes} with the other graphs of a training step
+   * (see {@link WeightTransposes}); {@code gradients} as in
+   * {@link #Graph(ArrayPool, RowParallel, Map)}, or null for the parameters' own buffers.
+   */
+  public Graph(ArrayPool pool, RowParallel parallel, Map<ModelParameter, float[]> gradients,
+      WeightTransposes transposes) {
+    this(pool, parallel, true, gradients, transposes);
   }
 
   /**
@@ -51,10 +61,12 @@ public final class Graph implements Ops {
    * that several graphs can run back-propagation on parts of a batch at the same time.
    */
   public Graph(ArrayPool pool, RowParallel parallel, Map<ModelParameter, float[]> gradients) {
-    this(pool, parallel, true, gradients);
+    this(pool, parallel, true, gradients, new WeightTransposes());
   }
 
-  private Graph(ArrayPool pool, RowParallel parallel, boolean recording, Map<ModelParameter, float[]> gradients) {
+  private Graph(ArrayPool pool, RowParallel parallel, boolean recording, Map<ModelParameter, float[]> gradients,
+      WeightTransposes transposes) {
+    this.transposes = transposes;
     this.pool = pool;
     this.parallel = parallel;
     this.gemm = Gemm.best();
@@ -147,15 +159,13 @@ public final class Graph implements Ops {
   }
 
   /**
-   * A weight's transpose, made once per graph: weights do not change during a step, and
-   * networks run several passes with the same weights (the INN's forward and inverse).
+   * A weight's transpose, made once per step: weights do not change during a step, and
+   * networks run several passes (and shards) with the same weights.
    */
   private float[] transposedWeight(float[] w, int rows, int cols) {
-    float[] t = transposedWeights.get(w);
-    if (t == null) {
-      t = transpose(w, rows, cols);
-      transposedWeights.put(w, t);
-    }
+    long t0 = StepProfile.start();
+    float[] t = transposes.of(w, rows, cols);
+    StepProfile.moved(Part.COPIES, t0);
     return t;
   }
 

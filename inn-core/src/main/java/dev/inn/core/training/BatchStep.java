@@ -5,6 +5,7 @@ import dev.inn.api.loss.LossTerm;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
+import dev.inn.core.autodiff.WeightTransposes;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ModelParameter;
 import dev.inn.core.profile.StepProfile;
@@ -60,6 +61,7 @@ final class BatchStep {
   private final Objective objective;
   private final RowParallel parallel;
   private final ArrayPool pool = new ArrayPool();
+  private final WeightTransposes transposes = new WeightTransposes();
   private final List<ArrayPool> shardPools = new ArrayList<>();
   private final List<Map<ModelParameter, float[]>> shardGradients = new ArrayList<>();
 
@@ -87,7 +89,8 @@ final class BatchStep {
 
   private Terms whole(Dataset batch, SplittableRandom random, int step, boolean gradients) {
     long t0 = StepProfile.start();
-    Graph graph = new Graph(pool, parallel, gradients);
+    transposes.newStep();
+    Graph graph = gradients ? new Graph(pool, parallel, null, transposes) : new Graph(pool, parallel, false);
     List<LossTerm> terms = objective.terms(graph, batch, random, step);
     Terms values = values(terms, 1.0);
     StepProfile.add(Part.OBJECTIVE_REST, false, t0);
@@ -113,6 +116,7 @@ final class BatchStep {
       randoms[s] = random.split();
     }
     Terms[] parts = new Terms[shards];
+    transposes.newStep();
     long t0 = StepProfile.start();
     parallel.each(shards, s -> {
       int from = bound(s, shards, n);
@@ -124,7 +128,7 @@ final class BatchStep {
       ArrayPool shardPool = shardPools.get(s);
       Map<ModelParameter, float[]> grads = shardGradients.get(s);
       long ts = StepProfile.start();
-      Graph graph = gradients ? new Graph(shardPool, SERIAL, grads) : new Graph(shardPool, SERIAL, false);
+      Graph graph = gradients ? new Graph(shardPool, SERIAL, grads, transposes) : new Graph(shardPool, SERIAL, false);
       List<LossTerm> terms = objective.terms(graph, batch.select(rows), randoms[s], step);
       double share = (double) rows.length / n;
       parts[s] = values(terms, share);
