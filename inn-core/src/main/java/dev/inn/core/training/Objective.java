@@ -16,7 +16,9 @@ public interface Objective {
    * Whether every term is a mean over the batch's rows of values that depend on their own row
    * only (a likelihood, a per-row error; not an MMD, which couples rows). The trainer then
    * splits a batch into shards that run forward and backward on both cores, and sums their
-   * gradients in a fixed order, so results do not depend on the thread count.
+   * gradients in a fixed order, so results do not depend on the thread count. The terms of
+   * the shards are computed at the same time on different threads, so the objective (and the
+   * blocks it runs) must keep no state between calls.
    */
   default boolean separableOverRows() {
     return false;
