@@ -49,7 +49,7 @@ public final class Settings {
       Object val = e.getValue();
       if (def != null && val != null && !compatible(def, val)) {
         throw new ConfigurationException("setting '" + e.getKey() + "' of " + owner + " must be "
-            + typeName(def) + ", got " + typeName(val) + " (" + val + ")");
+            + typeName(def) + ", got " + typeName(val) + " (" + val + ")" + listSyntax(e.getKey(), def, val));
       }
       merged.put(e.getKey(), val);
     }
@@ -67,6 +67,23 @@ public final class Settings {
       return val instanceof Map;
     }
     return def.getClass().isInstance(val);
+  }
+
+  /**
+   * For a list given as a plain value, how to write it: TOML list syntax in a suite and on the
+   * command line (key=value), e.g. {@code y_columns = ["y1", "y2"]}, built from the given text.
+   */
+  private static String listSyntax(String key, Object def, Object val) {
+    if (!(def instanceof List) || !(val instanceof String || val instanceof Number)) {
+      return "";
+    }
+    java.util.List<String> parts = java.util.Arrays.stream(String.valueOf(val).replaceAll("^\\[|\\]$", "")
+        .split(",")).map(String::trim).filter(x -> !x.isEmpty()).map(x -> x.replaceAll("^\"|\"$", "")).toList();
+    boolean numbers = parts.stream().allMatch(x -> x.matches("[-+]?[0-9.eE+-]+"));
+    String list = parts.stream().map(x -> numbers ? x : "\"" + x + "\"")
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    return "; write a list in TOML syntax, in a suite: " + key + " = " + list + ", on the command line: '" + key + "="
+        + list.replace(", ", ",") + "'";
   }
 
   private static String typeName(Object v) {
@@ -88,14 +105,17 @@ public final class Settings {
     return v.getClass().getSimpleName();
   }
 
+  /** Whose settings these are, as error messages name it, e.g. {@code "method 'inn'"}. */
   public String owner() {
     return owner;
   }
 
+  /** Every key with its value (unmodifiable, sorted by key). */
   public Map<String, Object> asMap() {
     return values;
   }
 
+  /** Whether {@code key} has a value. */
   public boolean has(String key) {
     return values.containsKey(key);
   }
@@ -123,14 +143,17 @@ public final class Settings {
     throw new ConfigurationException("setting '" + key + "' of " + owner + " must be a number, got " + v);
   }
 
+  /** The number at {@code key}; a missing or non-numeric value names the key. */
   public double getDouble(String key) {
     return number(key).doubleValue();
   }
 
+  /** The number at {@code key} as a float; a missing or non-numeric value names the key. */
   public float getFloat(String key) {
     return number(key).floatValue();
   }
 
+  /** The whole number at {@code key}; a missing, fractional or non-numeric value names the key. */
   public int getInt(String key) {
     Number n = number(key);
     if (n.doubleValue() != Math.rint(n.doubleValue())) {
@@ -139,10 +162,12 @@ public final class Settings {
     return n.intValue();
   }
 
+  /** The number at {@code key} as a long; a missing or non-numeric value names the key. */
   public long getLong(String key) {
     return number(key).longValue();
   }
 
+  /** The boolean at {@code key}; a missing or non-boolean value names the key. */
   public boolean getBoolean(String key) {
     Object v = require(key);
     if (v instanceof Boolean b) {
@@ -151,6 +176,7 @@ public final class Settings {
     throw new ConfigurationException("setting '" + key + "' of " + owner + " must be true or false, got " + v);
   }
 
+  /** The string at {@code key}; a missing or non-string value names the key. */
   public String getString(String key) {
     Object v = require(key);
     if (v instanceof String s) {

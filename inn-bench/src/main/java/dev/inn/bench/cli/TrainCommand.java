@@ -1,5 +1,7 @@
 package dev.inn.bench.cli;
 
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.method.MethodProvider;
 import dev.inn.api.method.PosteriorMethod;
@@ -24,23 +26,38 @@ import picocli.CommandLine.Option;
     description = "Train one method on one problem and save the model file.")
 final class TrainCommand implements Callable<Integer> {
 
+  private final PluginLookup plugins;
+
+  @Inject
+  TrainCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
+
   @Mixin
   Main.Common common;
 
   @Option(names = "--problem", required = true, description = "problem name (see 'inn list')")
   String problem;
 
-  @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting")
+  @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting; the value"
+      + " in TOML syntax, lists in brackets and quoted for the shell, e.g. -p path=sims.csv"
+      + " -p 'y_columns=[\"y1\",\"y2\"]' (in a suite: y_columns = [\"y1\", \"y2\"]); 'inn list' shows every setting")
   List<String> problemSettings = new ArrayList<>();
 
   @Option(names = "--method", defaultValue = "inn", description = "method name (default: ${DEFAULT-VALUE})")
   String method;
 
-  @Option(names = {"-m", "--method-setting"}, paramLabel = "KEY=VALUE", description = "a method setting")
+  @Option(names = {"-m", "--method-setting"}, paramLabel = "KEY=VALUE", description = "a method setting, the value in"
+      + " TOML syntax as for -p, e.g. -m lr=0.001 -m max_epochs=50")
   List<String> methodSettings = new ArrayList<>();
 
-  @Option(names = "--train-size", defaultValue = "20000", description = "training pairs (default: ${DEFAULT-VALUE})")
-  int trainSize;
+  @Option(names = "--train-size", description = "training pairs (default: " + DEFAULT_TRAIN_SIZE + ", or all training"
+      + " rows of a data set)")
+  Integer trainSize;
+
+  /** Training pairs drawn from a simulator when --train-size is not given. */
+  static final int DEFAULT_TRAIN_SIZE = 20000;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of data and training (default: ${DEFAULT-VALUE})")
   long seed;
@@ -53,29 +70,42 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (trainSize < 2) {
+    if (trainSize != null && trainSize < 2) {
       throw new IllegalArgumentException("--train-size must be at least 2 training pairs, got " + trainSize);
     }
     // a path that cannot take the model is reported now, not after the training
     ModelFile.checkWritable(out);
-    PluginRegistry registry = common.registry();
-    ProblemProvider pp = registry.find(ProblemProvider.class, problem);
-    MethodProvider mp = registry.find(MethodProvider.class, method);
+    ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
+    MethodProvider mp = plugins.find(MethodProvider.class, method);
     Settings ps = PluginRegistry.settingsFor(pp, "problem", SettingArguments.parse(problemSettings, "--problem-setting"));
     Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
+    // every setting, including nested plugin references, is checked before anything is simulated or trained
+    pp.validate(ps);
+    mp.validate(ms);
     Problem p = pp.create(ps);
+    java.util.OptionalInt available = p.trainingPairs();
+    if (trainSize != null && available.isPresent() && trainSize > available.getAsInt()) {
+      throw new IllegalArgumentException("--train-size " + trainSize + " is more than the " + available.getAsInt()
+          + " training pairs of problem '" + problem + "'; ask for at most " + available.getAsInt()
+          + ", or leave --train-size out to use them all");
+    }
+    int pairs = trainSize != null ? trainSize : available.orElse(DEFAULT_TRAIN_SIZE);
+    if (pairs < 2) {
+      throw new IllegalArgumentException("problem '" + problem + "' has " + pairs + " training pairs; at least 2 are"
+          + " needed");
+    }
     PosteriorMethod m = mp.create(p, ms);
     ProgressListener progress = ConsoleProgress.forConsole();
     long t0 = System.nanoTime();
     try {
-      Dataset data = p.sample(trainSize, seed);
+      Dataset data = p.sample(pairs, seed);
       m.train(data, new TrainingContext(seed, progress));
     } finally {
       if (progress instanceof ConsoleProgress c) {
         c.close();
       }
     }
-    ModelFile.save(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, method, ms, problem, ps), m);
+    ModelFile.save(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, method, ms, problem, ps), p, m);
     spec.commandLine().getOut().println(String.format(Locale.ROOT, "trained %s on %s in %.1f s; model: %s", method,
         problem, (System.nanoTime() - t0) / 1e9, out.toAbsolutePath()));
     return 0;

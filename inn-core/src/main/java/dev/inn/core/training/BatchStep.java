@@ -3,6 +3,7 @@ package dev.inn.core.training;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.loss.LossTerm;
 import dev.inn.api.tensor.Tensor;
+import dev.inn.api.training.Objective;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
 import dev.inn.core.autodiff.WeightTransposes;

@@ -3,6 +3,7 @@ package dev.inn.core.training;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
+import dev.inn.api.training.Objective;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.profile.StepProfile;

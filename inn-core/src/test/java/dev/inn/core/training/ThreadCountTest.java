@@ -13,6 +13,7 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameter;
 import dev.inn.api.tensor.Tensor;
+import dev.inn.api.training.Objective;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ModelParameter;
 import dev.inn.core.param.ParameterStore;

@@ -1,12 +1,12 @@
 package dev.inn.problems.medical;
 
+import dev.inn.api.random.Seeds;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
-import dev.inn.problems.medical.montecarlo.SeedSequence;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,7 +148,7 @@ public final class MedicalColonProblem implements Problem {
       if (ColonModel.whyUnphysical(row) == null) {
         valid[i] = true;
         rows.add(row);
-        seeds.add(SeedSequence.derive(simulationSeed, i));
+        seeds.add(Seeds.task(simulationSeed, i));
         where.add(i);
       }
     }
