@@ -4,6 +4,8 @@ import dev.inn.api.plugin.PluginLookup;
 import jakarta.inject.Inject;
 import dev.inn.bench.speed.CinnSpeedBenchmark;
 import dev.inn.bench.speed.SpeedBenchmark;
+import dev.inn.core.linalg.Gemm;
+import dev.inn.core.profile.StepProfile;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,18 +43,30 @@ final class SpeedCommand implements Callable<Integer> {
       description = "inn (torch_reference.py's configuration) or cinn (torch_cinn_reference.py's) (default: ${DEFAULT-VALUE})")
   String method;
 
+  @Option(names = "--profile",
+      description = "also print where a training step's time goes (matrix products, element-wise ops, MMD, copies, hand-off, optimizer) as a table")
+  boolean profile;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (profile) {
+      SpeedBenchmark.startProfile();
+    }
     String json = switch (method) {
       case "inn" -> SpeedBenchmark.runJson(plugins, t, warmup, steps, windows);
       case "cinn" -> CinnSpeedBenchmark.runJson(plugins, t, warmup, steps, windows);
       default -> throw new IllegalArgumentException("--method must be inn or cinn, got '" + method + "'");
     };
     spec.commandLine().getOut().println(json);
+    if (profile) {
+      StepProfile.enable(false);
+      spec.commandLine().getOut().println(StepProfile.table("training step profile: " + method + ", " + t
+          + " thread(s), kernel " + Gemm.best().description()));
+    }
     return 0;
   }
 }

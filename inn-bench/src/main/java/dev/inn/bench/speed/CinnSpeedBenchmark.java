@@ -9,6 +9,7 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.core.cinn.CinnMethod;
 import dev.inn.core.linalg.Gemm;
 import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.core.profile.StepProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class CinnSpeedBenchmark {
     List<Long> stamps = new ArrayList<>();
     List<Long> stepsAt = new ArrayList<>();
     cinn.train(data, new TrainingContext(1, (task, done, total, msg) -> {
+      SpeedBenchmark.profileWindow(done, total, warmupSteps);
       stamps.add(System.nanoTime());
       stepsAt.add(done);
     }));

@@ -8,6 +8,7 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.core.inn.InnMethod;
 import dev.inn.core.linalg.Gemm;
 import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.core.profile.StepProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class SpeedBenchmark {
     List<Long> stepsAt = new ArrayList<>();
     // the first windows after warm-up are timed from progress reports
     inn.train(data, new TrainingContext(1, (task, done, total, msg) -> {
+      SpeedBenchmark.profileWindow(done, total, warmupSteps);
       stamps.add(System.nanoTime());
       stepsAt.add(done);
     }));
@@ -69,6 +71,31 @@ public final class SpeedBenchmark {
         "{\"impl\": \"inn-java-%s\", \"kernel\": \"%s\", \"threads\": %d, \"batch\": 200, \"hidden\": 128, "
             + "\"blocks\": 3, \"train_steps_per_s\": %.2f, \"train_ms_per_step\": %.3f, \"sample_per_s\": %.0f}",
         System.getProperty("java.version"), Gemm.best().description(), threads, train, 1000 / train, sample);
+  }
+
+  /**
+   * Keeps the step profile (when on) to the timed steps: cleared at the first report after
+   * the warm-up, stopped at the last step so sampling is not counted.
+   */
+  static void profileWindow(long done, long total, int warmupSteps) {
+    if (!StepProfile.enabled()) {
+      return;
+    }
+    if (done >= total) {
+      StepProfile.enable(false);
+    } else if (!profileCleared && done >= warmupSteps) {
+      StepProfile.reset();
+      profileCleared = true;
+    }
+  }
+
+  private static boolean profileCleared;
+
+  /** Starts a profiled run: the table covers the timed training steps. */
+  public static void startProfile() {
+    profileCleared = false;
+    StepProfile.reset();
+    StepProfile.enable(true);
   }
 
   /** The median of timing windows (fails clearly when none were recorded). */

@@ -1,27 +1,43 @@
 package dev.inn.core.autodiff;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Recycles the float arrays of a computation between training steps: a step allocates
  * hundreds of batch-sized arrays, and reusing them keeps the garbage collector out of the
- * hot loop. Not thread-safe; one pool per training loop.
+ * hot loop. Free arrays are kept per length in a small open-addressing table keyed by the
+ * int length (no boxing on the hot path). Not thread-safe; one pool per training loop.
  */
 public final class ArrayPool {
 
-  private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+  // slot s holds the free arrays of length lengths[s] - 1 (0: empty slot)
+  private int[] lengths = new int[64];
+  private float[][][] stacks = new float[64][][];
+  private int[] counts = new int[64];
+  private int used;
   private final List<float[]> inUse = new ArrayList<>();
+
+  private int slot(int n) {
+    int mask = lengths.length - 1;
+    int s = (n * 0x9E3779B1 >>> 16) & mask;
+    while (lengths[s] != 0 && lengths[s] != n + 1) {
+      s = (s + 1) & mask;
+    }
+    return s;
+  }
 
   /** An array of length n with unspecified contents. */
   public float[] take(int n) {
-    ArrayDeque<float[]> q = free.get(n);
-    float[] a = q == null ? null : q.pollFirst();
-    if (a == null) {
+    int s = slot(n);
+    float[] a;
+    if (lengths[s] != 0 && counts[s] > 0) {
+      a = stacks[s][--counts[s]];
+      stacks[s][counts[s]] = null;
+    } else {
       a = new float[n];
+      dev.inn.core.profile.StepProfile.allocated(n);
     }
     inUse.add(a);
     return a;
@@ -30,15 +46,50 @@ public final class ArrayPool {
   /** An array of length n filled with zeros. */
   public float[] takeZeroed(int n) {
     float[] a = take(n);
-    java.util.Arrays.fill(a, 0f);
+    Arrays.fill(a, 0f);
     return a;
   }
 
   /** Returns every array taken since the last call; none of them may be used afterwards. */
   public void releaseAll() {
-    for (float[] a : inUse) {
-      free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).addFirst(a);
+    // in reverse, so the next step takes the same arrays in the same order (warm in cache)
+    for (int i = inUse.size() - 1; i >= 0; i--) {
+      give(inUse.get(i));
     }
     inUse.clear();
+  }
+
+  private void give(float[] a) {
+    int s = slot(a.length);
+    if (lengths[s] == 0) {
+      if (2 * (used + 1) > lengths.length) {
+        grow();
+        s = slot(a.length);
+      }
+      lengths[s] = a.length + 1;
+      stacks[s] = new float[8][];
+      used++;
+    }
+    if (counts[s] == stacks[s].length) {
+      stacks[s] = Arrays.copyOf(stacks[s], 2 * counts[s]);
+    }
+    stacks[s][counts[s]++] = a;
+  }
+
+  private void grow() {
+    int[] oldLengths = lengths;
+    float[][][] oldStacks = stacks;
+    int[] oldCounts = counts;
+    lengths = new int[2 * oldLengths.length];
+    stacks = new float[lengths.length][][];
+    counts = new int[lengths.length];
+    for (int i = 0; i < oldLengths.length; i++) {
+      if (oldLengths[i] != 0) {
+        int s = slot(oldLengths[i] - 1);
+        lengths[s] = oldLengths[i];
+        stacks[s] = oldStacks[i];
+        counts[s] = oldCounts[i];
+      }
+    }
   }
 }

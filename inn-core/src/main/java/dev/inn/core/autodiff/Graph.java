@@ -5,11 +5,15 @@ import dev.inn.api.tensor.ElementFunction;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameter;
 import dev.inn.api.tensor.Tensor;
+import dev.inn.core.linalg.ElementKernels;
 import dev.inn.core.linalg.Gemm;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ModelParameter;
+import dev.inn.core.profile.StepProfile;
+import dev.inn.core.profile.StepProfile.Part;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reverse-mode automatic differentiation over batched float matrices: the core's
@@ -23,19 +27,51 @@ public final class Graph implements Ops {
   private final ArrayPool pool;
   private final RowParallel parallel;
   private final Gemm gemm;
+  private final ElementKernels elements = ElementKernels.best();
+  // an element function's cost in multiply-adds, for the decision to split it over threads
+  private static final int MAP_WORK = 16;
   private final boolean recording;
   private final List<Node> tape = new ArrayList<>();
   private final List<Matrix> detached = new ArrayList<>();
   private List<Matrix> frozenDetached;
+  private boolean inBackward;
+  private final Map<ModelParameter, float[]> gradients;
+  private final WeightTransposes transposes;
 
   /**
    * @param recording false for inference: no tape, no gradients
    */
   public Graph(ArrayPool pool, RowParallel parallel, boolean recording) {
+    this(pool, parallel, recording, null, new WeightTransposes());
+  }
+
+  /**
+   * A recording graph sharing {@code transposes} with the other graphs of a training step
+   * (see {@link WeightTransposes}); {@code gradients} as in
+   * {@link #Graph(ArrayPool, RowParallel, Map)}, or null for the parameters' own buffers.
+   */
+  public Graph(ArrayPool pool, RowParallel parallel, Map<ModelParameter, float[]> gradients,
+      WeightTransposes transposes) {
+    this(pool, parallel, true, gradients, transposes);
+  }
+
+  /**
+   * A recording graph whose parameter gradients accumulate into {@code gradients} (one
+   * buffer per trainable parameter, by identity) instead of the parameters' own buffers, so
+   * that several graphs can run back-propagation on parts of a batch at the same time.
+   */
+  public Graph(ArrayPool pool, RowParallel parallel, Map<ModelParameter, float[]> gradients) {
+    this(pool, parallel, true, gradients, new WeightTransposes());
+  }
+
+  private Graph(ArrayPool pool, RowParallel parallel, boolean recording, Map<ModelParameter, float[]> gradients,
+      WeightTransposes transposes) {
+    this.transposes = transposes;
     this.pool = pool;
     this.parallel = parallel;
     this.gemm = Gemm.best();
     this.recording = recording;
+    this.gradients = gradients;
   }
 
   // ---- plumbing ----
@@ -48,15 +84,26 @@ public final class Graph implements Ops {
   }
 
   private Node result(int rows, int cols, boolean needsGrad) {
-    return new Node(rows, cols, pool.take(rows * cols), recording && needsGrad);
+    long t0 = StepProfile.start();
+    Node out = new Node(rows, cols, pool.take(rows * cols), recording && needsGrad);
+    out.started = t0;
+    return out;
   }
 
-  private Node record(Node out, Node.Backward backward) {
+  /** Puts out on the tape (when it needs a gradient) and books its forward time under part. */
+  private Node record(Node out, Part part, Node.Backward backward) {
+    out.part = part;
     if (out.needsGrad) {
       out.backward = backward;
       tape.add(out);
     }
+    StepProfile.add(part, false, out.started);
     return out;
+  }
+
+  /** The profile part of an op on a and b: MMD when either derives from pairwise distances. */
+  private static Part kind(Part part, Node a, Node b) {
+    return a.part == Part.MMD || b.part == Part.MMD ? Part.MMD : part;
   }
 
   /** The gradient buffer of n, created zeroed on first use. */
@@ -87,13 +134,18 @@ public final class Graph implements Ops {
       throw new IllegalStateException("this graph does not record gradients");
     }
     grad(l)[0] += 1f;
+    inBackward = true;
     for (int i = tape.size() - 1; i >= 0; i--) {
       Node n = tape.get(i);
       if (n.g != null) {
+        long t0 = StepProfile.start();
+        StepProfile.enter(n.part, true);
         n.backward.run(n.g);
+        StepProfile.add(n.part, true, t0);
       }
     }
     tape.clear();
+    inBackward = false;
   }
 
   // C (n x m) (+)= A (n x k) B (k x m), rows split over threads
@@ -101,7 +153,24 @@ public final class Graph implements Ops {
     parallel.run(n, (long) n * k * m, (from, to) -> gemm.multiply(a, b, c, k, m, from, to, accumulate));
   }
 
+  // C (k x m) (+)= A^T B for A (n x k), B (n x m), rows of C split over threads
+  private void gemmTransposedA(float[] a, float[] b, float[] c, int n, int k, int m, boolean accumulate) {
+    parallel.run(k, (long) n * k * m, (from, to) -> gemm.multiplyTransposedA(a, b, c, n, k, m, from, to, accumulate));
+  }
+
+  /**
+   * A weight's transpose, made once per step: weights do not change during a step, and
+   * networks run several passes (and shards) with the same weights.
+   */
+  private float[] transposedWeight(float[] w, int rows, int cols) {
+    long t0 = StepProfile.start();
+    float[] t = transposes.of(w, rows, cols);
+    StepProfile.moved(Part.COPIES, t0);
+    return t;
+  }
+
   private float[] transpose(float[] a, int rows, int cols) {
+    long t0 = StepProfile.start();
     float[] t = pool.take(rows * cols);
     for (int i = 0; i < rows; i++) {
       int ai = i * cols;
@@ -109,6 +178,7 @@ public final class Graph implements Ops {
         t[j * rows + i] = a[ai + j];
       }
     }
+    StepProfile.moved(Part.COPIES, t0);
     return t;
   }
 
@@ -116,8 +186,10 @@ public final class Graph implements Ops {
 
   @Override
   public Tensor constant(Matrix value) {
+    long t0 = StepProfile.start();
     Node out = new Node(value.rows(), value.cols(), pool.take(value.rows() * value.cols()), false);
     System.arraycopy(value.data(), 0, out.v, 0, out.v.length);
+    StepProfile.add(Part.COPIES, false, t0);
     return out;
   }
 
@@ -128,7 +200,10 @@ public final class Graph implements Ops {
     }
     Node out = new Node(p.rows(), p.cols(), p.data(), recording && p.trainable());
     if (out.needsGrad) {
-      out.g = p.gradient();
+      out.g = gradients == null ? p.gradient() : gradients.get(p);
+      if (out.g == null) {
+        throw new IllegalArgumentException("parameter " + p.name() + " has no gradient buffer in this graph");
+      }
     }
     return out;
   }
@@ -146,16 +221,17 @@ public final class Graph implements Ops {
     int k = w.rows;
     int m = w.cols;
     Node out = result(n, m, xn.needsGrad || w.needsGrad || b.needsGrad);
+    StepProfile.enter(Part.MATRIX_PRODUCTS, false);
     for (int i = 0; i < n; i++) {
       System.arraycopy(b.v, 0, out.v, i * m, m);
     }
     gemm(xn.v, w.v, out.v, n, k, m, true);
-    return record(out, g -> {
+    return record(out, Part.MATRIX_PRODUCTS, g -> {
       if (xn.needsGrad) {
-        gemm(g, transpose(w.v, k, m), grad(xn), n, m, k, true);
+        gemm(g, transposedWeight(w.v, k, m), grad(xn), n, m, k, true);
       }
       if (w.needsGrad) {
-        gemm(transpose(xn.v, n, k), g, w.g, k, n, m, true);
+        gemmTransposedA(xn.v, g, w.g, n, k, m, true);
       }
       if (b.needsGrad) {
         float[] gb = b.g;
@@ -181,13 +257,14 @@ public final class Graph implements Ops {
     int k = an.cols;
     int m = bn.cols;
     Node out = result(n, m, an.needsGrad || bn.needsGrad);
+    StepProfile.enter(Part.MATRIX_PRODUCTS, false);
     gemm(an.v, bn.v, out.v, n, k, m, false);
-    return record(out, g -> {
+    return record(out, kind(Part.MATRIX_PRODUCTS, an, bn), g -> {
       if (an.needsGrad) {
         gemm(g, transpose(bn.v, k, m), grad(an), n, m, k, true);
       }
       if (bn.needsGrad) {
-        gemm(transpose(an.v, n, k), g, grad(bn), k, n, m, true);
+        gemmTransposedA(an.v, g, grad(bn), n, k, m, true);
       }
     });
   }
@@ -211,7 +288,7 @@ public final class Graph implements Ops {
     for (int i = 0; i < size; i++) {
       out.v[i] = an.v[i] + sign * bn.v[i];
     }
-    return record(out, g -> {
+    return record(out, kind(Part.ELEMENT_WISE, an, bn), g -> {
       if (an.needsGrad) {
         float[] ga = grad(an);
         for (int i = 0; i < size; i++) {
@@ -237,7 +314,7 @@ public final class Graph implements Ops {
     for (int i = 0; i < size; i++) {
       out.v[i] = an.v[i] * bn.v[i];
     }
-    return record(out, g -> {
+    return record(out, kind(Part.ELEMENT_WISE, an, bn), g -> {
       if (an.needsGrad) {
         float[] ga = grad(an);
         for (int i = 0; i < size; i++) {
@@ -261,7 +338,7 @@ public final class Graph implements Ops {
     for (int i = 0; i < size; i++) {
       out.v[i] = an.v[i] * factor;
     }
-    return record(out, g -> {
+    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
       float[] ga = grad(an);
       for (int i = 0; i < size; i++) {
         ga[i] += g[i] * factor;
@@ -285,7 +362,7 @@ public final class Graph implements Ops {
         out.v[i * m + j] = an.v[i * m + j] + r.v[j];
       }
     }
-    return record(out, g -> {
+    return record(out, kind(Part.ELEMENT_WISE, an, r), g -> {
       if (an.needsGrad) {
         float[] ga = grad(an);
         for (int i = 0; i < n * m; i++) {
@@ -319,7 +396,7 @@ public final class Graph implements Ops {
         out.v[i * m + j] = an.v[i * m + j] * r.v[j];
       }
     }
-    return record(out, g -> {
+    return record(out, kind(Part.ELEMENT_WISE, an, r), g -> {
       if (an.needsGrad) {
         float[] ga = grad(an);
         for (int i = 0; i < n; i++) {
@@ -344,13 +421,39 @@ public final class Graph implements Ops {
     Node an = node(a);
     Node out = result(an.rows, an.cols, an.needsGrad);
     int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = f.apply(an.v[i]);
+    // the derivative is taken with the value, while the function's terms are at hand
+    float[] d = out.needsGrad ? pool.take(size) : null;
+    int rows = an.rows;
+    int cols = an.cols;
+    if (an.symmetric) {
+      // pairwise distances of a set with itself: the upper triangle, mirrored (exactly equal);
+      // task t takes rows t and rows - 1 - t so every task has the same work
+      int half = (rows + 1) / 2;
+      parallel.run(half, (long) size * MAP_WORK / 2, (from, to) -> {
+        for (int t = from; t < to; t++) {
+          f.applyAll(an.v, out.v, d, t * cols + t, (t + 1) * cols);
+          int u = rows - 1 - t;
+          if (u != t) {
+            f.applyAll(an.v, out.v, d, u * cols + u, (u + 1) * cols);
+          }
+        }
+      });
+      for (int i = 1; i < rows; i++) {
+        for (int j = 0; j < i; j++) {
+          out.v[i * cols + j] = out.v[j * cols + i];
+          if (d != null) {
+            d[i * cols + j] = d[j * cols + i];
+          }
+        }
+      }
+      out.symmetric = true;
+    } else {
+      parallel.run(rows, (long) size * MAP_WORK, (from, to) -> f.applyAll(an.v, out.v, d, from * cols, to * cols));
     }
-    return record(out, g -> {
+    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
       float[] ga = grad(an);
       for (int i = 0; i < size; i++) {
-        ga[i] += g[i] * f.derivative(an.v[i], out.v[i]);
+        ga[i] += g[i] * d[i];
       }
     });
   }
@@ -365,16 +468,9 @@ public final class Graph implements Ops {
     Node an = node(a);
     Node out = result(an.rows, an.cols, an.needsGrad);
     int size = out.size();
-    for (int i = 0; i < size; i++) {
-      float x = an.v[i];
-      out.v[i] = x > 0 ? x : slope * x;
-    }
-    return record(out, g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += an.v[i] > 0 ? g[i] : slope * g[i];
-      }
-    });
+    elements.leakyRelu(an.v, out.v, size, slope);
+    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> elements.leakyReluGradient(an.v, g, grad(an), size,
+        slope));
   }
 
   @Override
@@ -385,7 +481,7 @@ public final class Graph implements Ops {
     for (int i = 0; i < size; i++) {
       out.v[i] = (float) Math.tanh(an.v[i]);
     }
-    return record(out, g -> {
+    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
       float[] ga = grad(an);
       for (int i = 0; i < size; i++) {
         float y = out.v[i];
@@ -402,7 +498,7 @@ public final class Graph implements Ops {
     for (int i = 0; i < size; i++) {
       out.v[i] = (float) Math.exp(an.v[i]);
     }
-    return record(out, g -> {
+    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
       float[] ga = grad(an);
       for (int i = 0; i < size; i++) {
         ga[i] += g[i] * out.v[i];
@@ -418,7 +514,7 @@ public final class Graph implements Ops {
     for (int i = 0; i < size; i++) {
       out.v[i] = an.v[i] * an.v[i];
     }
-    return record(out, g -> {
+    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
       float[] ga = grad(an);
       for (int i = 0; i < size; i++) {
         ga[i] += 2f * g[i] * an.v[i];
@@ -440,7 +536,7 @@ public final class Graph implements Ops {
     for (int i = 0; i < n; i++) {
       System.arraycopy(an.v, i * m + from, out.v, i * w, w);
     }
-    return record(out, g -> {
+    return record(out, kind(Part.COPIES, an, an), g -> {
       float[] ga = grad(an);
       for (int i = 0; i < n; i++) {
         int gi = i * m + from;
@@ -482,7 +578,7 @@ public final class Graph implements Ops {
       }
       offset += c;
     }
-    return record(out, g -> {
+    return record(out, Part.COPIES, g -> {
       for (int p = 0; p < ns.length; p++) {
         Node part = ns[p];
         if (!part.needsGrad) {
@@ -516,7 +612,7 @@ public final class Graph implements Ops {
         out.v[base + j] = an.v[base + order[j]];
       }
     }
-    return record(out, g -> {
+    return record(out, kind(Part.COPIES, an, an), g -> {
       float[] ga = grad(an);
       for (int i = 0; i < n; i++) {
         int base = i * m;
@@ -540,7 +636,7 @@ public final class Graph implements Ops {
       }
       out.v[i] = s;
     }
-    return record(out, g -> {
+    return record(out, kind(Part.REDUCTIONS, an, an), g -> {
       float[] ga = grad(an);
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < m; j++) {
@@ -569,7 +665,7 @@ public final class Graph implements Ops {
       s += an.v[i];
     }
     out.v[0] = (float) (s * factor);
-    return record(out, g -> {
+    return record(out, kind(Part.REDUCTIONS, an, an), g -> {
       float[] ga = grad(an);
       float gv = g[0] * factor;
       for (int i = 0; i < size; i++) {
@@ -589,8 +685,10 @@ public final class Graph implements Ops {
     int m = bn.rows;
     int d = an.cols;
     Node out = result(n, m, an.needsGrad || bn.needsGrad);
+    StepProfile.enter(Part.MMD, false);
     float[] bt = transpose(bn.v, m, d);
     gemm(an.v, bt, out.v, n, d, m, false);
+    out.symmetric = an == bn;
     float[] na = norms(an);
     float[] nb = norms(bn);
     for (int i = 0; i < n; i++) {
@@ -599,7 +697,7 @@ public final class Graph implements Ops {
         out.v[i * m + j] = v > 0f ? v : 0f;
       }
     }
-    return record(out, g -> {
+    return record(out, Part.MMD, g -> {
       // d D_ij / d a_i = 2 (a_i - b_j); d D_ij / d b_j = 2 (b_j - a_i)
       if (an.needsGrad) {
         float[] ga = grad(an);
@@ -617,14 +715,17 @@ public final class Graph implements Ops {
       }
       if (bn.needsGrad) {
         float[] gb = grad(bn);
-        float[] gt = transpose(g, n, m);
         float[] gA = pool.take(m * d);
-        gemm(gt, an.v, gA, m, n, d, false);
-        for (int j = 0; j < m; j++) {
-          float cs = 0f;
-          for (int i = 0; i < n; i++) {
-            cs += gt[j * n + i];
+        gemmTransposedA(g, an.v, gA, n, m, d, false);
+        float[] colSums = pool.takeZeroed(m);
+        for (int i = 0; i < n; i++) {
+          int gi = i * m;
+          for (int j = 0; j < m; j++) {
+            colSums[j] += g[gi + j];
           }
+        }
+        for (int j = 0; j < m; j++) {
+          float cs = colSums[j];
           for (int c = 0; c < d; c++) {
             gb[j * d + c] += 2f * (bn.v[j * d + c] * cs - gA[j * d + c]);
           }
@@ -661,6 +762,7 @@ public final class Graph implements Ops {
     // one node holds [value, logDerivative] side by side so both share a single backward step
     Node out = result(n, 2 * m, xn.needsGrad || pn.needsGrad);
     long work = (long) n * m * shape.bins() * 8;
+    StepProfile.enter(Part.SPLINE, false);
     parallel.run(n, work, (from, to) -> {
       RqSpline spline = new RqSpline(shape);
       for (int i = from; i < to; i++) {
@@ -687,7 +789,7 @@ public final class Graph implements Ops {
         }
       }
     });
-    record(out, g -> {
+    record(out, Part.SPLINE, g -> {
       float[] gx = xn.needsGrad ? grad(xn) : null;
       float[] gp = pn.needsGrad ? grad(pn) : null;
       parallel.run(n, work, (from, to) -> {

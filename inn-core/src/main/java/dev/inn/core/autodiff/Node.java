@@ -19,6 +19,11 @@ final class Node implements Tensor {
   final boolean needsGrad;
   float[] g;
   Backward backward;
+  // a square matrix equal to its transpose element for element (pairwise distances of one set)
+  boolean symmetric;
+  // for the opt-in step profile: what kind of op made this node and when it started
+  dev.inn.core.profile.StepProfile.Part part;
+  long started;
 
   Node(int rows, int cols, float[] v, boolean needsGrad) {
     this.rows = rows;

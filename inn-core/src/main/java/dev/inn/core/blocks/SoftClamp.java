@@ -28,6 +28,39 @@ public record SoftClamp(String function, float alpha) implements ElementFunction
   }
 
   @Override
+  public void applyAll(float[] x, float[] fx, float[] dfdx, int from, int to) {
+    // one branch on the function per array, not per element
+    switch (function) {
+      case "atan" -> {
+        for (int i = from; i < to; i++) {
+          float s = x[i];
+          fx[i] = (float) (2 * alpha / Math.PI * Math.atan(s / alpha));
+          if (dfdx != null) {
+            double r = s / alpha;
+            dfdx[i] = (float) (2 / Math.PI / (1 + r * r));
+          }
+        }
+      }
+      case "tanh" -> {
+        for (int i = from; i < to; i++) {
+          float s = x[i];
+          fx[i] = (float) (alpha * Math.tanh(s / alpha));
+          if (dfdx != null) {
+            double t = Math.tanh(s / alpha);
+            dfdx[i] = (float) (1 - t * t);
+          }
+        }
+      }
+      default -> {
+        System.arraycopy(x, from, fx, from, to - from);
+        if (dfdx != null) {
+          java.util.Arrays.fill(dfdx, from, to, 1f);
+        }
+      }
+    }
+  }
+
+  @Override
   public float derivative(float s, float fs) {
     return switch (function) {
       case "atan" -> {

@@ -26,6 +26,7 @@ import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.api.plugin.PluginLookup;
 import dev.inn.core.random.GaussianNoise;
+import dev.inn.api.training.Objective;
 import dev.inn.core.training.TrainingDivergedException;
 import dev.inn.losses.likelihood.StandardNormalLikelihood;
 import java.io.DataInput;
@@ -140,7 +141,8 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     }
     Dataset scaled = new Dataset(xStandard().apply(u), yStandard().apply(data.y()));
     initialize(scaled, context.seed());
-    TrainingHistory h = runTrainer(config.optimizer(), params, scaled, this::terms, context);
+    // the likelihood is a mean over rows, so batches can be split over the cores
+    TrainingHistory h = runTrainer(config.optimizer(), params, scaled, Objective.separableOverRows(this::terms), context);
     checkHealth(scaled);
     return h;
   }

@@ -10,6 +10,23 @@ public interface Gemm {
 
   void multiply(float[] a, float[] b, float[] c, int k, int m, int rowFrom, int rowTo, boolean accumulate);
 
+  /**
+   * C (k x m) = A^T B, or C += A^T B, for A (n x k) and B (n x m) without forming A^T: the
+   * weight gradient X^T G of a layer. Rows of C from {@code rowFrom} to {@code rowTo}. The
+   * built-in kernels read A through strides; the default copies the rows of A^T it needs.
+   */
+  default void multiplyTransposedA(float[] a, float[] b, float[] c, int n, int k, int m, int rowFrom, int rowTo,
+      boolean accumulate) {
+    // kernels without a strided form: the needed rows of A^T as a copy
+    float[] at = new float[k * n];
+    for (int i = rowFrom; i < rowTo; i++) {
+      for (int p = 0; p < n; p++) {
+        at[i * n + p] = a[p * k + i];
+      }
+    }
+    multiply(at, b, c, n, m, rowFrom, rowTo, accumulate);
+  }
+
   /** A short name for reports, e.g. "vector-512". */
   String description();
 

@@ -4,6 +4,7 @@ package dev.inn.core.linalg;
 final class GemmHolder {
 
   static final Gemm BEST = choose();
+  static final ElementKernels ELEMENTS = BEST instanceof ScalarGemm ? new ElementKernels.Scalar() : vectorElements();
 
   private GemmHolder() {}
 
@@ -18,5 +19,14 @@ final class GemmHolder {
       }
     }
     return new ScalarGemm();
+  }
+
+  private static ElementKernels vectorElements() {
+    try {
+      return (ElementKernels) Class.forName("dev.inn.core.linalg.VectorElementKernels").getDeclaredConstructor()
+          .newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return new ElementKernels.Scalar();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.inn.core.linalg;
 
+import dev.inn.core.profile.StepProfile;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,6 +20,9 @@ public final class RowParallel implements AutoCloseable {
   }
 
   private static final int SPIN = 20_000;
+  // below this many multiply-adds (about 8 us on one core) an operation runs on the caller:
+  // a hand-off costs microseconds, and far more when the other core is busy
+  private static final long MIN_WORK = 250_000;
 
   private final int threads;
   private final Thread[] workers;
@@ -57,10 +61,41 @@ public final class RowParallel implements AutoCloseable {
    * count of multiply-adds) makes it worth the hand-off.
    */
   public void run(int n, long work, RangeTask task) {
-    if (threads == 1 || work < 60_000 || n < 8) {
+    if (threads == 1 || work < MIN_WORK || n < 8) {
       task.run(0, n);
       return;
     }
+    dispatch(n, task);
+  }
+
+  /** An independent task by its index. */
+  @FunctionalInterface
+  public interface IndexedTask {
+    void run(int index);
+  }
+
+  /**
+   * Runs tasks 0 .. count-1, each on whichever thread claims it first (for coarse tasks such
+   * as a shard of a batch; a task must not depend on the thread that runs it).
+   */
+  public void each(int count, IndexedTask body) {
+    if (threads == 1 || count < 2) {
+      for (int i = 0; i < count; i++) {
+        body.run(i);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    // one chunk of 4 rows per thread; each chunk claims tasks until none is left
+    dispatch(4 * threads, (from, to) -> {
+      for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+        body.run(i);
+      }
+      StepProfile.leave();
+    });
+  }
+
+  private void dispatch(int n, RangeTask task) {
     this.task = task;
     this.rows = n;
     this.failure = null;
@@ -72,6 +107,7 @@ public final class RowParallel implements AutoCloseable {
     }
     // the caller takes chunks too, so a worker the OS has not scheduled yet cannot stall the operation
     runChunks();
+    long waitStart = StepProfile.start();
     int spins = 0;
     while (pending.get() > 0) {
       if (++spins > SPIN) {
@@ -80,6 +116,7 @@ public final class RowParallel implements AutoCloseable {
         Thread.onSpinWait();
       }
     }
+    StepProfile.moved(StepProfile.Part.HAND_OFF, waitStart);
     this.task = null;
     Throwable f = failure;
     if (f != null) {

@@ -1,20 +1,21 @@
 package dev.inn.core.linalg;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API kernel: blocks of 4 rows of C by 2 vectors of columns held in registers while
- * walking k, so each loaded row chunk of B feeds 8 fused multiply-adds. Narrow tails use a
- * half-width species, then scalar code.
+ * Vector API kernel: blocks of 4 rows of C by 4 (or 2, or 1) vectors of columns held in
+ * registers while walking k, so each loaded row chunk of B feeds 4 fused multiply-adds; the
+ * narrow rest of a row (an output layer's few columns) is one masked vector. Every element
+ * of C is the same chain of multiply-adds over k whichever block computes it, so results do
+ * not depend on the blocking or the row split. The left factor is read through strides, so
+ * A^T B needs no transposed copy.
  */
 final class VectorGemm implements Gemm {
 
   private static final VectorSpecies<Float> WIDE = FloatVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Float> HALF =
-      WIDE.length() >= 16 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
   private static final int L = WIDE.length();
-  private static final int H = HALF.length();
 
   @Override
   public String description() {
@@ -23,37 +24,153 @@ final class VectorGemm implements Gemm {
 
   @Override
   public void multiply(float[] a, float[] b, float[] c, int k, int m, int rowFrom, int rowTo, boolean accumulate) {
+    strided(a, k, 1, b, c, k, m, rowFrom, rowTo, accumulate);
+  }
+
+  @Override
+  public void multiplyTransposedA(float[] a, float[] b, float[] c, int n, int k, int m, int rowFrom, int rowTo,
+      boolean accumulate) {
+    // row i of A^T is column i of A: stride k between its elements, 1 between rows
+    strided(a, 1, k, b, c, n, m, rowFrom, rowTo, accumulate);
+  }
+
+  // element (i, p) of the left factor is a[i * rs + p * cs]; the inner dimension is k
+  private static void strided(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int rowFrom, int rowTo,
+      boolean accumulate) {
     int i = rowFrom;
     for (; i + 4 <= rowTo; i += 4) {
-      rows4(a, b, c, k, m, i, accumulate);
+      rows4(a, rs, cs, b, c, k, m, i, accumulate);
     }
     for (; i < rowTo; i++) {
-      row1(a, b, c, k, m, i, accumulate);
+      row1(a, rs, cs, b, c, k, m, i, accumulate);
     }
   }
 
-  private static void rows4(float[] a, float[] b, float[] c, int k, int m, int i, boolean acc) {
+  private static void rows4(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i, boolean acc) {
     int j = 0;
+    for (; j + 4 * L <= m; j += 4 * L) {
+      wide4(a, rs, cs, b, c, k, m, i, j, acc);
+    }
     for (; j + 2 * L <= m; j += 2 * L) {
-      wide2(a, b, c, k, m, i, j, acc);
+      wide2(a, rs, cs, b, c, k, m, i, j, acc);
     }
     for (; j + L <= m; j += L) {
-      block4Wide(a, b, c, k, m, i, j, acc);
+      block4Wide(a, rs, cs, b, c, k, m, i, j, acc);
     }
-    for (; j + H <= m; j += H) {
-      block4Half(a, b, c, k, m, i, j, acc);
+    if (j < m) {
+      // the narrow rest (the output layer's few columns) in one masked vector
+      block4Masked(a, rs, cs, b, c, k, m, i, j, acc);
     }
-    for (; j < m; j++) {
-      scalar4(a, b, c, k, m, i, j, acc);
+  }
+
+  // 4 rows x 4 wide vectors: 16 accumulators, each B load feeds 4 fused multiply-adds and
+  // each broadcast 4, so the loop is bound by the multiply-adds rather than the loads
+  private static void wide4(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i, int j,
+      boolean acc) {
+    int a0 = i * rs;
+    int c0 = i * m + j;
+    FloatVector s00 = FloatVector.zero(WIDE);
+    FloatVector s01 = s00;
+    FloatVector s02 = s00;
+    FloatVector s03 = s00;
+    FloatVector s10 = s00;
+    FloatVector s11 = s00;
+    FloatVector s12 = s00;
+    FloatVector s13 = s00;
+    FloatVector s20 = s00;
+    FloatVector s21 = s00;
+    FloatVector s22 = s00;
+    FloatVector s23 = s00;
+    FloatVector s30 = s00;
+    FloatVector s31 = s00;
+    FloatVector s32 = s00;
+    FloatVector s33 = s00;
+    for (int p = 0; p < k; p++) {
+      int bp = p * m + j;
+      FloatVector b0 = FloatVector.fromArray(WIDE, b, bp);
+      FloatVector b1 = FloatVector.fromArray(WIDE, b, bp + L);
+      FloatVector b2 = FloatVector.fromArray(WIDE, b, bp + 2 * L);
+      FloatVector b3 = FloatVector.fromArray(WIDE, b, bp + 3 * L);
+      int ap = a0 + p * cs;
+      FloatVector x = FloatVector.broadcast(WIDE, a[ap]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      s02 = x.fma(b2, s02);
+      s03 = x.fma(b3, s03);
+      x = FloatVector.broadcast(WIDE, a[ap + rs]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      s12 = x.fma(b2, s12);
+      s13 = x.fma(b3, s13);
+      x = FloatVector.broadcast(WIDE, a[ap + 2 * rs]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      s22 = x.fma(b2, s22);
+      s23 = x.fma(b3, s23);
+      x = FloatVector.broadcast(WIDE, a[ap + 3 * rs]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+      s32 = x.fma(b2, s32);
+      s33 = x.fma(b3, s33);
     }
+    store(s00, c, c0, acc);
+    store(s01, c, c0 + L, acc);
+    store(s02, c, c0 + 2 * L, acc);
+    store(s03, c, c0 + 3 * L, acc);
+    store(s10, c, c0 + m, acc);
+    store(s11, c, c0 + m + L, acc);
+    store(s12, c, c0 + m + 2 * L, acc);
+    store(s13, c, c0 + m + 3 * L, acc);
+    store(s20, c, c0 + 2 * m, acc);
+    store(s21, c, c0 + 2 * m + L, acc);
+    store(s22, c, c0 + 2 * m + 2 * L, acc);
+    store(s23, c, c0 + 2 * m + 3 * L, acc);
+    store(s30, c, c0 + 3 * m, acc);
+    store(s31, c, c0 + 3 * m + L, acc);
+    store(s32, c, c0 + 3 * m + 2 * L, acc);
+    store(s33, c, c0 + 3 * m + 3 * L, acc);
+  }
+
+  private static void store(FloatVector s, float[] c, int at, boolean acc) {
+    (acc ? s.add(FloatVector.fromArray(WIDE, c, at)) : s).intoArray(c, at);
+  }
+
+  // 4 rows x the last m - j (< L) columns, loads and stores masked to them
+  private static void block4Masked(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i, int j,
+      boolean acc) {
+    VectorMask<Float> mask = WIDE.indexInRange(j, m);
+    int a0 = i * rs;
+    int c0 = i * m + j;
+    FloatVector s0 = FloatVector.zero(WIDE);
+    FloatVector s1 = s0;
+    FloatVector s2 = s0;
+    FloatVector s3 = s0;
+    for (int p = 0; p < k; p++) {
+      FloatVector bv = FloatVector.fromArray(WIDE, b, p * m + j, mask);
+      int ap = a0 + p * cs;
+      s0 = FloatVector.broadcast(WIDE, a[ap]).fma(bv, s0);
+      s1 = FloatVector.broadcast(WIDE, a[ap + rs]).fma(bv, s1);
+      s2 = FloatVector.broadcast(WIDE, a[ap + 2 * rs]).fma(bv, s2);
+      s3 = FloatVector.broadcast(WIDE, a[ap + 3 * rs]).fma(bv, s3);
+    }
+    if (acc) {
+      s0 = s0.add(FloatVector.fromArray(WIDE, c, c0, mask));
+      s1 = s1.add(FloatVector.fromArray(WIDE, c, c0 + m, mask));
+      s2 = s2.add(FloatVector.fromArray(WIDE, c, c0 + 2 * m, mask));
+      s3 = s3.add(FloatVector.fromArray(WIDE, c, c0 + 3 * m, mask));
+    }
+    s0.intoArray(c, c0, mask);
+    s1.intoArray(c, c0 + m, mask);
+    s2.intoArray(c, c0 + 2 * m, mask);
+    s3.intoArray(c, c0 + 3 * m, mask);
   }
 
   // 4 rows x 2 wide vectors: 8 accumulators stay in registers across k
-  private static void wide2(float[] a, float[] b, float[] c, int k, int m, int i, int j, boolean acc) {
-    int a0 = i * k;
-    int a1 = a0 + k;
-    int a2 = a1 + k;
-    int a3 = a2 + k;
+  private static void wide2(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i, int j, boolean acc) {
+    int a0 = i * rs;
+    int a1 = a0 + rs;
+    int a2 = a1 + rs;
+    int a3 = a2 + rs;
     int c0 = i * m + j;
     int c1 = c0 + m;
     int c2 = c1 + m;
@@ -70,16 +187,17 @@ final class VectorGemm implements Gemm {
       int bp = p * m + j;
       FloatVector b0 = FloatVector.fromArray(WIDE, b, bp);
       FloatVector b1 = FloatVector.fromArray(WIDE, b, bp + L);
-      FloatVector x = FloatVector.broadcast(WIDE, a[a0 + p]);
+      int ap = p * cs;
+      FloatVector x = FloatVector.broadcast(WIDE, a[a0 + ap]);
       s00 = x.fma(b0, s00);
       s01 = x.fma(b1, s01);
-      x = FloatVector.broadcast(WIDE, a[a1 + p]);
+      x = FloatVector.broadcast(WIDE, a[a1 + ap]);
       s10 = x.fma(b0, s10);
       s11 = x.fma(b1, s11);
-      x = FloatVector.broadcast(WIDE, a[a2 + p]);
+      x = FloatVector.broadcast(WIDE, a[a2 + ap]);
       s20 = x.fma(b0, s20);
       s21 = x.fma(b1, s21);
-      x = FloatVector.broadcast(WIDE, a[a3 + p]);
+      x = FloatVector.broadcast(WIDE, a[a3 + ap]);
       s30 = x.fma(b0, s30);
       s31 = x.fma(b1, s31);
     }
@@ -104,9 +222,9 @@ final class VectorGemm implements Gemm {
   }
 
   // the species must be a constant in each method, or C2 cannot intrinsify the vector operations
-  private static void block4Wide(float[] a, float[] b, float[] c, int k, int m, int i, int j,
-      boolean acc) {
-    int a0 = i * k;
+  private static void block4Wide(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i,
+      int j, boolean acc) {
+    int a0 = i * rs;
     int c0 = i * m + j;
     FloatVector s0 = FloatVector.zero(WIDE);
     FloatVector s1 = s0;
@@ -114,10 +232,11 @@ final class VectorGemm implements Gemm {
     FloatVector s3 = s0;
     for (int p = 0; p < k; p++) {
       FloatVector bv = FloatVector.fromArray(WIDE, b, p * m + j);
-      s0 = FloatVector.broadcast(WIDE, a[a0 + p]).fma(bv, s0);
-      s1 = FloatVector.broadcast(WIDE, a[a0 + k + p]).fma(bv, s1);
-      s2 = FloatVector.broadcast(WIDE, a[a0 + 2 * k + p]).fma(bv, s2);
-      s3 = FloatVector.broadcast(WIDE, a[a0 + 3 * k + p]).fma(bv, s3);
+      int ap = a0 + p * cs;
+      s0 = FloatVector.broadcast(WIDE, a[ap]).fma(bv, s0);
+      s1 = FloatVector.broadcast(WIDE, a[ap + rs]).fma(bv, s1);
+      s2 = FloatVector.broadcast(WIDE, a[ap + 2 * rs]).fma(bv, s2);
+      s3 = FloatVector.broadcast(WIDE, a[ap + 3 * rs]).fma(bv, s3);
     }
     if (acc) {
       s0 = s0.add(FloatVector.fromArray(WIDE, c, c0));
@@ -131,53 +250,14 @@ final class VectorGemm implements Gemm {
     s3.intoArray(c, c0 + 3 * m);
   }
 
-  private static void block4Half(float[] a, float[] b, float[] c, int k, int m, int i, int j,
-      boolean acc) {
-    int a0 = i * k;
-    int c0 = i * m + j;
-    FloatVector s0 = FloatVector.zero(HALF);
-    FloatVector s1 = s0;
-    FloatVector s2 = s0;
-    FloatVector s3 = s0;
-    for (int p = 0; p < k; p++) {
-      FloatVector bv = FloatVector.fromArray(HALF, b, p * m + j);
-      s0 = FloatVector.broadcast(HALF, a[a0 + p]).fma(bv, s0);
-      s1 = FloatVector.broadcast(HALF, a[a0 + k + p]).fma(bv, s1);
-      s2 = FloatVector.broadcast(HALF, a[a0 + 2 * k + p]).fma(bv, s2);
-      s3 = FloatVector.broadcast(HALF, a[a0 + 3 * k + p]).fma(bv, s3);
-    }
-    if (acc) {
-      s0 = s0.add(FloatVector.fromArray(HALF, c, c0));
-      s1 = s1.add(FloatVector.fromArray(HALF, c, c0 + m));
-      s2 = s2.add(FloatVector.fromArray(HALF, c, c0 + 2 * m));
-      s3 = s3.add(FloatVector.fromArray(HALF, c, c0 + 3 * m));
-    }
-    s0.intoArray(c, c0);
-    s1.intoArray(c, c0 + m);
-    s2.intoArray(c, c0 + 2 * m);
-    s3.intoArray(c, c0 + 3 * m);
-  }
-
-  private static void scalar4(float[] a, float[] b, float[] c, int k, int m, int i, int j, boolean acc) {
-    for (int r = 0; r < 4; r++) {
-      int ar = (i + r) * k;
-      float s = 0f;
-      for (int p = 0; p < k; p++) {
-        s = Math.fma(a[ar + p], b[p * m + j], s);
-      }
-      int ci = (i + r) * m + j;
-      c[ci] = acc ? c[ci] + s : s;
-    }
-  }
-
-  private static void row1(float[] a, float[] b, float[] c, int k, int m, int i, boolean acc) {
-    int a0 = i * k;
+  private static void row1(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int i, boolean acc) {
+    int a0 = i * rs;
     int c0 = i * m;
     int j = 0;
     for (; j + L <= m; j += L) {
       FloatVector s = FloatVector.zero(WIDE);
       for (int p = 0; p < k; p++) {
-        s = FloatVector.broadcast(WIDE, a[a0 + p]).fma(FloatVector.fromArray(WIDE, b, p * m + j), s);
+        s = FloatVector.broadcast(WIDE, a[a0 + p * cs]).fma(FloatVector.fromArray(WIDE, b, p * m + j), s);
       }
       if (acc) {
         s = s.add(FloatVector.fromArray(WIDE, c, c0 + j));
@@ -187,7 +267,7 @@ final class VectorGemm implements Gemm {
     for (; j < m; j++) {
       float s = 0f;
       for (int p = 0; p < k; p++) {
-        s = Math.fma(a[a0 + p], b[p * m + j], s);
+        s = Math.fma(a[a0 + p * cs], b[p * m + j], s);
       }
       c[c0 + j] = acc ? c[c0 + j] + s : s;
     }

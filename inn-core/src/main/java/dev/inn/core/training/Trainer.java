@@ -1,15 +1,12 @@
 package dev.inn.core.training;
 
 import dev.inn.api.data.Dataset;
-import dev.inn.api.loss.LossTerm;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
-import dev.inn.api.tensor.Tensor;
 import dev.inn.api.training.Objective;
-import dev.inn.core.autodiff.ArrayPool;
-import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
+import dev.inn.core.profile.StepProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +38,7 @@ public final class Trainer {
     }
     SplittableRandom random = new SplittableRandom(context.seed());
     Adam adam = new Adam(params.trainable(), config);
-    ArrayPool pool = new ArrayPool();
+    BatchStep batchStep = new BatchStep(params.trainable(), objective, parallel);
     int batch = Math.min(config.batch(), data.size());
     int[] order = identity(data.size());
     int cursor = data.size();
@@ -58,24 +55,19 @@ public final class Trainer {
         }
         rows[r] = order[cursor++];
       }
-      Dataset b = data.select(rows);
-      Graph graph = new Graph(pool, parallel, true);
-      List<LossTerm> terms = objective.terms(graph, b, random, step);
-      Tensor total = null;
-      for (LossTerm term : terms) {
-        float value = term.value().scalar();
-        if (!Float.isFinite(value)) {
-          throw new TrainingDivergedException(task + ": loss term " + term.name() + " became " + value + " at step "
-              + step + " of " + config.steps() + " (learning rate " + config.learningRate(step)
-              + "); lower lr, raise clamping, or enable grad_clip");
-        }
-        window.merge(term.name(), (double) value, Double::sum);
-        Tensor weighted = graph.scale(term.value(), (float) term.weight());
-        total = total == null ? weighted : graph.add(total, weighted);
+      long stepStart = StepProfile.start();
+      BatchStep.Terms terms = batchStep.run(data.select(rows), random, step, true);
+      int bad = terms.firstNonFinite();
+      if (bad >= 0) {
+        throw new TrainingDivergedException(task + ": loss term " + terms.names().get(bad) + " became "
+            + (float) terms.values()[bad] + " at step " + step + " of " + config.steps() + " (learning rate "
+            + config.learningRate(step) + "); lower lr, raise clamping, or enable grad_clip");
+      }
+      for (int i = 0; i < terms.values().length; i++) {
+        window.merge(terms.names().get(i), (double) (float) terms.values()[i], Double::sum);
       }
       inWindow++;
-      adam.zeroGradients();
-      graph.backward(total);
+      long optimizerStart = StepProfile.start();
       float scale = 1f;
       if (config.gradClip() > 0) {
         double norm = adam.gradientNorm();
@@ -84,7 +76,10 @@ public final class Trainer {
         }
       }
       adam.step(config.learningRate(step), scale);
-      pool.releaseAll();
+      StepProfile.add(StepProfile.Part.OPTIMIZER, true, optimizerStart);
+      if (stepStart != 0L) {
+        StepProfile.stepDone(System.nanoTime() - stepStart);
+      }
       if ((step + 1) % config.logEvery() == 0 || step == config.steps() - 1) {
         steps.add(step + 1);
         StringBuilder msg = new StringBuilder();
@@ -99,23 +94,6 @@ public final class Trainer {
       }
     }
     return new TrainingHistory(List.copyOf(steps), curves);
-  }
-
-  /** Total weighted loss of one batch, or NaN when a term is not finite. */
-  private static double total(Graph graph, List<LossTerm> terms, Tensor[] out) {
-    Tensor total = null;
-    double sum = 0;
-    for (LossTerm term : terms) {
-      float value = term.value().scalar();
-      if (!Float.isFinite(value)) {
-        return Double.NaN;
-      }
-      sum += term.weight() * value;
-      Tensor weighted = graph.scale(term.value(), (float) term.weight());
-      total = total == null ? weighted : graph.add(total, weighted);
-    }
-    out[0] = total;
-    return sum;
   }
 
   /**
@@ -163,10 +141,10 @@ public final class Trainer {
       int stepsPerEpoch = Math.max(1, train.size() / batch);
       double lr = config.lr();
       Adam adam = new Adam(params.trainable(), config);
-      ArrayPool pool = new ArrayPool();
+      BatchStep batchStep = new BatchStep(params.trainable(), objective, parallel);
       float[][] best = snapshot();
       float[][] lastGood = snapshot();
-      double bestLoss = validationLoss(pool);
+      double bestLoss = validationLoss(batchStep);
       if (!Double.isFinite(bestLoss)) {
         throw new TrainingDivergedException(task + ": the validation loss of the initial network is " + bestLoss
             + "; check the training data's scale");
@@ -179,7 +157,6 @@ public final class Trainer {
       Map<String, List<Double>> curves = new LinkedHashMap<>();
       int[] order = identity(train.size());
       int[] rows = new int[batch];
-      Tensor[] total = new Tensor[1];
       int epoch = 0;
       while (epoch < stop.maxEpochs()) {
         shuffle(order, random);
@@ -187,28 +164,28 @@ public final class Trainer {
         boolean diverged = false;
         for (int b = 0; b < stepsPerEpoch; b++) {
           System.arraycopy(order, b * batch, rows, 0, batch);
-          Graph graph = new Graph(pool, parallel, true);
-          double loss = total(graph, objective.terms(graph, train.select(rows), random, step), total);
+          long stepStart = StepProfile.start();
+          double loss = batchStep.run(train.select(rows), random, step, true).total();
           if (!Double.isFinite(loss)) {
-            pool.releaseAll();
             diverged = true;
             break;
           }
           trainSum += loss;
-          adam.zeroGradients();
-          graph.backward(total[0]);
+          long optimizerStart = StepProfile.start();
           double norm = adam.gradientNorm();
           if (!Double.isFinite(norm)) {
-            pool.releaseAll();
             diverged = true;
             break;
           }
           float scale = config.gradClip() > 0 && norm > config.gradClip() ? (float) (config.gradClip() / norm) : 1f;
           adam.step(lr, scale);
-          pool.releaseAll();
+          StepProfile.add(StepProfile.Part.OPTIMIZER, true, optimizerStart);
+          if (stepStart != 0L) {
+            StepProfile.stepDone(System.nanoTime() - stepStart);
+          }
           step++;
         }
-        double valLoss = diverged ? Double.NaN : validationLoss(pool);
+        double valLoss = diverged ? Double.NaN : validationLoss(batchStep);
         if (!Double.isFinite(valLoss)) {
           if (++rollbacks > MAX_ROLLBACKS) {
             throw new TrainingDivergedException(task + ": the loss stayed non-finite after " + MAX_ROLLBACKS
@@ -251,21 +228,18 @@ public final class Trainer {
     }
 
     /** Mean weighted loss over the validation split, in batches, without recording. */
-    private double validationLoss(ArrayPool pool) {
+    private double validationLoss(BatchStep batchStep) {
       int chunk = 1024;
       double sum = 0;
       // a fixed generator so that stochastic objectives compare epochs on equal terms
       SplittableRandom fixed = new SplittableRandom(context.seed() ^ 0x7F4A7C15L);
-      Tensor[] unused = new Tensor[1];
       for (int from = 0; from < validation.size(); from += chunk) {
         int to = Math.min(validation.size(), from + chunk);
         int[] idx = new int[to - from];
         for (int i = 0; i < idx.length; i++) {
           idx[i] = from + i;
         }
-        Graph graph = new Graph(pool, parallel, false);
-        double loss = total(graph, objective.terms(graph, validation.select(idx), fixed, 0), unused);
-        pool.releaseAll();
+        double loss = batchStep.run(validation.select(idx), fixed, 0, false).total();
         if (!Double.isFinite(loss)) {
           return Double.NaN;
         }

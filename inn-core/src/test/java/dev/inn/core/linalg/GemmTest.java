@@ -12,7 +12,8 @@ class GemmTest {
   void kernelsAgreeWithReferenceOnAllShapes() {
     assertThat(Gemm.best().description()).as("tests run with the Vector API module").startsWith("vector");
     SplittableRandom r = new SplittableRandom(3);
-    int[][] shapes = {{1, 1, 1}, {7, 3, 5}, {13, 128, 16}, {200, 8, 128}, {9, 17, 40}, {64, 33, 8}};
+    int[][] shapes = {{1, 1, 1}, {7, 3, 5}, {13, 128, 16}, {200, 8, 128}, {9, 17, 40}, {64, 33, 8}, {12, 20, 10},
+        {8, 16, 200}, {6, 5, 77}};
     for (int[] s : shapes) {
       int n = s[0];
       int k = s[1];
@@ -40,6 +41,42 @@ class GemmTest {
           assertThat((double) cv[i * m + j]).isCloseTo(ref, org.assertj.core.data.Offset.offset(1e-3 * (1 + k)));
           assertThat((double) cs[i * m + j]).isCloseTo(ref, org.assertj.core.data.Offset.offset(1e-3 * (1 + k)));
         }
+      }
+    }
+  }
+
+  @Test
+  void transposedLeftFactorEqualsAnExplicitTranspose() {
+    SplittableRandom r = new SplittableRandom(5);
+    // A is n x k, B is n x m, C = A^T B is k x m: weight-gradient shapes and awkward ones
+    int[][] shapes = {{200, 128, 128}, {256, 37, 10}, {9, 13, 70}, {64, 8, 16}, {5, 3, 1}};
+    for (int[] s : shapes) {
+      int n = s[0];
+      int k = s[1];
+      int m = s[2];
+      float[] a = new float[n * k];
+      float[] b = new float[n * m];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = (float) r.nextGaussian();
+      }
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (float) r.nextGaussian();
+      }
+      float[] at = new float[k * n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < k; j++) {
+          at[j * n + i] = a[i * k + j];
+        }
+      }
+      for (Gemm g : new Gemm[] {Gemm.best(), new ScalarGemm()}) {
+        float[] direct = new float[k * m];
+        float[] viaCopy = new float[k * m];
+        java.util.Arrays.fill(direct, 0.5f);
+        java.util.Arrays.fill(viaCopy, 0.5f);
+        g.multiplyTransposedA(a, b, direct, n, k, m, 0, k, true);
+        g.multiply(at, b, viaCopy, n, m, 0, k, true);
+        // the same multiply-adds in the same order: identical, not merely close
+        assertThat(direct).as(g.description() + " " + java.util.Arrays.toString(s)).containsExactly(viaCopy);
       }
     }
   }

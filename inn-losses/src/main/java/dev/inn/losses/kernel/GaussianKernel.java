@@ -19,6 +19,24 @@ public record GaussianKernel(double[] widths) implements Kernel {
   }
 
   @Override
+  public void applyAll(float[] x, float[] fx, float[] dfdx, int from, int to) {
+    for (int e = from; e < to; e++) {
+      float d = x[e];
+      double v = 0;
+      double g = 0;
+      for (double h : widths) {
+        double t = Math.exp(-d / (2 * h * h));
+        v += t;
+        g -= t / (2 * h * h);
+      }
+      fx[e] = (float) v;
+      if (dfdx != null) {
+        dfdx[e] = (float) g;
+      }
+    }
+  }
+
+  @Override
   public float derivative(float d, float kd) {
     double s = 0;
     for (double h : widths) {

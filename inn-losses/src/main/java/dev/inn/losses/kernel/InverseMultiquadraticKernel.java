@@ -22,6 +22,24 @@ public record InverseMultiquadraticKernel(double[] widths) implements Kernel {
   }
 
   @Override
+  public void applyAll(float[] x, float[] fx, float[] dfdx, int from, int to) {
+    for (int e = from; e < to; e++) {
+      float d = x[e];
+      double v = 0;
+      double g = 0;
+      for (double h : widths) {
+        v += 1.0 / (1.0 + d / (h * h));
+        double q = 1.0 + d / (h * h);
+        g -= 1.0 / (h * h * q * q);
+      }
+      fx[e] = (float) v;
+      if (dfdx != null) {
+        dfdx[e] = (float) g;
+      }
+    }
+  }
+
+  @Override
   public float derivative(float d, float kd) {
     double s = 0;
     for (double h : widths) {

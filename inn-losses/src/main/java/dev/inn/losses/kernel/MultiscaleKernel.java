@@ -62,6 +62,28 @@ public final class MultiscaleKernel implements Kernel {
   }
 
   @Override
+  public void applyAll(float[] x, float[] fx, float[] dfdx, int from, int to) {
+    // value and derivative share each scale's power, the costly part
+    int k = scales.length;
+    for (int e = from; e < to; e++) {
+      float d = x[e];
+      double v = 0;
+      double g = 0;
+      for (int i = 0; i < k; i++) {
+        double a = scales[i][1];
+        double q = (scales[i][0] + d) / a;
+        double term = weight[i] * negPow(q, a);
+        v += term;
+        g -= term / q;
+      }
+      fx[e] = (float) v;
+      if (dfdx != null) {
+        dfdx[e] = (float) g;
+      }
+    }
+  }
+
+  @Override
   public float derivative(float d, float kd) {
     // with q = (C + d)/a: dq/dd = 1/a and d(q^-a)/dq = -a q^(-a-1), so each term gives -C^a q^-a / q
     double s = 0;

@@ -1,0 +1,2 @@
+/** Opt-in timing of training steps by part, for the speed benchmark's profile table. */
+package dev.inn.core.profile;
