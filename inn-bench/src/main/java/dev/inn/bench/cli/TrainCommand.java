@@ -10,6 +10,7 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.Settings;
 import dev.inn.core.persistence.ModelFile;
 import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.problems.store.StoredProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,13 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
-  @Option(names = "--problem", required = true, description = "problem name (see 'inn list')")
+  @Option(names = "--problem", description = "problem name (see 'inn list'); with --store, the store's by default")
   String problem;
+
+  @Option(names = "--store", paramLabel = "DIR",
+      description = "train on the pairs of a simulation store ('inn simulate'); the problem and its settings default "
+          + "to the store's, the training size to all its pairs")
+  Path store;
 
   @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting")
   List<String> problemSettings = new ArrayList<>();
@@ -39,8 +45,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = {"-m", "--method-setting"}, paramLabel = "KEY=VALUE", description = "a method setting")
   List<String> methodSettings = new ArrayList<>();
 
-  @Option(names = "--train-size", defaultValue = "20000", description = "training pairs (default: ${DEFAULT-VALUE})")
-  int trainSize;
+  @Option(names = "--train-size", description = "training pairs (default: 20000, or all pairs of --store)")
+  Integer trainSize;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of data and training (default: ${DEFAULT-VALUE})")
   long seed;
@@ -53,17 +59,35 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (trainSize < 2) {
+    if (problem == null && store == null) {
+      throw new IllegalArgumentException("name the problem with --problem (or train on a simulation store with --store)");
+    }
+    if (trainSize != null && trainSize < 2) {
       throw new IllegalArgumentException("--train-size must be at least 2 training pairs, got " + trainSize);
     }
     // a path that cannot take the model is reported now, not after the training
     ModelFile.checkWritable(out);
     PluginRegistry registry = common.registry();
+    java.util.Map<String, Object> problemOverrides = new java.util.LinkedHashMap<>();
+    if (store != null) {
+      StoreSettings stored = StoreSettings.read(store);
+      if (problem == null) {
+        problem = stored.problem();
+        problemOverrides.putAll(stored.settings());
+      }
+    }
+    problemOverrides.putAll(SettingArguments.parse(problemSettings, "--problem-setting"));
     ProblemProvider pp = registry.find(ProblemProvider.class, problem);
     MethodProvider mp = registry.find(MethodProvider.class, method);
-    Settings ps = PluginRegistry.settingsFor(pp, "problem", SettingArguments.parse(problemSettings, "--problem-setting"));
+    Settings ps = PluginRegistry.settingsFor(pp, "problem", problemOverrides);
     Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
     Problem p = pp.create(ps);
+    int trainSize = this.trainSize == null ? 20_000 : this.trainSize;
+    if (store != null) {
+      StoredProblem sp = StoredProblem.wrap(problem, p, ps, store);
+      trainSize = this.trainSize == null ? sp.storedPairs() : trainSize;
+      p = sp;
+    }
     PosteriorMethod m = mp.create(p, ms);
     ProgressListener progress = ConsoleProgress.forConsole();
     long t0 = System.nanoTime();

@@ -231,6 +231,12 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
     return new Simulation(new Matrix(x.rows(), dy, y), valid);
   }
 
+  /** Workers, the timeout and the failure threshold change how a run goes, not the numbers of its pairs. */
+  @Override
+  public java.util.Set<String> executionSettings() {
+    return java.util.Set.of("workers", "timeout", "max_invalid_fraction");
+  }
+
   /** Ends the simulator processes; the next use starts new ones. */
   @Override
   public synchronized void close() {

@@ -38,6 +38,8 @@ public final class ColonDataGenerator {
   public static final String HEADER = "generator.properties";
   /** Seed of the data set shipped with the module. */
   public static final long DEFAULT_SEED = 20190101L;
+  /** Camera signal-to-noise ratio of the shipped data set. */
+  public static final double DEFAULT_SNR = 10;
 
   private ColonDataGenerator() {}
 
@@ -212,7 +214,7 @@ public final class ColonDataGenerator {
     long minPhotons = d.minPhotons();
     long maxPhotons = d.maxPhotons();
     int wavelengths = d.wavelengthsPerBand();
-    double snr = 10;
+    double snr = DEFAULT_SNR;
     int chunk = 500;
     try {
       for (int i = 0; i < args.length; i++) {

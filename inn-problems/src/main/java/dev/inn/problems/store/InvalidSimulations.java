@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param detail the last failure, in words
  * @param stderrTail the last lines the failing simulator wrote to standard error
  */
-public record InvalidSimulations(long timeouts, long crashes, long nonFinite, String detail, String stderrTail) {
+public record InvalidSimulations(long timeouts, long crashes, long nonFinite, String detail, String stderrTail)
+    implements java.io.Serializable {
 
   /** Nothing invalid. */
   public static final InvalidSimulations NONE = new InvalidSimulations(0, 0, 0, "", "");

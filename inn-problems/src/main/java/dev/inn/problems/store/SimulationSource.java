@@ -14,4 +14,12 @@ public interface SimulationSource {
    * Invalid simulations are replaced by fresh ones and counted.
    */
   SimulationBatch simulate(int n, long seed);
+
+  /**
+   * Settings that change how the simulations run (workers, threads, timeouts) but not their
+   * numbers; a store may be resumed with other values of them.
+   */
+  default java.util.Set<String> executionSettings() {
+    return java.util.Set.of();
+  }
 }
