@@ -8,7 +8,6 @@ import dev.inn.core.plugin.PluginRegistry;
 import dev.inn.problems.store.SimulationStore;
 import dev.inn.problems.store.StorePlan;
 import dev.inn.problems.store.StoreWriter;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +67,7 @@ final class SimulateCommand implements Callable<Integer> {
     try {
       StorePlan plan = StorePlan.of(problem, p, ps, seed, n, chunk);
       SimulationStore store = SimulationStore.open(out, plan);
-      PrintStream progress = System.err;
-      StoreWriter.Result r = StoreWriter.fill(store, p, w, progress);
+      StoreWriter.Result r = StoreWriter.fill(store, p, w, spec.commandLine().getErr());
       spec.commandLine().getOut().println(String.format(Locale.ROOT,
           "simulation store %s complete: %d pairs of %s in %d chunks (%d simulated now, %d kept), %s; %.1f s",
           out.toAbsolutePath(), n, problem, plan.chunks(), r.chunksWritten(), r.chunksPresent(),

@@ -1,7 +1,7 @@
 package dev.inn.problems.store;
 
 import dev.inn.api.problem.Problem;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,7 @@ public final class StoreWriter {
   public record Result(int chunksWritten, int chunksPresent, InvalidSimulations invalid, double seconds) {}
 
   /** Simulates and writes every missing chunk, then finishes the manifest. */
-  public static Result fill(SimulationStore store, Problem problem, int workers, PrintStream progress) {
+  public static Result fill(SimulationStore store, Problem problem, int workers, PrintWriter progress) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1, got " + workers);
     }
