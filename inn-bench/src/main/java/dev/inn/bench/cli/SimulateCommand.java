@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     description = {"Simulate (x, y) pairs of a problem into a simulation store: NPY chunks and a manifest.",
         "Run it again after an interruption: finished chunks are kept. The same --seed gives the same bytes "
             + "whatever --workers."})
-final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin
   Main.Common common;
@@ -88,7 +88,7 @@ final class SimulateCommand implements Callable<Integer> {
    * Parallelism lives in the store (one chunk per worker): a problem's own pool, unless set
    * explicitly, gets one thread per chunk, or as many processes as workers.
    */
-  static void applyWorkers(Plugin provider, Map<String, Object> overrides, int workers) {
+  public static void applyWorkers(Plugin provider, Map<String, Object> overrides, int workers) {
     Map<String, Object> d = provider.defaults();
     if (d.containsKey("workers") && !overrides.containsKey("workers")) {
       overrides.put("workers", workers);

@@ -280,6 +280,11 @@ public final class SimulationStore {
    */
   public record Header(String problem, Map<String, String> settings, long seed, long n, boolean complete) {}
 
+  /** Pairs per chunk of the store in {@code folder} (the last chunk may hold fewer). */
+  public static long chunkSize(Path folder) {
+    return Long.parseLong(manifestOf(folder).get("chunk_size"));
+  }
+
   /** Reads the manifest of the store in {@code folder}. */
   public static Header header(Path folder) {
     Map<String, String> m = manifestOf(folder);
