@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "inn spark", mixinStandardHelpOptions = true, version = "inn 0.1.0-SNAPSHOT",
     description = "inn on Apache Spark: fill a simulation store, rejection ABC for many observations.",
-    subcommands = {SparkMain.Simulate.class, SparkMain.Abc.class, CommandLine.HelpCommand.class})
+    subcommands = {SparkMain.Simulate.class, SparkMain.Abc.class, SimulationBenchmark.class,
+        CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
 
   @CommandLine.Spec

@@ -38,6 +38,23 @@ public record ProblemRecipe(String name, String settingsToml) implements Seriali
     return pp.create(PluginRegistry.settingsFor(pp, "problem", values));
   }
 
+  /**
+   * Ends the problems this JVM made (e.g. an external simulator's processes); in local mode
+   * the driver is the executor, so a finished fill leaves no process behind.
+   */
+  public static void closeShared() {
+    for (Problem p : MADE.values()) {
+      if (p instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // processes end with the JVM anyway
+        }
+      }
+    }
+    MADE.clear();
+  }
+
   /** This executor's shared instance. */
   public Problem shared() {
     return MADE.computeIfAbsent(this, ProblemRecipe::create);

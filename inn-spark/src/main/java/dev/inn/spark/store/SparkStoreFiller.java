@@ -50,6 +50,7 @@ public final class SparkStoreFiller {
           Math.min(missing.size(), from + wave), missing.size(), rows, rows / s);
       progress.flush();
     }
+    ProblemRecipe.closeShared();
     InvalidSimulations invalid = store.finish();
     return new StoreWriter.Result(missing.size(), present, invalid, (System.nanoTime() - t0) / 1e9);
   }
