@@ -27,6 +27,12 @@ import java.util.SplittableRandom;
  * so an interrupted run resumes with the first missing chunk; a folder generated with other
  * settings is refused.
  *
+ * <p>New data sets are better made with {@code inn simulate medical-colon --n N --out DIR}: the
+ * same per-row simulation ({@link MedicalColonProblem#simulate}) written into a simulation
+ * store (NPY chunks and a manifest, resumable, byte-identical on any number of workers or on
+ * Spark), which {@code inn train --store DIR} and suites read. This generator remains for the
+ * bundled data set's format (it also keeps the noiseless reflectance and photon counts).
+ *
  * <p>Programmatic entry: {@link #generate(Path, GenerationSettings, int, PrintStream)}.
  * Command line: {@code java -cp inn-problems.jar:inn-api.jar dev.inn.problems.medical.ColonDataGenerator
  * --out DIR [--train 15000] [--test 5000] [--seed 20190101] [--threads N] [--target 0.015]
