@@ -51,6 +51,13 @@ public final class SimulationStore {
     try {
       Files.createDirectories(folder);
       Path manifest = folder.resolve(MANIFEST);
+      // temporary files of a killed run: never part of the store, and not to be left beside it
+      try (var files = Files.list(folder)) {
+        for (Path p : files.filter(p -> p.getFileName().toString().startsWith(".")
+            && p.getFileName().toString().endsWith(".tmp")).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
       if (Files.exists(manifest)) {
         Map<String, String> existing = planPart(readManifest(manifest));
         Map<String, String> wanted = planPart(parse(manifestText(plan, null)));

@@ -101,6 +101,7 @@ class SimulationStoreTest {
     Files.delete(broken.resolve("chunk-00002.done"));
     Files.delete(broken.resolve("chunk-00002-y.npy"));
     Files.write(broken.resolve("chunk-00002-x.npy"), new byte[] {1, 2, 3});
+    Files.write(broken.resolve(".chunk-00002-y.npy12345.tmp"), new byte[] {4, 5});
     for (int c = 4; c < 7; c++) {
       Files.delete(broken.resolve(SimulationStore.doneName(c)));
       Files.delete(broken.resolve(SimulationStore.chunkName(c, "x")));
