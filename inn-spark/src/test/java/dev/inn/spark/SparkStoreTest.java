@@ -105,6 +105,62 @@ class SparkStoreTest {
     assertSameFiles(tmp.resolve("local"), tmp.resolve("spark"));
   }
 
+  static final String SUITE = """
+      name = "cells"
+      seeds = [1, 2]
+      train_size = 2000
+      test_size = 20
+      samples = 100
+      bootstrap = 20
+      metrics = ["map-rmse", "calibration"]
+
+      [figures]
+      enabled = false
+
+      [[problems]]
+      name = "gaussian-linear-uniform"
+
+      [[methods]]
+      name = "abc"
+      label = "ABC keep 100"
+      settings = { mode = "pool", keep = 100 }
+
+      [[methods]]
+      name = "abc"
+      label = "ABC keep 40"
+      settings = { mode = "pool", keep = 40 }
+      """;
+
+  /** Per-seed rows without the last three columns (train, sample, evaluate seconds). */
+  static List<String> withoutTimings(List<String> csv) {
+    return csv.stream().map(l -> {
+      String[] f = l.split(",", -1);
+      return String.join(",", java.util.Arrays.copyOf(f, f.length - 3));
+    }).sorted().toList();
+  }
+
+  /** The suite's cells as Spark tasks give the numbers of a local run of the whole suite. */
+  @Test
+  void suiteCellsAsTasksGiveTheLocalRunsNumbers() throws Exception {
+    Path out = tmp.resolve("spark-run");
+    dev.inn.spark.suite.SuiteCells.Summary summary = dev.inn.spark.suite.SuiteCells.run(sc, SUITE, "cells.toml", out);
+    assertThat(summary.cells()).isEqualTo(4);
+    assertThat(summary.failedCells()).isZero();
+    List<String> cells = Files.readAllLines(out.resolve("cells.csv"));
+    assertThat(cells).hasSize(5);
+    assertThat(out.resolve("cells/gaussian-linear-uniform__ABC-keep-40__seed2/report.html")).exists();
+
+    var registry = dev.inn.core.plugin.PluginRegistry.fromClassPath();
+    var local = new dev.inn.bench.harness.SuiteRunner(registry, dev.inn.api.method.ProgressListener.NONE)
+        .run(new dev.inn.bench.suite.SuiteParser(registry).parse(SUITE, "cells.toml"));
+    dev.inn.bench.report.ReportWriter.write(local, dev.inn.bench.report.RunInfo.detect("test"), tmp.resolve("local"));
+    List<String> expected = Files.readAllLines(tmp.resolve("local/results-by-seed.csv"));
+    List<String> actual = Files.readAllLines(out.resolve("results-by-seed.csv"));
+    assertThat(actual.get(0)).isEqualTo(expected.get(0));
+    assertThat(actual).hasSize(5);
+    assertThat(withoutTimings(actual)).isEqualTo(withoutTimings(expected));
+  }
+
   /** ABC over the store's partitions accepts exactly what the abc method (mode "pool") accepts. */
   @Test
   void partitionedAbcEqualsTheAbcMethodOnTheSamePairs() throws Exception {

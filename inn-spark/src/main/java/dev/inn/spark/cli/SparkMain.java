@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "inn spark", mixinStandardHelpOptions = true, version = "inn 0.1.0-SNAPSHOT",
     description = "inn on Apache Spark: fill a simulation store, rejection ABC for many observations.",
-    subcommands = {SparkMain.Simulate.class, SparkMain.Abc.class, SimulationBenchmark.class,
+    subcommands = {SparkMain.Simulate.class, SparkMain.Abc.class, SparkMain.Run.class, SimulationBenchmark.class,
         CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
 
@@ -131,6 +131,46 @@ public final class SparkMain implements Runnable {
       } catch (Exception e) {
         throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
       }
+    }
+  }
+
+  /** {@code inn spark run}: a suite's (problem, method, seed) cells as Spark tasks. */
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = {"Run a suite's (problem, method, seed) cells as Spark tasks: one report per cell under "
+          + "OUT/cells/, all per-seed results in OUT/results-by-seed.csv, an index in OUT/cells.csv."})
+  static final class Run extends SparkOptions implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SUITE", description = "suite file or shipped suite name") String suite;
+    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      String text;
+      String source;
+      Path file = Path.of(suite);
+      if (Files.isRegularFile(file)) {
+        text = Files.readString(file);
+        source = file.toString();
+      } else {
+        String name = suite.replaceAll("\\.toml$", "");
+        try (var in = SparkMain.class.getClassLoader().getResourceAsStream(
+            dev.inn.bench.suite.SuiteParser.RESOURCE_FOLDER + name + ".toml")) {
+          if (in == null) {
+            throw new IllegalArgumentException("no suite file '" + suite + "' and no shipped suite of that name; shipped: "
+                + dev.inn.bench.suite.SuiteParser.SHIPPED);
+          }
+          text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          source = name + ".toml";
+        }
+      }
+      long t0 = System.nanoTime();
+      dev.inn.spark.suite.SuiteCells.Summary summary;
+      try (JavaSparkContext sc = open("inn run " + source)) {
+        summary = dev.inn.spark.suite.SuiteCells.run(sc, text, source, out);
+      }
+      spec.commandLine().getOut().println(String.format(Locale.ROOT, "%d cells (%d failed) in %.1f s; results: %s",
+          summary.cells(), summary.failedCells(), (System.nanoTime() - t0) / 1e9, summary.files()));
+      return summary.failedCells() == 0 ? 0 : 3;
     }
   }
 
