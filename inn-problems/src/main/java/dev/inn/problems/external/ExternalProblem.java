@@ -129,7 +129,7 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
     for (int round = 0; have < n; round++) {
       if (round >= MAX_ROUNDS) {
         throw new TooManyInvalidSimulationsException("external simulator: still " + (n - have) + " of " + n
-            + " pairs missing after " + MAX_ROUNDS + " rounds; " + invalid.report(), invalid);
+            + " pairs missing after " + MAX_ROUNDS + " rounds; " + invalid.reportOneLine(), invalid);
       }
       int need = n - have;
       long roundSeed = Seeds.derive(seed, round);
@@ -174,7 +174,8 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
       if (invalid.total() > maxInvalidFraction * attempted) {
         throw new TooManyInvalidSimulationsException(String.format(Locale.ROOT,
             "external simulator: %d of %d simulations invalid (%.1f %%, more than max_invalid_fraction %.3g): %s",
-            invalid.total(), attempted, 100.0 * invalid.total() / attempted, maxInvalidFraction, invalid.report()),
+            invalid.total(), attempted, 100.0 * invalid.total() / attempted, maxInvalidFraction,
+            invalid.reportOneLine()),
             invalid);
       }
     }

@@ -35,6 +35,21 @@ public record InvalidSimulations(long timeouts, long crashes, long nonFinite, St
         total(), timeouts, crashes, nonFinite);
   }
 
+  /**
+   * The summary, the last failure and the simulator's last standard-error lines joined by
+   * " | ", for one-line error messages.
+   */
+  public String reportOneLine() {
+    StringBuilder b = new StringBuilder(summary());
+    if (!detail.isBlank()) {
+      b.append("; last failure: ").append(detail);
+    }
+    if (!stderrTail.isBlank()) {
+      b.append("; simulator's standard error ends: ").append(String.join(" | ", stderrTail.lines().toList()));
+    }
+    return b.toString();
+  }
+
   /** The summary with the last failure and the simulator's standard error, for error messages. */
   public String report() {
     StringBuilder b = new StringBuilder(summary());
