@@ -82,11 +82,8 @@ final class SimulationBenchmark implements Callable<Integer> {
     try {
       for (int workers : new int[] {1, 2}) {
         for (Case c : cases) {
-          ProblemProvider pp = registry.find(ProblemProvider.class, c.problem());
-          Map<String, Object> o = new LinkedHashMap<>(c.settings());
-          SimulateCommand.applyWorkers(pp, o, workers);
-          Settings s = PluginRegistry.settingsFor(pp, "problem", o);
-          Problem p = pp.create(s);
+          Settings s = settings(registry, c, workers);
+          Problem p = registry.find(ProblemProvider.class, c.problem()).create(s);
           Path dir = root.resolve(c.problem() + "-" + rows.size());
           long t0 = System.nanoTime();
           StoreWriter.fill(SimulationStore.open(dir, StorePlan.of(c.problem(), p, s, 1, c.n(), c.chunk())), p, workers,
@@ -105,11 +102,8 @@ final class SimulationBenchmark implements Callable<Integer> {
           out.printf(Locale.ROOT, "Spark local[%d] context started in %.1f s (not timed below)%n", k,
               (System.nanoTime() - t0) / 1e9);
           for (Case c : cases) {
-            ProblemProvider pp = registry.find(ProblemProvider.class, c.problem());
-            Map<String, Object> o = new LinkedHashMap<>(c.settings());
-            SimulateCommand.applyWorkers(pp, o, k);
-            Settings s = PluginRegistry.settingsFor(pp, "problem", o);
-            Problem p = pp.create(s);
+            Settings s = settings(registry, c, k);
+            Problem p = registry.find(ProblemProvider.class, c.problem()).create(s);
             StorePlan plan = StorePlan.of(c.problem(), p, s, 1, c.n(), c.chunk());
             if (p instanceof AutoCloseable a) {
               a.close();
@@ -139,6 +133,14 @@ final class SimulationBenchmark implements Callable<Integer> {
     }
     boolean allSame = rows.stream().allMatch(Row::same);
     return allSame ? 0 : 1;
+  }
+
+  /** The case's settings with its parallelism set as {@code inn simulate --workers} sets it. */
+  private static Settings settings(PluginRegistry registry, Case c, int workers) {
+    ProblemProvider pp = registry.find(ProblemProvider.class, c.problem());
+    Map<String, Object> o = new LinkedHashMap<>(c.settings());
+    SimulateCommand.applyWorkers(pp, o, workers);
+    return PluginRegistry.settingsFor(pp, "problem", o);
   }
 
   private final Map<String, Path> firstStore = new LinkedHashMap<>();
