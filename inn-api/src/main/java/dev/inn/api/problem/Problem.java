@@ -4,6 +4,7 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An inverse problem: hidden parameters x, observations y, and how to draw (x, y) pairs.
@@ -48,6 +49,14 @@ public interface Problem {
   /** Observations with held-out ground truth for evaluation, disjoint from training draws. */
   default Dataset testSet(int n, long seed) {
     return sample(n, seed ^ 0x5DEECE66DL);
+  }
+
+  /**
+   * The most training pairs {@link #sample} can give (a data set's training rows), or empty
+   * when there is no limit (a simulator draws as many as asked).
+   */
+  default OptionalInt trainingPairs() {
+    return OptionalInt.empty();
   }
 
   /** Draws from the prior p(x), when the problem has one. */

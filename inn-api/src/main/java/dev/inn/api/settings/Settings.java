@@ -49,7 +49,7 @@ public final class Settings {
       Object val = e.getValue();
       if (def != null && val != null && !compatible(def, val)) {
         throw new ConfigurationException("setting '" + e.getKey() + "' of " + owner + " must be "
-            + typeName(def) + ", got " + typeName(val) + " (" + val + ")");
+            + typeName(def) + ", got " + typeName(val) + " (" + val + ")" + listSyntax(e.getKey(), def, val));
       }
       merged.put(e.getKey(), val);
     }
@@ -67,6 +67,23 @@ public final class Settings {
       return val instanceof Map;
     }
     return def.getClass().isInstance(val);
+  }
+
+  /**
+   * For a list given as a plain value, how to write it: TOML list syntax in a suite and on the
+   * command line (key=value), e.g. {@code y_columns = ["y1", "y2"]}, built from the given text.
+   */
+  private static String listSyntax(String key, Object def, Object val) {
+    if (!(def instanceof List) || !(val instanceof String || val instanceof Number)) {
+      return "";
+    }
+    java.util.List<String> parts = java.util.Arrays.stream(String.valueOf(val).replaceAll("^\\[|\\]$", "")
+        .split(",")).map(String::trim).filter(x -> !x.isEmpty()).map(x -> x.replaceAll("^\"|\"$", "")).toList();
+    boolean numbers = parts.stream().allMatch(x -> x.matches("[-+]?[0-9.eE+-]+"));
+    String list = parts.stream().map(x -> numbers ? x : "\"" + x + "\"")
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    return "; write a list in TOML syntax, in a suite: " + key + " = " + list + ", on the command line: '" + key + "="
+        + list.replace(", ", ",") + "'";
   }
 
   private static String typeName(Object v) {

@@ -204,4 +204,9 @@ public final class Cgan extends NetworkMethod {
     java.util.Arrays.fill(d, value);
     return new Matrix(rows, cols, d);
   }
+
+  @Override
+  protected double learningRate() {
+    return config.optimizer().lr();
+  }
 }

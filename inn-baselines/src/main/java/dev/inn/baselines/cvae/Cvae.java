@@ -118,4 +118,9 @@ public final class Cvae extends NetworkMethod {
     Tensor z = ops.constant(gaussian(random, y.rows(), zDim));
     return decoder.apply(ops, ops.concatColumns(z, ops.constant(y)));
   }
+
+  @Override
+  protected double learningRate() {
+    return config.optimizer().lr();
+  }
 }

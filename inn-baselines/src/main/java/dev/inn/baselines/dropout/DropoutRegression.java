@@ -88,4 +88,9 @@ public final class DropoutRegression extends NetworkMethod {
     Tensor std = ops.exp(ops.scale(ops.columns(out, d, 2 * d), 0.5f));
     return ops.add(ops.columns(out, 0, d), ops.mul(std, ops.constant(gaussian(random, y.rows(), d))));
   }
+
+  @Override
+  protected double learningRate() {
+    return config.optimizer().lr();
+  }
 }

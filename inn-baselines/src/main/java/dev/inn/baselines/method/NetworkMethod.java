@@ -14,6 +14,7 @@ import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
+import dev.inn.core.training.SampleHealth;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -107,8 +108,15 @@ public abstract class NetworkMethod implements PosteriorMethod {
       xNorm.fit(data.x());
       yNorm.fit(data.y());
     }
-    return fit(new Dataset(xNorm.apply(data.x()), yNorm.apply(data.y())), context);
+    TrainingHistory history = fit(new Dataset(xNorm.apply(data.x()), yNorm.apply(data.y())), context);
+    // a diverged network is refused here, not saved or scored as a bad row
+    SampleHealth.check(name, sample(data.y().row(0), 256, 1), data.x(),
+        "lower lr (now " + learningRate() + ")");
+    return history;
   }
+
+  /** The learning rate training used, named when the health check after training fails. */
+  protected abstract double learningRate();
 
   @Override
   public final synchronized Matrix sample(float[] observation, int n, long seed) {

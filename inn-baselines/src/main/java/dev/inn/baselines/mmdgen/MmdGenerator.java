@@ -71,4 +71,9 @@ public final class MmdGenerator extends NetworkMethod {
     Tensor z = ops.constant(gaussian(random, y.rows(), zDim));
     return generator.apply(ops, ops.concatColumns(z, ops.constant(y)));
   }
+
+  @Override
+  protected double learningRate() {
+    return config.optimizer().lr();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.inn.bench.cli;
 
 import dev.inn.api.data.Matrix;
+import dev.inn.core.persistence.AtomicFile;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,19 +35,8 @@ final class SampleFile {
     } else {
       throw new IllegalArgumentException("output " + file + " must end in .csv or .npy");
     }
-    if (Files.exists(file) && !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      throw new IllegalArgumentException("refusing to write samples onto " + file + ": it exists and is not a"
-          + " regular file");
-    }
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.refuseNonRegular(file, "samples");
+    AtomicFile.write(file, bytes);
   }
 
   /**

@@ -36,17 +36,24 @@ final class TrainCommand implements Callable<Integer> {
           + "to the store's, the training size to all its pairs")
   Path store;
 
-  @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting")
+  @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting; the value"
+      + " in TOML syntax, lists in brackets and quoted for the shell, e.g. -p path=sims.csv"
+      + " -p 'y_columns=[\"y1\",\"y2\"]' (in a suite: y_columns = [\"y1\", \"y2\"]); 'inn list' shows every setting")
   List<String> problemSettings = new ArrayList<>();
 
   @Option(names = "--method", defaultValue = "inn", description = "method name (default: ${DEFAULT-VALUE})")
   String method;
 
-  @Option(names = {"-m", "--method-setting"}, paramLabel = "KEY=VALUE", description = "a method setting")
+  @Option(names = {"-m", "--method-setting"}, paramLabel = "KEY=VALUE", description = "a method setting, the value in"
+      + " TOML syntax as for -p, e.g. -m lr=0.001 -m max_epochs=50")
   List<String> methodSettings = new ArrayList<>();
 
-  @Option(names = "--train-size", description = "training pairs (default: 20000, or all pairs of --store)")
+  @Option(names = "--train-size", description = "training pairs (default: " + DEFAULT_TRAIN_SIZE + ", or all training"
+      + " rows of a data set or of --store)")
   Integer trainSize;
+
+  /** Training pairs drawn from a simulator when --train-size is not given. */
+  static final int DEFAULT_TRAIN_SIZE = 20000;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of data and training (default: ${DEFAULT-VALUE})")
   long seed;
@@ -69,12 +76,10 @@ final class TrainCommand implements Callable<Integer> {
     ModelFile.checkWritable(out);
     PluginRegistry registry = common.registry();
     java.util.Map<String, Object> problemOverrides = new java.util.LinkedHashMap<>();
-    if (store != null) {
+    if (store != null && problem == null) {
       StoreSettings stored = StoreSettings.read(store);
-      if (problem == null) {
-        problem = stored.problem();
-        problemOverrides.putAll(stored.settings());
-      }
+      problem = stored.problem();
+      problemOverrides.putAll(stored.settings());
     }
     problemOverrides.putAll(SettingArguments.parse(problemSettings, "--problem-setting"));
     ProblemProvider pp = registry.find(ProblemProvider.class, problem);
@@ -82,24 +87,33 @@ final class TrainCommand implements Callable<Integer> {
     Settings ps = PluginRegistry.settingsFor(pp, "problem", problemOverrides);
     Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
     Problem p = pp.create(ps);
-    int trainSize = this.trainSize == null ? 20_000 : this.trainSize;
     if (store != null) {
-      StoredProblem sp = StoredProblem.wrap(problem, p, ps, store);
-      trainSize = this.trainSize == null ? sp.storedPairs() : trainSize;
-      p = sp;
+      // training pairs from the store (all of them unless --train-size), everything else the problem's own
+      p = StoredProblem.wrap(problem, p, ps, store);
+    }
+    java.util.OptionalInt available = p.trainingPairs();
+    if (trainSize != null && available.isPresent() && trainSize > available.getAsInt()) {
+      throw new IllegalArgumentException("--train-size " + trainSize + " is more than the " + available.getAsInt()
+          + " training pairs of problem '" + problem + "'; ask for at most " + available.getAsInt()
+          + ", or leave --train-size out to use them all");
+    }
+    int pairs = trainSize != null ? trainSize : available.orElse(DEFAULT_TRAIN_SIZE);
+    if (pairs < 2) {
+      throw new IllegalArgumentException("problem '" + problem + "' has " + pairs + " training pairs; at least 2 are"
+          + " needed");
     }
     PosteriorMethod m = mp.create(p, ms);
     ProgressListener progress = ConsoleProgress.forConsole();
     long t0 = System.nanoTime();
     try {
-      Dataset data = p.sample(trainSize, seed);
+      Dataset data = p.sample(pairs, seed);
       m.train(data, new TrainingContext(seed, progress));
     } finally {
       if (progress instanceof ConsoleProgress c) {
         c.close();
       }
     }
-    ModelFile.save(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, method, ms, problem, ps), m);
+    ModelFile.save(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, method, ms, problem, ps), p, m);
     spec.commandLine().getOut().println(String.format(Locale.ROOT, "trained %s on %s in %.1f s; model: %s", method,
         problem, (System.nanoTime() - t0) / 1e9, out.toAbsolutePath()));
     return 0;

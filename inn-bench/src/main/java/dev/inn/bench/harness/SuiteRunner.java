@@ -40,12 +40,19 @@ public final class SuiteRunner {
 
   private final PluginRegistry registry;
   private final ProgressListener progress;
+  private final Checkpoint checkpoint;
   private final List<String> failures = new ArrayList<>();
   private int runs;
 
   public SuiteRunner(PluginRegistry registry, ProgressListener progress) {
+    this(registry, progress, Checkpoint.none());
+  }
+
+  /** A runner that keeps each finished run in {@code checkpoint} and takes the runs it already holds from there. */
+  public SuiteRunner(PluginRegistry registry, ProgressListener progress, Checkpoint checkpoint) {
     this.registry = registry;
     this.progress = progress;
+    this.checkpoint = checkpoint;
   }
 
   public RunResults run(Suite suite) {
@@ -69,11 +76,19 @@ public final class SuiteRunner {
   /**
    * Fails before anything trains when one method's posterior samples for a problem (test
    * observations x samples x parameters floats, all held for the metrics) would not fit in
-   * half of {@code heapBytes}, naming the numbers and what to lower.
+   * half of {@code heapBytes}, naming the numbers and what to lower; likewise when a problem's
+   * train_size asks for more pairs than its data set holds.
    */
-  void checkMemory(Suite suite, long heapBytes) {
+  public void checkMemory(Suite suite, long heapBytes) {
     for (ProblemEntry entry : suite.problems()) {
       Problem problem = registry.find(ProblemProvider.class, entry.plugin()).create(entry.settings());
+      java.util.OptionalInt available = problem.trainingPairs();
+      if (available.isPresent() && entry.trainSize() > available.getAsInt()) {
+        // said now, not after other problems trained for hours
+        throw new BenchmarkException("problem '" + entry.label() + "': train_size " + entry.trainSize() + " is more than"
+            + " its " + available.getAsInt() + " training pairs; set train_size = " + available.getAsInt()
+            + " (or less) in its [[problems]] entry");
+      }
       long observations = suite.reference().published()
           ? Math.min(suite.reference().observations(), problem.referenceObservations().size()) : suite.testSize();
       long bytes = observations * suite.samples() * problem.parameterDim() * Float.BYTES;
@@ -185,9 +200,19 @@ public final class SuiteRunner {
       Dataset data = seed == firstSeed && firstData != null ? firstData : problem.sample(entry.trainSize(), seed);
       for (MethodEntry method : suite.methodsFor(entry.label())) {
         runs++;
+        Optional<MethodResults> kept = checkpoint.find(entry.label(), method.label(), seed);
+        if (kept.isPresent()) {
+          // finished before an interruption: the same bytes as recomputing it, without the work
+          perSeed.add(kept.get());
+          progress.update("resume: " + method.label() + " on " + entry.label() + " (seed " + seed + ")", 1, 1,
+              "finished earlier, kept");
+          continue;
+        }
         try {
-          perSeed.add(runMethod(suite, entry, problem, test, data, seed, method, metrics, unavailable, references,
-              scale, seed == firstSeed ? figureObs : List.of()));
+          MethodResults finished = runMethod(suite, entry, problem, test, data, seed, method, metrics, unavailable,
+              references, scale, seed == firstSeed ? figureObs : List.of());
+          checkpoint.put(entry.label(), finished);
+          perSeed.add(finished);
         } catch (BenchmarkException e) {
           // one failing method must not cost the others their finished results: its row says why
           failures.add(e.getMessage());

@@ -103,46 +103,6 @@ class EndToEndTest {
   }
 
   @Test
-  void failedMethodIsMarkedInTheReportAndNothingFinishedMeansNoReport(@TempDir Path dir) throws Exception {
-    Path suite = dir.resolve("fail.toml");
-    Files.writeString(suite, SUITE.replace("settings = { spread = 0.5 }", "settings = { fail = true }"));
-    Path out = dir.resolve("report");
-    Result r = run("run", suite.toString(), "--out", out.toString());
-    // the other method's finished results are kept: the report is written and marks the failure
-    assertThat(r.code()).as(r.err()).isEqualTo(3);
-    assertThat(r.err().strip()).contains("1 method run(s) failed")
-        .contains("method 'overconfident' on problem 'test-linear-gaussian' (seed 1)").doesNotContain("\tat ");
-    String table = Files.readString(out.resolve("test-linear-gaussian/table.md"));
-    assertThat(table).contains("| exact |").contains("overconfident");
-    assertThat(Files.readString(out.resolve("results.csv"))).contains("exact");
-
-    // when nothing finishes there is no report, only the error
-    Path only = dir.resolve("only-fail.toml");
-    String single = SUITE.replace("settings = { spread = 0.5 }", "settings = { fail = true }")
-        .replace("[[methods]]\nname = \"test-linear-fit\"\nlabel = \"exact\"\n\n", "");
-    assertThat(single).doesNotContain("\"exact\"");
-    Files.writeString(only, single);
-    Path out2 = dir.resolve("report2");
-    Result r2 = run("run", only.toString(), "--out", out2.toString());
-    assertThat(r2.code()).isNotZero();
-    assertThat(r2.err().strip()).startsWith("error: method 'overconfident' on problem 'test-linear-gaussian' (seed 1)")
-        .doesNotContain("\tat ");
-    assertThat(Files.exists(out2)).isFalse();
-  }
-
-  @Test
-  void aSuiteTooLargeForTheHeapFailsBeforeTraining(@TempDir Path dir) throws Exception {
-    Path suite = dir.resolve("huge.toml");
-    Files.writeString(suite, SUITE.replace("samples = 300\nbootstrap", "samples = 100000000\nbootstrap"));
-    Result r = run("run", suite.toString(), "--out", dir.resolve("x").toString());
-    assertThat(r.code()).isNotZero();
-    assertThat(r.err().strip()).startsWith("error: problem 'test-linear-gaussian': 40 observations x 100000000 samples")
-        .contains("GB").contains("lower 'samples'");
-    assertThat(r.err().strip().lines().count()).isEqualTo(1);
-    assertThat(Files.exists(dir.resolve("x"))).isFalse();
-  }
-
-  @Test
   void configurationErrorIsOneLineWithoutTrace(@TempDir Path dir) throws Exception {
     Path suite = dir.resolve("bad.toml");
     Files.writeString(suite, SUITE.replace("samples = 300\nbootstrap", "sampels = 300\nbootstrap"));
@@ -175,39 +135,6 @@ class EndToEndTest {
     assertThat(run("sample", "--model", model.toString(), "-y", "1.5", "-n", "10", "--out", npy.toString()).code())
         .isZero();
     assertThat(Files.size(npy)).isEqualTo(128 + 10 * 2 * 4);
-  }
-
-  @Test
-  void samplesOnStandardOutputAreCompleteAndBadCountsAreRefused(@TempDir Path dir) throws Exception {
-    Path model = dir.resolve("m.inn");
-    assertThat(run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "--train-size", "500",
-        "--out", model.toString()).code()).isZero();
-    for (int n : new int[] {1, 5, 4096, 100_000}) {
-      // a writer without auto-flush, as System.out is for print(): nothing may stay in its buffer
-      StringWriter out = new StringWriter();
-      int code = Main.execute(new String[] {"sample", "--model", model.toString(), "-y", "1.5", "-n",
-          Integer.toString(n)}, new PrintWriter(out, false), new PrintWriter(new StringWriter(), false));
-      assertThat(code).isZero();
-      assertThat(out.toString().lines().count()).as("rows for -n " + n).isEqualTo(n + 1L);
-      assertThat(out.toString()).endsWith("\n");
-    }
-    Result twice = run("sample", "--model", model.toString(), "-y", "1.5", "-y", "2.5");
-    assertThat(twice.code()).isNotZero();
-    assertThat(twice.err().strip()).startsWith("error: -y was given 2 times");
-    Result word = run("sample", "--model", model.toString(), "-y", "abc");
-    assertThat(word.err().strip()).isEqualTo("error: -y value 1 is 'abc', not a number");
-    Result negative = run("sample", "--model", model.toString(), "-y", "1.5", "-n", "-3");
-    assertThat(negative.code()).isNotZero();
-    assertThat(negative.err().strip()).isEqualTo("error: --samples must be at least 1, got -3");
-    Result huge = run("sample", "--model", model.toString(), "-y", "1.5", "-n", "2000000000");
-    assertThat(huge.code()).isNotZero();
-    assertThat(huge.err()).contains("do not fit in one array");
-    Path bad = dir.resolve("bad.inn");
-    Result train = run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "--train-size",
-        "-5", "--out", bad.toString());
-    assertThat(train.code()).isNotZero();
-    assertThat(train.err().strip()).isEqualTo("error: --train-size must be at least 2 training pairs, got -5");
-    assertThat(Files.exists(bad)).isFalse();
   }
 
   @Test

@@ -23,6 +23,19 @@ import java.util.SplittableRandom;
  */
 public final class LinearGaussianMethod implements MethodProvider {
 
+  /**
+   * Test hook: training a method whose {@code spread} equals this value throws
+   * {@link SimulatedKill}, an Error nothing catches, as if the process were killed there.
+   */
+  public static volatile double killAtSpread = Double.NaN;
+
+  /** Stands for the process dying (kill, power loss): nothing after it runs. */
+  public static final class SimulatedKill extends Error {
+    public SimulatedKill() {
+      super("simulated kill");
+    }
+  }
+
   @Override
   public String name() {
     return "test-linear-fit";
@@ -64,6 +77,9 @@ public final class LinearGaussianMethod implements MethodProvider {
     public TrainingHistory train(Dataset data, TrainingContext context) {
       if (fail) {
         throw new IllegalStateException("loss L_test is NaN at step 3");
+      }
+      if (spread == killAtSpread) {
+        throw new SimulatedKill();
       }
       int n = data.size();
       slope = new double[d];

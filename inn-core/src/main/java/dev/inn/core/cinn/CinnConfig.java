@@ -13,6 +13,13 @@ import java.util.Map;
  * dim y) and training runs epochs with early stopping on a 10 % validation split, so there is
  * no step count or loss weight to choose.
  *
+ * <p>Coupling: rational-quadratic splines (8 bins on [-5, 5], linear tails), lr 5e-4. Measured by
+ * held-out log q(x | y) on the five sbibm tasks at 10^4 simulations against the one-sided affine
+ * (glow) coupling at lr 1e-3: +0.7 nats on slcp (multimodal), +0.7 on gaussian-linear-uniform (a
+ * posterior truncated by the prior's box), about equal on sir and lotka-volterra, -0.2 on
+ * bernoulli-glm. Affine couplings overfit early on these budgets (validation loss rising after 5 to
+ * 15 epochs) while still too wide; splines reach a sharper fit before that point.
+ *
  * @param blocks number of units, each ActNorm + permutation + coupling
  * @param block the coupling block plugin
  * @param permutation the permutation block plugin between couplings
@@ -38,7 +45,7 @@ public record CinnConfig(int blocks, String block, String permutation, int hidde
   public static Map<String, Object> defaults() {
     Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
     d.put("blocks", 8);
-    d.put("block", "glow-coupling");
+    d.put("block", "rq-spline-coupling");
     d.put("permutation", "permutation");
     d.put("hidden", 128);
     d.put("layers", 3);
@@ -53,7 +60,7 @@ public record CinnConfig(int blocks, String block, String permutation, int hidde
     // the trainer: epochs with early stopping, not a step count
     d.put("steps", 0);
     d.put("batch", 128);
-    d.put("lr", 1e-3);
+    d.put("lr", 5e-4);
     d.put("betas", List.of(0.9, 0.999));
     d.put("eps", 1e-8);
     d.put("weight_decay", 0.0);

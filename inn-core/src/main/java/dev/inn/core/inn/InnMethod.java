@@ -26,6 +26,7 @@ import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.core.random.GaussianNoise;
 import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.core.training.SampleHealth;
 import dev.inn.core.training.Trainer;
 import dev.inn.losses.likelihood.StandardNormalLikelihood;
 import dev.inn.losses.mmd.Mmd;
@@ -154,30 +155,17 @@ public final class InnMethod implements PosteriorMethod {
     return h;
   }
 
-  /** Samples further than this many training standard deviations from the training mean fail the check. */
-  private static final double SANE_SDS = 100;
-
   /**
-   * After training: posterior samples for a training observation must be finite and within
-   * {@link #SANE_SDS} standard deviations of the training parameters, or the model is refused
-   * (a diverged network, e.g. from too high a learning rate, otherwise saves and samples ~1e9).
+   * After training: posterior samples for a training observation must be finite and of sane
+   * magnitude ({@link SampleHealth}), or the model is refused instead of saved.
    */
   private void checkHealth(Dataset data) {
-    Matrix s = sample(data.y().row(0), 256, 1);
-    double[][] moments = Standardizer.columnMoments(data.x());
-    for (int c = 0; c < layout.x(); c++) {
-      double mean = moments[0][c];
-      double sd = Math.max(moments[1][c], 1e-12);
-      for (int i = 0; i < s.rows(); i++) {
-        double v = s.get(i, c);
-        if (!Double.isFinite(v) || Math.abs(v - mean) > SANE_SDS * sd) {
-          trained = false;
-          throw new dev.inn.core.training.TrainingDivergedException(String.format(java.util.Locale.ROOT,
-              "inn: after training, a posterior sample of parameter %d is %s while the training values have mean %.4g"
-                  + " and sd %.4g; the network diverged: lower lr (now %s) or set grad_clip", c, v, mean, sd,
-              config.optimizer().lr()));
-        }
-      }
+    try {
+      SampleHealth.check("inn", sample(data.y().row(0), 256, 1), data.x(),
+          "lower lr (now " + config.optimizer().lr() + ") or set grad_clip");
+    } catch (RuntimeException e) {
+      trained = false;
+      throw e;
     }
   }
 
@@ -242,7 +230,8 @@ public final class InnMethod implements PosteriorMethod {
   /** The fade-in factor of the MMD terms at {@code step} (see {@link InnConfig}). */
   private double mmdRamp(int step) {
     double start = config.mmdRampStart();
-    if (start >= 1 || config.mmdRampEnd() <= 0) {
+    // epochs with early stopping have no step horizon to ramp over: the MMD terms run at full weight
+    if (start >= 1 || config.mmdRampEnd() <= 0 || config.optimizer().stopsEarly()) {
       return 1;
     }
     double t = step / (config.mmdRampEnd() * config.optimizer().steps());

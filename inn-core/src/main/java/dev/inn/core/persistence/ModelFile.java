@@ -14,7 +14,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,10 @@ import java.util.Map;
 
 /**
  * One file per trained model: a magic word and format version, the method and problem with
- * their settings (keys sorted, so the same model gives the same bytes), then the method's own
+ * their settings (keys sorted, so the same model gives the same bytes), what sampling needs of
+ * the problem (a data-only problem, one without prior, simulator or exact posterior such as a
+ * user's CSV, is stored by its column names, latent dimension and support and never reopened;
+ * any other problem is recreated from its settings), then the method's own
  * state ({@link PosteriorMethod#save}), then a CRC-32C of everything before it. Loading checks
  * the checksum before it trusts a byte and recreates both through the registry, so any plugin
  * method is saved the same way. Files are written to a temporary name in the target folder and
@@ -31,7 +33,10 @@ import java.util.Map;
 public final class ModelFile {
 
   /** Bumped whenever the layout changes; older files are refused with a clear message. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
+
+  /** The oldest layout still read: format 2 lacks the problem description. */
+  private static final int OLDEST_READ = 2;
 
   /** Bytes of the checksum trailer. */
   private static final int TRAILER = Long.BYTES;
@@ -47,8 +52,11 @@ public final class ModelFile {
   /** A loaded model with the problem it was trained for. */
   public record Loaded(Header header, Problem problem, PosteriorMethod method) {}
 
-  /** Writes the model atomically; refuses a destination that exists and is not a regular file. */
-  public static void save(Path file, Header header, PosteriorMethod method) throws IOException {
+  /**
+   * Writes the model of {@code method}, trained on {@code problem}, atomically; refuses a
+   * destination that exists and is not a regular file.
+   */
+  public static void save(Path file, Header header, Problem problem, PosteriorMethod method) throws IOException {
     checkWritable(file);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -58,17 +66,11 @@ public final class ModelFile {
       writeValue(out, header.methodSettings().asMap());
       out.writeUTF(header.problem());
       writeValue(out, header.problemSettings().asMap());
+      StoredProblem.write(out, problem);
       method.save(out);
       out.writeLong(checksum(bytes.toByteArray(), bytes.size()));
     }
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-    try {
-      Files.write(tmp, bytes.toByteArray());
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(file, bytes.toByteArray());
   }
 
   /**
@@ -77,9 +79,7 @@ public final class ModelFile {
    */
   public static void checkWritable(Path file) throws IOException {
     Path abs = file.toAbsolutePath();
-    if (Files.exists(abs) && !Files.isRegularFile(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      throw new IOException("refusing to write a model onto " + file + ": it exists and is not a regular file");
-    }
+    AtomicFile.refuseNonRegular(abs, "a model");
     Path dir = abs.getParent();
     Files.createDirectories(dir);
     if (!Files.isWritable(dir)) {
@@ -109,9 +109,9 @@ public final class ModelFile {
         throw new IOException(file + " is not an inn model file");
       }
       int version = in.readInt();
-      if (version != FORMAT_VERSION) {
-        throw new IOException(file + " has model format " + version + ", this version reads " + FORMAT_VERSION
-            + (version < FORMAT_VERSION ? " (files without a checksum); train the model again" : ""));
+      if (version < OLDEST_READ || version > FORMAT_VERSION) {
+        throw new IOException(file + " has model format " + version + ", this version reads " + OLDEST_READ + " to "
+            + FORMAT_VERSION + (version < OLDEST_READ ? " (files without a checksum); train the model again" : ""));
       }
       if (bytes.length < TRAILER + 2 || checksum(bytes, bytes.length - TRAILER)
           != java.nio.ByteBuffer.wrap(bytes, bytes.length - TRAILER, TRAILER).getLong()) {
@@ -125,7 +125,9 @@ public final class ModelFile {
       MethodProvider mp = registry.find(MethodProvider.class, methodName);
       Settings ps = PluginRegistry.settingsFor(pp, "problem", problemValues);
       Settings ms = PluginRegistry.settingsFor(mp, "method", methodValues);
-      Problem problem = pp.create(ps);
+      // a data-only problem comes from the file itself: its data are not needed, and may be gone
+      Problem problem = version >= 3 ? StoredProblem.read(in, problemName).orElseGet(() -> pp.create(ps))
+          : pp.create(ps);
       PosteriorMethod method = mp.create(problem, ms);
       method.load(in);
       if (in.available() != TRAILER) {

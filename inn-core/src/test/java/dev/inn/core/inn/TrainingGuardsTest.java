@@ -52,15 +52,6 @@ class TrainingGuardsTest {
   }
 
   @Test
-  void aDivergedNetworkIsRefusedAfterTraining() {
-    Problem p = problem();
-    Dataset d = p.sample(400, 1);
-    // the reported case: lr 0.3 for 200 steps used to exit cleanly with samples around 1e9
-    assertThatThrownBy(() -> inn(p, Map.of("steps", 200, "lr", 0.3, "lr_final", 0.3, "threads", 1))
-        .train(d, TrainingContext.quiet(1))).isInstanceOf(TrainingDivergedException.class).hasMessageContaining("after training");
-  }
-
-  @Test
   void wrongObservationLengthIsRefused() {
     Problem p = problem();
     PosteriorMethod inn = inn(p, Map.of("steps", 2, "threads", 1));

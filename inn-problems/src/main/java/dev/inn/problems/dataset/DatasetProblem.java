@@ -61,6 +61,11 @@ public final class DatasetProblem implements Problem {
   }
 
   @Override
+  public java.util.OptionalInt trainingPairs() {
+    return java.util.OptionalInt.of(trainRows.length);
+  }
+
+  @Override
   public String name() {
     return NAME;
   }

@@ -35,7 +35,8 @@ public final class DatasetProblemProvider implements ProblemProvider {
 
   @Override
   public String description() {
-    return "your own simulated (x, y) pairs from a CSV file or two NPY files";
+    return "your own simulated (x, y) pairs from a CSV file or two NPY files; columns as lists, e.g."
+        + " y_columns = [\"y1\", \"y2\"] (command line: -p 'y_columns=[\"y1\",\"y2\"]')";
   }
 
   @Override

@@ -99,6 +99,12 @@ public final class StoredProblem implements Problem {
     return base.latentDim();
   }
 
+  /** The store's pairs: {@link #sample} gives at most these. */
+  @Override
+  public java.util.OptionalInt trainingPairs() {
+    return java.util.OptionalInt.of(all.size());
+  }
+
   /** All the store's pairs in stored order when n is its size, else a seeded random subset. */
   @Override
   public Dataset sample(int n, long seed) {

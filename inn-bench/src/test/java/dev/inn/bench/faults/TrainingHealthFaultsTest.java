@@ -1,0 +1,56 @@
+package dev.inn.bench.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inn.bench.faults.Cli.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training health (issue 14, "Measured"): training with lr = 0.3 exited 0 and saved a model
+ * sampling around 1e9; an observation far outside the training data was sampled without a word.
+ */
+class TrainingHealthFaultsTest {
+
+  @Test
+  void aDivergedInnIsRefusedAndNotSaved(@TempDir Path dir) {
+    Path model = dir.resolve("m.inn");
+    // the reported case: lr 0.3 for 200 steps used to exit cleanly with samples around 1e9 (50 diverge as well)
+    Result r = Cli.run("train", "--problem", "gaussian-mixture-8", "--method", "inn", "-m", "steps=50", "-m",
+        "lr=0.3", "-m", "lr_final=0.3", "-m", "threads=1", "-m", "blocks=2", "-m", "hidden=32", "--train-size", "500",
+        "--out", model.toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err().strip()).startsWith("error: ").contains("inn").contains("lower lr").doesNotContain("\tat ");
+    assertThat(Files.exists(model)).isFalse();
+  }
+
+  @Test
+  void everyDivergedBaselineIsRefusedNamingItselfAndTheLearningRate(@TempDir Path dir) {
+    for (String method : new String[] {"cvae", "cvae-iaf", "dropout-nn", "cgan", "generator-mmd"}) {
+      Path model = dir.resolve(method + ".inn");
+      Result r = Cli.run("train", "--problem", "gaussian-mixture-8", "--method", method, "-m", "steps=30", "-m",
+          "lr=0.5", "-m", "lr_final=0.5", "-m", "threads=1", "--train-size", "500", "--out", model.toString());
+      assertThat(r.code()).as(method).isNotZero();
+      // diverged during training (a NaN loss) or after it (samples far beyond the training data)
+      assertThat(r.err().strip()).as(method).startsWith("error: ").contains(method).contains("lower lr")
+          .containsAnyOf("became NaN", "became Infinity", "after training, a posterior sample");
+      assertThat(Files.exists(model)).as(method).isFalse();
+    }
+  }
+
+  @Test
+  void anObservationFarOutsideTheTrainingDataIsWarnedAbout(@TempDir Path dir) {
+    Path model = dir.resolve("m.inn");
+    assertThat(Cli.run("train", "--problem", "test-linear-gaussian", "--method", "cinn", "-m", "max_epochs=2", "-m",
+        "threads=1", "--train-size", "400", "--out", model.toString()).code()).isZero();
+    Result near = Cli.run("sample", "--model", model.toString(), "-y", "0.5", "-n", "5");
+    assertThat(near.err()).doesNotContain("warning");
+    Result far = Cli.run("sample", "--model", model.toString(), "-y", "1000", "-n", "5");
+    assertThat(far.code()).isZero();
+    assertThat(far.err().strip().lines().filter(l -> l.startsWith("warning: ")).count()).isEqualTo(1);
+    assertThat(far.err()).contains("standard deviations from the training observations' mean")
+        .contains("extrapolate");
+  }
+}
