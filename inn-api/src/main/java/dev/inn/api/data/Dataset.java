@@ -13,6 +13,7 @@ public record Dataset(Matrix x, Matrix y) {
     }
   }
 
+  /** The number of pairs. */
   public int size() {
     return x.rows();
   }

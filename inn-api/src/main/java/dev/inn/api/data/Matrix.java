@@ -47,6 +47,7 @@ public record Matrix(int rows, int cols, float[] data) {
     return new Matrix(n, row.length, data);
   }
 
+  /** The value at ({@code row}, {@code col}). */
   public float get(int row, int col) {
     return data[row * cols + col];
   }

@@ -5,6 +5,7 @@ package dev.inn.api.method;
  */
 public record TrainingContext(long seed, ProgressListener progress) {
 
+  /** A context with the given seed that reports no progress. */
   public static TrainingContext quiet(long seed) {
     return new TrainingContext(seed, ProgressListener.NONE);
   }

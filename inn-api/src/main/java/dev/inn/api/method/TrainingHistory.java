@@ -11,6 +11,7 @@ import java.util.Map;
  */
 public record TrainingHistory(List<Integer> steps, Map<String, List<Double>> terms) {
 
+  /** No curves (a method that does not train by gradient steps, e.g. ABC). */
   public static TrainingHistory empty() {
     return new TrainingHistory(List.of(), Map.of());
   }

@@ -1,12 +1,15 @@
 package dev.inn.api.plugin;
 
+import dev.inn.api.settings.Settings;
 import java.util.Map;
 
 /**
  * What every discoverable extension has: a stable name, a one-line description and the
- * settings it accepts with their defaults. Each kind of plugin (problem, block, kernel,
- * divergence, method, metric) extends this and is registered in
- * {@code META-INF/services/<its interface>}.
+ * settings it accepts with their defaults. Each kind of plugin (problem, method, block,
+ * condition network, kernel, metric) extends this and is registered in
+ * {@code META-INF/services/<its interface>}; the application's injector creates it, so its
+ * constructor may ask for a {@link PluginLookup} or a {@code TrainingEngine} with
+ * {@code @jakarta.inject.Inject}.
  */
 public interface Plugin {
 
@@ -23,4 +26,17 @@ public interface Plugin {
   default Map<String, Object> defaults() {
     return Map.of();
   }
+
+  /**
+   * Checks settings already merged over {@link #defaults()} as a whole: ranges, allowed
+   * values, and the plugins they refer to (resolved with
+   * {@link PluginLookup#reference}, so a nested plugin's own settings are checked too). Called
+   * when a suite is read, before anything trains, so a mistake in its last entry costs nothing.
+   * The default accepts everything the type checks of {@code defaults()} let through.
+   *
+   * @param settings the resolved settings
+   * @throws dev.inn.api.settings.ConfigurationException naming the setting (its
+   *     {@code key()} set) when a value is not acceptable
+   */
+  default void validate(Settings settings) {}
 }

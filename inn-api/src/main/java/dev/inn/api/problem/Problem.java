@@ -22,10 +22,12 @@ public interface Problem {
   /** Names of the observations y, in column order. */
   List<String> observationNames();
 
+  /** The number of hidden parameters, dim x. */
   default int parameterDim() {
     return parameterNames().size();
   }
 
+  /** The number of observed values, dim y. */
   default int observationDim() {
     return observationNames().size();
   }
@@ -72,7 +74,10 @@ public interface Problem {
     return Optional.empty();
   }
 
-  /** The noiseless forward process s(x), when the problem has one. */
+  /**
+   * The forward process x -> y (see {@link Simulator}: without the measurement noise for a
+   * deterministic process, one draw for a stochastic simulator), when the problem has one.
+   */
   default Optional<Simulator> simulator() {
     return Optional.empty();
   }
@@ -97,6 +102,22 @@ public interface Problem {
    */
   default List<PublishedScore> publishedScores() {
     return List.of();
+  }
+
+  /**
+   * The problem's own picture of parameter vectors (e.g. an arm pose per sample), which
+   * reports draw for its posterior samples; empty for most problems.
+   */
+  default Optional<Depiction> depiction() {
+    return Optional.empty();
+  }
+
+  /**
+   * The separated modes of its posteriors, when the problem knows them (e.g. a mixture's
+   * components), for metrics that score how samples share them; empty for most problems.
+   */
+  default Optional<ModeStructure> modes() {
+    return Optional.empty();
   }
 
   /** A prior distribution over x. */

@@ -21,6 +21,7 @@ public record PublishedScore(String metric, String method, int simulations, doub
   }
 
   @Override
+  /** A copy of the per-observation values. */
   public double[] perObservation() {
     return perObservation.clone();
   }

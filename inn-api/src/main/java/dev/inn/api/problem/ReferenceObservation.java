@@ -23,11 +23,13 @@ public record ReferenceObservation(String id, float[] observation, float[] trueP
   }
 
   @Override
+  /** A copy of the observation y*. */
   public float[] observation() {
     return observation.clone();
   }
 
   @Override
+  /** A copy of the parameters that generated it. */
   public float[] trueParameters() {
     return trueParameters.clone();
   }

@@ -21,6 +21,7 @@ public record Simulation(Matrix y, boolean[] valid) {
     return new Simulation(y, v);
   }
 
+  /** The number of rows the simulator marked invalid. */
   public int invalidCount() {
     int c = 0;
     for (boolean b : valid) {

@@ -32,11 +32,13 @@ public record Support(double[] lower, double[] upper) {
   }
 
   @Override
+  /** A copy of the lower bounds, one per parameter. */
   public double[] lower() {
     return lower.clone();
   }
 
   @Override
+  /** A copy of the upper bounds, one per parameter. */
   public double[] upper() {
     return upper.clone();
   }

@@ -105,14 +105,17 @@ public final class Settings {
     return v.getClass().getSimpleName();
   }
 
+  /** Whose settings these are, as error messages name it, e.g. {@code "method 'inn'"}. */
   public String owner() {
     return owner;
   }
 
+  /** Every key with its value (unmodifiable, sorted by key). */
   public Map<String, Object> asMap() {
     return values;
   }
 
+  /** Whether {@code key} has a value. */
   public boolean has(String key) {
     return values.containsKey(key);
   }
@@ -140,14 +143,17 @@ public final class Settings {
     throw new ConfigurationException("setting '" + key + "' of " + owner + " must be a number, got " + v);
   }
 
+  /** The number at {@code key}; a missing or non-numeric value names the key. */
   public double getDouble(String key) {
     return number(key).doubleValue();
   }
 
+  /** The number at {@code key} as a float; a missing or non-numeric value names the key. */
   public float getFloat(String key) {
     return number(key).floatValue();
   }
 
+  /** The whole number at {@code key}; a missing, fractional or non-numeric value names the key. */
   public int getInt(String key) {
     Number n = number(key);
     if (n.doubleValue() != Math.rint(n.doubleValue())) {
@@ -156,10 +162,12 @@ public final class Settings {
     return n.intValue();
   }
 
+  /** The number at {@code key} as a long; a missing or non-numeric value names the key. */
   public long getLong(String key) {
     return number(key).longValue();
   }
 
+  /** The boolean at {@code key}; a missing or non-boolean value names the key. */
   public boolean getBoolean(String key) {
     Object v = require(key);
     if (v instanceof Boolean b) {
@@ -168,6 +176,7 @@ public final class Settings {
     throw new ConfigurationException("setting '" + key + "' of " + owner + " must be true or false, got " + v);
   }
 
+  /** The string at {@code key}; a missing or non-string value names the key. */
   public String getString(String key) {
     Object v = require(key);
     if (v instanceof String s) {

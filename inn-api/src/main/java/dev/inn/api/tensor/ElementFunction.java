@@ -6,6 +6,7 @@ package dev.inn.api.tensor;
  */
 public interface ElementFunction {
 
+  /** f(x). */
   float apply(float x);
 
   /** d f / d x at {@code x}, where {@code fx = apply(x)} is passed to save recomputation. */

@@ -22,8 +22,10 @@ public interface Ops {
   /** Matrix product a (n x k) times b (k x m). */
   Tensor matmul(Tensor a, Tensor b);
 
+  /** Element-wise {@code a + b} (same shapes). */
   Tensor add(Tensor a, Tensor b);
 
+  /** Element-wise {@code a - b} (same shapes). */
   Tensor sub(Tensor a, Tensor b);
 
   /** Element-wise product. */
@@ -41,12 +43,16 @@ public interface Ops {
   /** An element-wise function. */
   Tensor map(Tensor a, ElementFunction f);
 
+  /** Element-wise max(a, 0). */
   Tensor relu(Tensor a);
 
+  /** Element-wise a for a > 0, else {@code slope * a}. */
   Tensor leakyRelu(Tensor a, float slope);
 
+  /** Element-wise hyperbolic tangent. */
   Tensor tanh(Tensor a);
 
+  /** Element-wise exponential. */
   Tensor exp(Tensor a);
 
   /** {@code a * a}. */

@@ -8,8 +8,10 @@ import dev.inn.api.data.Matrix;
  */
 public interface Tensor {
 
+  /** The number of rows (samples of the batch). */
   int rows();
 
+  /** The number of columns. */
   int cols();
 
   /** The value as a matrix (a copy, safe to keep). */

@@ -1,5 +1,6 @@
 package dev.inn.baselines.abc;
 
+import dev.inn.api.method.SimulationCounting;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.method.PosteriorMethod;
@@ -26,7 +27,7 @@ import java.util.List;
  * simulation index); both therefore give identical samples for any thread count.
  * {@link #lastRunStats()} reports the simulations and acceptance rate of the last call.
  */
-public final class Abc implements PosteriorMethod {
+public final class Abc implements PosteriorMethod, SimulationCounting {
 
   private static final int FIRST_WAVE_CHUNKS = 4;
   private static final int MAX_WAVE_CHUNKS = 256;
@@ -144,6 +145,12 @@ public final class Abc implements PosteriorMethod {
   }
 
   /** {@code n} ABC posterior draws for {@code observation} and the simulations they took. */
+  @Override
+  public Counted sampleCounted(float[] observation, int n, long seed) {
+    Result r = sampleWithStats(observation, n, seed);
+    return new Counted(r.samples(), r.stats().accepted(), r.stats().simulations(), r.stats().invalidSimulations());
+  }
+
   public Result sampleWithStats(float[] observation, int n, long seed) {
     if (config.mode() == AbcMode.POOL) {
       checkObservation(observation);

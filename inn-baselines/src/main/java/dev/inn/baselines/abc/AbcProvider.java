@@ -37,6 +37,12 @@ public final class AbcProvider implements MethodProvider {
     return d;
   }
 
+  /** Parses the settings as {@code create} does, so a bad value fails when a suite is read. */
+  @Override
+  public void validate(Settings settings) {
+    AbcConfig.from(settings);
+  }
+
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
     return new Abc(problem, AbcConfig.from(Settings.resolve("method 'abc'", defaults(), settings.asMap())));

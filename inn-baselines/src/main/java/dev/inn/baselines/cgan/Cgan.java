@@ -79,9 +79,23 @@ public final class Cgan extends NetworkMethod {
     return generator.apply(ops, ops.concatColumns(z, y), random);
   }
 
+  /** Up front unless the generator's dropout draws masks while sampling: then z comes with them, chunk by chunk. */
   @Override
-  protected Tensor generate(Ops ops, Matrix y, SplittableRandom random) {
-    return generate(ops, ops.constant(y), random);
+  protected int noiseColumns() {
+    return drawsWhileGenerating() ? 0 : zDim;
+  }
+
+  @Override
+  protected boolean drawsWhileGenerating() {
+    return config.genDropout() > 0;
+  }
+
+  @Override
+  protected Tensor generate(Ops ops, Matrix y, Matrix latent, SplittableRandom random) {
+    if (random != null) {
+      return generate(ops, ops.constant(y), random);
+    }
+    return generator.apply(ops, ops.concatColumns(ops.constant(latent), ops.constant(y)), null);
   }
 
   @Override

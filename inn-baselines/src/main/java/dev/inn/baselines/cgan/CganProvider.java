@@ -24,6 +24,12 @@ public final class CganProvider implements MethodProvider {
     return CganConfig.smallDefaults();
   }
 
+  /** Parses the settings as {@code create} does, so a bad value fails when a suite is read. */
+  @Override
+  public void validate(Settings settings) {
+    CganConfig.from(settings);
+  }
+
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
     Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());

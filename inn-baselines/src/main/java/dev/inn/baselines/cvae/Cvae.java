@@ -14,7 +14,6 @@ import dev.inn.baselines.method.NetworkMethod;
 import dev.inn.core.nn.Activation;
 import dev.inn.core.nn.DenseNet;
 import dev.inn.core.param.ParameterStore;
-import dev.inn.core.training.Trainer;
 import dev.inn.losses.regression.SquaredError;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -72,7 +71,7 @@ public final class Cvae extends NetworkMethod {
 
   @Override
   protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return new Trainer(config.optimizer()).run("train " + name(), params, scaled, this::terms, context, parallel());
+    return runTrainer(config.optimizer(), params, scaled, this::terms, context);
   }
 
   /** The negative ELBO of one batch as reconstruction and KL terms. */
@@ -114,8 +113,13 @@ public final class Cvae extends NetworkMethod {
   }
 
   @Override
-  protected Tensor generate(Ops ops, Matrix y, SplittableRandom random) {
-    Tensor z = ops.constant(gaussian(random, y.rows(), zDim));
+  protected int noiseColumns() {
+    return zDim;
+  }
+
+  @Override
+  protected Tensor generate(Ops ops, Matrix y, Matrix latent, SplittableRandom random) {
+    Tensor z = ops.constant(latent);
     return decoder.apply(ops, ops.concatColumns(z, ops.constant(y)));
   }
 

@@ -24,6 +24,12 @@ public final class CvaeProvider implements MethodProvider {
     return CvaeConfig.defaults();
   }
 
+  /** Parses the settings as {@code create} does, so a bad value fails when a suite is read. */
+  @Override
+  public void validate(Settings settings) {
+    CvaeConfig.from(settings);
+  }
+
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
     Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());

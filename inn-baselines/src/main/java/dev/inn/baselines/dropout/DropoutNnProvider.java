@@ -28,6 +28,12 @@ public final class DropoutNnProvider implements MethodProvider {
     return DropoutConfig.defaults();
   }
 
+  /** Parses the settings as {@code create} does, so a bad value fails when a suite is read. */
+  @Override
+  public void validate(Settings settings) {
+    DropoutConfig.from(settings);
+  }
+
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
     Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());

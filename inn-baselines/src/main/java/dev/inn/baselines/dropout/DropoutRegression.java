@@ -12,7 +12,6 @@ import dev.inn.baselines.method.NetworkMethod;
 import dev.inn.baselines.nn.DropoutNet;
 import dev.inn.core.nn.Activation;
 import dev.inn.core.param.ParameterStore;
-import dev.inn.core.training.Trainer;
 import dev.inn.losses.regression.SquaredError;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -58,7 +57,7 @@ public final class DropoutRegression extends NetworkMethod {
 
   @Override
   protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return new Trainer(config.optimizer()).run("train " + name(), params, scaled, this::terms, context, parallel());
+    return runTrainer(config.optimizer(), params, scaled, this::terms, context);
   }
 
   List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
@@ -79,7 +78,17 @@ public final class DropoutRegression extends NetworkMethod {
   }
 
   @Override
-  protected Tensor generate(Ops ops, Matrix y, SplittableRandom random) {
+  protected int noiseColumns() {
+    return 0;
+  }
+
+  @Override
+  protected boolean drawsWhileGenerating() {
+    return true;
+  }
+
+  @Override
+  protected Tensor generate(Ops ops, Matrix y, Matrix latent, SplittableRandom random) {
     Tensor out = net.apply(ops, ops.constant(y), random);
     if (!config.aleatoric()) {
       return out;

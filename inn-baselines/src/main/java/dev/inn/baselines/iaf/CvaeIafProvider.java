@@ -30,6 +30,12 @@ public final class CvaeIafProvider implements MethodProvider {
     return CvaeConfig.iafDefaults();
   }
 
+  /** Parses the settings as {@code create} does, so a bad value fails when a suite is read. */
+  @Override
+  public void validate(Settings settings) {
+    CvaeConfig.from(settings);
+  }
+
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
     Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());

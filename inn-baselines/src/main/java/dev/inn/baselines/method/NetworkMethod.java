@@ -2,18 +2,14 @@ package dev.inn.baselines.method;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
-import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.tensor.Ops;
-import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.core.param.Standardizer;
-import dev.inn.core.autodiff.ArrayPool;
-import dev.inn.core.autodiff.Graph;
-import dev.inn.core.linalg.RowParallel;
+import dev.inn.core.method.LearnedMethod;
 import dev.inn.core.param.ParameterStore;
+import dev.inn.core.random.GaussianNoise;
 import dev.inn.core.training.SampleHealth;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -22,31 +18,23 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A posterior method made of neural networks that maps [noise, y*] (or y* alone) to x. Works
- * in standardised units: x and y are shifted and scaled by the training data's column means
- * and deviations (when enabled), stored as fixed parameters so that save/load restores them.
- * Subclasses build their networks, train on standardised data, and generate standardised x
- * for a batch of standardised observations.
+ * A baseline made of neural networks that maps [noise, y*] (or y* alone) to x, on the core's
+ * {@link LearnedMethod} (checks, standardisation, trainer, chunked sampling). Works in
+ * standardised units when enabled. Subclasses build their networks, train on standardised
+ * data, and generate standardised x for a chunk of standardised observations.
  */
-public abstract class NetworkMethod implements PosteriorMethod {
+public abstract class NetworkMethod extends LearnedMethod {
 
-  private static final int SAMPLE_CHUNK = 8192;
+  /** Rows per sampling chunk when whole chunks run on the threads. */
+  private static final int PARALLEL_CHUNK = 512;
+  /** Rows per chunk when the generator draws while generating (the chunks then run in order). */
+  private static final int SEQUENTIAL_CHUNK = 8192;
 
-  private final String name;
-  private final int xDim;
-  private final int yDim;
   private final boolean standardize;
-  private final int threads;
-  private Standardizer xNorm;
-  private Standardizer yNorm;
-  private RowParallel parallel;
 
   protected NetworkMethod(String name, Problem problem, boolean standardize, int threads) {
-    this.name = name;
-    this.xDim = problem.parameterDim();
-    this.yDim = problem.observationDim();
+    super(name, problem, threads);
     this.standardize = standardize;
-    this.threads = threads;
   }
 
   /**
@@ -61,35 +49,20 @@ public abstract class NetworkMethod implements PosteriorMethod {
   /** Trains on data already standardised; the parameters were just built from the context's seed. */
   protected abstract TrainingHistory fit(Dataset scaled, TrainingContext context);
 
+  /** Columns of N(0, 1) latent noise each sample starts from (drawn up front, in one sequence). */
+  protected abstract int noiseColumns();
+
   /**
-   * Standardised x for every row of the standardised observations {@code y}, drawing any
-   * randomness (latent noise, dropout masks) from {@code random}.
+   * Standardised x for every row of the standardised observations {@code y}.
+   *
+   * @param latent one row of {@link #noiseColumns()} N(0, 1) values per row of y
+   * @param random the sampling generator, for methods that {@link #drawsWhileGenerating()} (else null)
    */
-  protected abstract Tensor generate(Ops ops, Matrix y, SplittableRandom random);
+  protected abstract Tensor generate(Ops ops, Matrix y, Matrix latent, SplittableRandom random);
 
-  protected final void addStandardizers(Parameters scope) {
-    xNorm = new Standardizer(scope, "x", xDim);
-    yNorm = new Standardizer(scope, "y", yDim);
-  }
-
-  public final String name() {
-    return name;
-  }
-
-  protected final int xDim() {
-    return xDim;
-  }
-
-  protected final int yDim() {
-    return yDim;
-  }
-
-  /** The thread pool for matrix products, made on first use (one per method instance). */
-  protected final RowParallel parallel() {
-    if (parallel == null) {
-      parallel = new RowParallel(threads);
-    }
-    return parallel;
+  /** Whether {@link #generate} draws further randomness (e.g. dropout masks), which keeps the chunks in order. */
+  protected boolean drawsWhileGenerating() {
+    return false;
   }
 
   /** Number of trainable weights of all networks. */
@@ -99,18 +72,14 @@ public abstract class NetworkMethod implements PosteriorMethod {
 
   @Override
   public final synchronized TrainingHistory train(Dataset data, TrainingContext context) {
-    if (data.x().cols() != xDim || data.y().cols() != yDim) {
-      throw new IllegalArgumentException(name + ": data has x " + data.x().cols() + " and y " + data.y().cols()
-          + " columns, the problem has " + xDim + " and " + yDim);
-    }
+    checkData(data);
     build(context.seed());
     if (standardize) {
-      xNorm.fit(data.x());
-      yNorm.fit(data.y());
+      fitStandardizers(data.x(), data.y());
     }
-    TrainingHistory history = fit(new Dataset(xNorm.apply(data.x()), yNorm.apply(data.y())), context);
+    TrainingHistory history = fit(new Dataset(xStandard().apply(data.x()), yStandard().apply(data.y())), context);
     // a diverged network is refused here, not saved or scored as a bad row
-    SampleHealth.check(name, sample(data.y().row(0), 256, 1), data.x(),
+    SampleHealth.check(name(), sample(data.y().row(0), 256, 1), data.x(),
         "lower lr (now " + learningRate() + ")");
     return history;
   }
@@ -120,30 +89,12 @@ public abstract class NetworkMethod implements PosteriorMethod {
 
   @Override
   public final synchronized Matrix sample(float[] observation, int n, long seed) {
-    if (observation.length != yDim) {
-      throw new IllegalArgumentException(name + ": observation has " + observation.length + " values, the problem has "
-          + yDim);
-    }
-    if (n < 0) {
-      throw new IllegalArgumentException(name + ": cannot draw " + n + " samples");
-    }
-    for (int c = 0; c < observation.length; c++) {
-      if (!Float.isFinite(observation[c])) {
-        throw new IllegalArgumentException(name + ": observation value " + c + " is " + observation[c]);
-      }
-    }
-    float[] y = yNorm.apply(observation);
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] out = new float[n * xDim];
-    ArrayPool pool = new ArrayPool();
-    for (int from = 0; from < n; from += SAMPLE_CHUNK) {
-      int rows = Math.min(SAMPLE_CHUNK, n - from);
-      Graph g = new Graph(pool, parallel(), false);
-      Matrix x = xNorm.invert(generate(g, Matrix.repeatRow(y, rows), random).value());
-      System.arraycopy(x.data(), 0, out, from * xDim, rows * xDim);
-      pool.releaseAll();
-    }
-    return new Matrix(n, xDim, out);
+    checkRequest(observation, n);
+    float[] y = yStandard().apply(observation);
+    boolean sequential = drawsWhileGenerating();
+    return sampleInChunks(n, xDim(), noiseColumns(), seed, sequential ? SEQUENTIAL_CHUNK : PARALLEL_CHUNK, sequential,
+        (ops, latent, random) -> xStandard().invert(
+            generate(ops, Matrix.repeatRow(y, latent.rows()), latent, random).value()));
   }
 
   @Override
@@ -163,10 +114,6 @@ public abstract class NetworkMethod implements PosteriorMethod {
 
   /** A rows x cols matrix of independent N(0, 1) draws. */
   protected static Matrix gaussian(SplittableRandom random, int rows, int cols) {
-    float[] d = new float[rows * cols];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = (float) random.nextGaussian();
-    }
-    return new Matrix(rows, cols, d);
+    return GaussianNoise.draw(random, rows, cols, 1f);
   }
 }

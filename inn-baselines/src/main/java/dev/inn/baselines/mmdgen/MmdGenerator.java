@@ -13,7 +13,6 @@ import dev.inn.baselines.method.NetworkMethod;
 import dev.inn.core.nn.Activation;
 import dev.inn.core.nn.DenseNet;
 import dev.inn.core.param.ParameterStore;
-import dev.inn.core.training.Trainer;
 import dev.inn.losses.mmd.Mmd;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -56,7 +55,7 @@ public final class MmdGenerator extends NetworkMethod {
 
   @Override
   protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return new Trainer(config.optimizer()).run("train " + name(), params, scaled, this::terms, context, parallel());
+    return runTrainer(config.optimizer(), params, scaled, this::terms, context);
   }
 
   List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
@@ -67,8 +66,13 @@ public final class MmdGenerator extends NetworkMethod {
   }
 
   @Override
-  protected Tensor generate(Ops ops, Matrix y, SplittableRandom random) {
-    Tensor z = ops.constant(gaussian(random, y.rows(), zDim));
+  protected int noiseColumns() {
+    return zDim;
+  }
+
+  @Override
+  protected Tensor generate(Ops ops, Matrix y, Matrix latent, SplittableRandom random) {
+    Tensor z = ops.constant(latent);
     return generator.apply(ops, ops.concatColumns(z, ops.constant(y)));
   }
 

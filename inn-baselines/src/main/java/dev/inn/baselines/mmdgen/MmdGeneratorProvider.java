@@ -5,14 +5,21 @@ import dev.inn.api.loss.KernelProvider;
 import dev.inn.api.method.MethodProvider;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.problem.Problem;
-import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
-import dev.inn.core.plugin.PluginRegistry;
-import java.util.HashMap;
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code generator-mmd}: the cGAN's generator trained by MMD on [x, y] pairs instead of a discriminator. */
 public final class MmdGeneratorProvider implements MethodProvider {
+
+  private final PluginLookup plugins;
+
+  /** @param plugins where the generator finds its kernel */
+  @Inject
+  public MmdGeneratorProvider(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
 
   @Override
   public String name() {
@@ -29,6 +36,12 @@ public final class MmdGeneratorProvider implements MethodProvider {
     return MmdGeneratorConfig.defaults();
   }
 
+  /** Parses the settings as {@code create} does, so a bad value fails when a suite is read. */
+  @Override
+  public void validate(Settings settings) {
+    kernel(MmdGeneratorConfig.from(settings).kernel());
+  }
+
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
     Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
@@ -37,14 +50,7 @@ public final class MmdGeneratorProvider implements MethodProvider {
   }
 
   private Kernel kernel(Map<String, Object> table) {
-    Object kernelName = table.get("name");
-    if (!(kernelName instanceof String n)) {
-      throw new ConfigurationException("setting 'kernel' of method '" + name()
-          + "' needs a name, e.g. {name = \"imq\", widths = [0.5]}");
-    }
-    Map<String, Object> rest = new HashMap<>(table);
-    rest.remove("name");
-    KernelProvider p = PluginRegistry.current().find(KernelProvider.class, n);
-    return p.create(PluginRegistry.settingsFor(p, "kernel", rest));
+    var ref = plugins.reference(KernelProvider.class, table, "setting 'kernel' of method '" + name() + "'");
+    return ref.plugin().create(ref.settings());
   }
 }

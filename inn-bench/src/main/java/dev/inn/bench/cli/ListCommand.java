@@ -1,5 +1,7 @@
 package dev.inn.bench.cli;
 
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.api.plugin.Plugin;
 import dev.inn.core.plugin.PluginRegistry;
 import java.io.PrintWriter;
@@ -14,6 +16,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "list", mixinStandardHelpOptions = true,
     description = "List every discovered plugin by kind, with its description and settings (defaults).")
 final class ListCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  ListCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
 
   @Mixin
   Main.Common common;
@@ -33,7 +43,6 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = common.registry();
     if (kind != null && !PluginRegistry.KINDS.containsKey(kind)) {
       throw new IllegalArgumentException("unknown plugin kind '" + kind + "'; kinds: " + PluginRegistry.KINDS.keySet());
     }
@@ -43,7 +52,7 @@ final class ListCommand implements Callable<Integer> {
         continue;
       }
       out.println(k.getKey() + "s:");
-      Map<String, ? extends Plugin> all = registry.all(k.getValue());
+      Map<String, ? extends Plugin> all = plugins.all(k.getValue());
       if (all.isEmpty()) {
         out.println("  (none)");
       }

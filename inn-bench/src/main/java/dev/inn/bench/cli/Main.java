@@ -1,6 +1,7 @@
 package dev.inn.bench.cli;
 
-import dev.inn.core.plugin.PluginRegistry;
+import com.google.inject.Injector;
+import dev.inn.core.inject.Application;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -31,7 +32,15 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    Injector injector;
+    try {
+      injector = Application.withPluginFolder(pluginFolder(args));
+    } catch (RuntimeException e) {
+      err.println("error: " + message(e));
+      err.flush();
+      return 1;
+    }
+    CommandLine cli = new CommandLine(Main.class, new InjectingFactory(injector));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -65,26 +74,48 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * The plugins folder, read before the command line is parsed because the injector that
+   * builds the commands must already see its jars: {@code --plugins DIR} (or
+   * {@code --plugins=DIR}) anywhere in the arguments, else {@code $INN_HOME/plugins}.
+   */
+  static Path pluginFolder(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--plugins") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--plugins=")) {
+        return Path.of(args[i].substring("--plugins=".length()));
+      }
+    }
+    String home = System.getProperty("inn.home");
+    return home == null ? Path.of("plugins") : Path.of(home, "plugins");
+  }
+
+  /** Creates the commands (and the harness they use) through the application's injector. */
+  private static final class InjectingFactory implements CommandLine.IFactory {
+    private final Injector injector;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    InjectingFactory(Injector injector) {
+      this.injector = injector;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      // picocli also asks for its own helpers (converters, help commands): those it makes itself
+      return type.getName().startsWith("dev.inn.") ? injector.getInstance(type) : fallback.create(type);
+    }
+  }
+
   /** Options every command shares. */
   static final class Common {
     @CommandLine.Option(names = "--verbose", description = "show stack traces of errors")
     boolean verbose;
 
+    /** Read by {@link #pluginFolder} before parsing; declared here for the help and the parser. */
     @CommandLine.Option(names = "--plugins", paramLabel = "DIR",
         description = "folder of plugin jars (default: $INN_HOME/plugins)")
     Path plugins;
-
-    /** The plugin registry over the class path and the plugins folder. */
-    PluginRegistry registry() {
-      Path folder = plugins;
-      if (folder == null) {
-        String home = System.getProperty("inn.home");
-        folder = home == null ? Path.of("plugins") : Path.of(home, "plugins");
-      }
-      PluginRegistry registry = PluginRegistry.withPluginFolder(folder);
-      // plugins that look up other plugins (the INN finds its blocks) must see the same jars
-      Thread.currentThread().setContextClassLoader(registry.classLoader());
-      return registry;
-    }
   }
 }

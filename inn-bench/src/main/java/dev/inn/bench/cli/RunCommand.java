@@ -1,5 +1,7 @@
 package dev.inn.bench.cli;
 
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.api.method.ProgressListener;
 import dev.inn.bench.harness.Checkpoint;
 import dev.inn.bench.harness.RunResults;
@@ -9,7 +11,6 @@ import dev.inn.bench.report.ReportWriter;
 import dev.inn.bench.report.RunInfo;
 import dev.inn.bench.suite.Suite;
 import dev.inn.bench.suite.SuiteParser;
-import dev.inn.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +32,14 @@ import picocli.CommandLine.Parameters;
     description = "Run a benchmark suite (a TOML file or a shipped suite: quickstart, paper-8modes, paper-kinematics,"
         + " ballistics) and write tables, figures and an HTML report.")
 final class RunCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  RunCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
 
   @Mixin
   Main.Common common;
@@ -54,13 +63,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = common.registry();
-    Suite s = new SuiteParser(registry).load(suite);
+    Suite s = new SuiteParser(plugins).load(suite);
     if (seed != null) {
       s = s.withSeed(seed);
     }
     // too large for the heap: said before a checkpoint folder exists
-    new SuiteRunner(registry, ProgressListener.NONE).checkMemory(s, Runtime.getRuntime().maxMemory());
+    new SuiteRunner(plugins, ProgressListener.NONE).checkMemory(s, Runtime.getRuntime().maxMemory());
     String resolved = ConfigToml.write(s);
     Path target;
     Checkpoint checkpoint;
@@ -89,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
     ProgressListener progress = ConsoleProgress.forConsole();
     RunResults results;
     try {
-      results = new SuiteRunner(registry, progress, checkpoint).run(s);
+      results = new SuiteRunner(plugins, progress, checkpoint).run(s);
     } catch (RuntimeException | Error e) {
       if (checkpoint.size() == 0) {
         checkpoint.delete();

@@ -1,5 +1,7 @@
 package dev.inn.bench.cli;
 
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.api.data.Matrix;
 import dev.inn.core.persistence.ModelFile;
 import java.nio.file.Path;
@@ -13,6 +15,14 @@ import picocli.CommandLine.Option;
 @Command(name = "sample", mixinStandardHelpOptions = true,
     description = "Draw posterior samples x ~ q(x | y*) from a saved model; writes CSV or NPY.")
 final class SampleCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  SampleCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
 
   @Mixin
   Main.Common common;
@@ -46,7 +56,7 @@ final class SampleCommand implements Callable<Integer> {
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
     }
-    ModelFile.Loaded loaded = ModelFile.load(model, common.registry());
+    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
     int dx = loaded.problem().parameterDim();
     if ((long) samples * dx > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("--samples " + samples + " x " + dx + " parameters do not fit in one array;"

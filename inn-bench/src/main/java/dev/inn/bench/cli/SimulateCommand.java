@@ -1,6 +1,8 @@
 package dev.inn.bench.cli;
 
 import dev.inn.api.plugin.Plugin;
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.Settings;
@@ -25,6 +27,13 @@ import picocli.CommandLine.Parameters;
         "Run it again after an interruption: finished chunks are kept. The same --seed gives the same bytes "
             + "whatever --workers."})
 public final class SimulateCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  SimulateCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
 
   @Mixin
   Main.Common common;
@@ -58,11 +67,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int w = workers <= 0 ? Runtime.getRuntime().availableProcessors() : workers;
-    PluginRegistry registry = common.registry();
-    ProblemProvider pp = registry.find(ProblemProvider.class, problem);
+    ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
     Map<String, Object> overrides = SettingArguments.parse(problemSettings, "--problem-setting");
     applyWorkers(pp, overrides, w);
     Settings ps = PluginRegistry.settingsFor(pp, "problem", overrides);
+    pp.validate(ps);
     Problem p = pp.create(ps);
     try {
       StorePlan plan = StorePlan.of(problem, p, ps, seed, n, chunk);

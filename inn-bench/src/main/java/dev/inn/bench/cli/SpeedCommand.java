@@ -1,5 +1,7 @@
 package dev.inn.bench.cli;
 
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.bench.speed.CinnSpeedBenchmark;
 import dev.inn.bench.speed.SpeedBenchmark;
 import java.util.concurrent.Callable;
@@ -11,6 +13,14 @@ import picocli.CommandLine.Option;
 @Command(name = "speed", mixinStandardHelpOptions = true,
     description = "Measure training steps/s and posterior samples/s of the INN (8 modes, paper configuration) or the cINN (slcp shape); prints JSON.")
 final class SpeedCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  SpeedCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
 
   @Mixin
   Main.Common common;
@@ -36,11 +46,10 @@ final class SpeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    common.registry();
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     String json = switch (method) {
-      case "inn" -> SpeedBenchmark.runJson(t, warmup, steps, windows);
-      case "cinn" -> CinnSpeedBenchmark.runJson(t, warmup, steps, windows);
+      case "inn" -> SpeedBenchmark.runJson(plugins, t, warmup, steps, windows);
+      case "cinn" -> CinnSpeedBenchmark.runJson(plugins, t, warmup, steps, windows);
       default -> throw new IllegalArgumentException("--method must be inn or cinn, got '" + method + "'");
     };
     spec.commandLine().getOut().println(json);

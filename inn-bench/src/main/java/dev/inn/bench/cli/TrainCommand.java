@@ -1,5 +1,7 @@
 package dev.inn.bench.cli;
 
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.method.MethodProvider;
 import dev.inn.api.method.PosteriorMethod;
@@ -24,6 +26,14 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train one method on one problem and save the model file.")
 final class TrainCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  TrainCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
 
   @Mixin
   Main.Common common;
@@ -74,7 +84,6 @@ final class TrainCommand implements Callable<Integer> {
     }
     // a path that cannot take the model is reported now, not after the training
     ModelFile.checkWritable(out);
-    PluginRegistry registry = common.registry();
     java.util.Map<String, Object> problemOverrides = new java.util.LinkedHashMap<>();
     if (store != null && problem == null) {
       StoreSettings stored = StoreSettings.read(store);
@@ -82,10 +91,13 @@ final class TrainCommand implements Callable<Integer> {
       problemOverrides.putAll(stored.settings());
     }
     problemOverrides.putAll(SettingArguments.parse(problemSettings, "--problem-setting"));
-    ProblemProvider pp = registry.find(ProblemProvider.class, problem);
-    MethodProvider mp = registry.find(MethodProvider.class, method);
+    ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
+    MethodProvider mp = plugins.find(MethodProvider.class, method);
     Settings ps = PluginRegistry.settingsFor(pp, "problem", problemOverrides);
     Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
+    // every setting, including nested plugin references, is checked before anything is simulated or trained
+    pp.validate(ps);
+    mp.validate(ms);
     Problem p = pp.create(ps);
     if (store != null) {
       // training pairs from the store (all of them unless --train-size), everything else the problem's own

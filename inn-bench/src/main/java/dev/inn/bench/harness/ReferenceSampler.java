@@ -1,5 +1,6 @@
 package dev.inn.bench.harness;
 
+import dev.inn.api.random.Seeds;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.method.MethodProvider;
@@ -7,9 +8,9 @@ import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.ProgressListener;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.problem.Problem;
-import dev.inn.baselines.abc.Abc;
+import dev.inn.api.method.SimulationCounting;
 import dev.inn.bench.suite.Suite;
-import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.api.plugin.PluginLookup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ final class ReferenceSampler {
   private long simulations;
   private long invalid;
 
-  ReferenceSampler(PluginRegistry registry, Suite suite, Problem problem, Dataset data, ProgressListener progress) {
+  ReferenceSampler(PluginLookup registry, Suite suite, Problem problem, Dataset data, ProgressListener progress) {
     this.suite = suite;
     this.problem = problem;
     this.progress = progress;
@@ -40,7 +41,7 @@ final class ReferenceSampler {
       MethodProvider provider = registry.find(MethodProvider.class, suite.reference().method());
       method = provider.create(problem, suite.reference().settings());
       try {
-        method.train(data, new TrainingContext(SuiteRunner.mix(suite.testSeed(), 3), progress));
+        method.train(data, new TrainingContext(Seeds.combine(suite.testSeed(), 3), progress));
       } catch (RuntimeException e) {
         throw new BenchmarkException("reference method '" + suite.reference().method() + "' failed on problem '"
             + problem.name() + "': " + e.getMessage(), e);
@@ -54,16 +55,16 @@ final class ReferenceSampler {
     List<Matrix> out = new ArrayList<>();
     int n = suite.reference().samples();
     for (int i = 0; i < observations.size(); i++) {
-      long seed = SuiteRunner.mix(suite.testSeed(), 2_000_000 + i);
+      long seed = Seeds.combine(suite.testSeed(), 2_000_000 + i);
       float[] y = observations.get(i);
       if (method == null) {
         out.add(problem.exactPosterior().orElseThrow().sample(y, n, seed));
-      } else if (method instanceof Abc abc) {
-        Abc.Result r = abc.sampleWithStats(y, n, seed);
+      } else if (method instanceof SimulationCounting counting) {
+        SimulationCounting.Counted r = counting.sampleCounted(y, n, seed);
         out.add(r.samples());
-        accepted += r.stats().accepted();
-        simulations += r.stats().simulations();
-        invalid += r.stats().invalidSimulations();
+        accepted += r.accepted();
+        simulations += r.simulations();
+        invalid += r.invalid();
       } else {
         out.add(method.sample(y, n, seed));
       }

@@ -18,8 +18,9 @@ import dev.inn.bench.suite.MethodEntry;
 import dev.inn.bench.suite.MetricEntry;
 import dev.inn.bench.suite.ProblemEntry;
 import dev.inn.bench.suite.Suite;
-import dev.inn.core.inn.InnMethod;
-import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.api.method.LatentEncoder;
+import dev.inn.api.random.Seeds;
+import dev.inn.api.plugin.PluginLookup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,18 +39,18 @@ import java.util.SplittableRandom;
  */
 public final class SuiteRunner {
 
-  private final PluginRegistry registry;
+  private final PluginLookup registry;
   private final ProgressListener progress;
   private final Checkpoint checkpoint;
   private final List<String> failures = new ArrayList<>();
   private int runs;
 
-  public SuiteRunner(PluginRegistry registry, ProgressListener progress) {
+  public SuiteRunner(PluginLookup registry, ProgressListener progress) {
     this(registry, progress, Checkpoint.none());
   }
 
   /** A runner that keeps each finished run in {@code checkpoint} and takes the runs it already holds from there. */
-  public SuiteRunner(PluginRegistry registry, ProgressListener progress, Checkpoint checkpoint) {
+  public SuiteRunner(PluginLookup registry, ProgressListener progress, Checkpoint checkpoint) {
     this.registry = registry;
     this.progress = progress;
     this.checkpoint = checkpoint;
@@ -101,14 +102,6 @@ public final class SuiteRunner {
     }
   }
 
-  /** A deterministic seed for (a, b), independent of threads and order. */
-  static long mix(long a, long b) {
-    long z = a * 0x9E3779B97F4A7C15L + b + 0x632BE59BD9B4E5L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
   private ProblemResults runProblem(Suite suite, ProblemEntry entry) {
     Problem problem = registry.find(ProblemProvider.class, entry.plugin()).create(entry.settings());
     if (entry.store().isPresent()) {
@@ -119,7 +112,7 @@ public final class SuiteRunner {
     List<ReferenceObservation> published = suite.reference().published() ? publishedObservations(suite, entry, problem)
         : List.of();
     Dataset test = published.isEmpty() ? problem.testSet(suite.testSize(), suite.testSeed()) : asTestSet(published);
-    Matrix prior = problem.prior().map(p -> p.sample(Math.max(2000, suite.testSize()), mix(suite.testSeed(), 1)))
+    Matrix prior = problem.prior().map(p -> p.sample(Math.max(2000, suite.testSize()), Seeds.combine(suite.testSeed(), 1)))
         .orElse(test.x());
     float[] scale = standardDeviations(prior);
     List<String> notes = new ArrayList<>();
@@ -314,7 +307,7 @@ public final class SuiteRunner {
     long t0 = System.nanoTime();
     TrainingHistory history;
     try {
-      history = instance.train(data, new TrainingContext(mix(seed, 11), progress));
+      history = instance.train(data, new TrainingContext(Seeds.combine(seed, 11), progress));
     } catch (RuntimeException e) {
       throw new BenchmarkException(where + " failed in training: " + e.getMessage(), e);
     }
@@ -333,7 +326,7 @@ public final class SuiteRunner {
             outOfRangeNotes.add(note);
           }
         }
-        s = instance.sample(test.y().row(i), suite.samples(), mix(seed, 1000 + i));
+        s = instance.sample(test.y().row(i), suite.samples(), Seeds.combine(seed, 1000 + i));
       } catch (RuntimeException e) {
         throw new BenchmarkException(where + " failed in sampling test observation " + i + ": " + e.getMessage(), e);
       }
@@ -348,7 +341,7 @@ public final class SuiteRunner {
     double sampleSeconds = (System.nanoTime() - t1) / 1e9;
 
     long t2 = System.nanoTime();
-    MetricInput input = new MetricInput(problem, test.y(), test.x(), posteriors, references, scale, mix(seed, 7));
+    MetricInput input = new MetricInput(problem, test.y(), test.x(), posteriors, references, scale, Seeds.combine(seed, 7));
     Map<String, Cell> cells = new LinkedHashMap<>();
     Map<String, Map<String, double[]>> curves = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>(outOfRangeNotes);
@@ -366,7 +359,7 @@ public final class SuiteRunner {
         } catch (RuntimeException ex) {
           throw new BenchmarkException("metric '" + m.plugin() + "' failed for " + where + ": " + ex.getMessage(), ex);
         }
-        Bootstrap.Estimate est = Bootstrap.estimate(measurement, suite.bootstrap(), mix(seed, 99));
+        Bootstrap.Estimate est = Bootstrap.estimate(measurement, suite.bootstrap(), Seeds.combine(seed, 99));
         for (int c = 0; c < cols.size(); c++) {
           cells.putIfAbsent(cols.get(c), Cell.of(est.values()[c], est.standardErrors()[c]));
         }
@@ -381,13 +374,13 @@ public final class SuiteRunner {
 
     List<Matrix> figureSamples = new ArrayList<>();
     for (int i = 0; i < figureObs.size(); i++) {
-      figureSamples.add(instance.sample(figureObs.get(i), suite.figures().samples(), mix(seed, 500_000 + i)));
+      figureSamples.add(instance.sample(figureObs.get(i), suite.figures().samples(), Seeds.combine(seed, 500_000 + i)));
     }
     LatentMap latent = null;
     if (!figureSamples.isEmpty()) {
-      if (instance instanceof InnMethod inn && inn.layout().z() == 2) {
+      if (instance instanceof LatentEncoder encoder && encoder.latentDim() == 2) {
         Matrix x = figureSamples.get(0);
-        latent = new LatentMap(inn.forward(x).columns(0, 2), x);
+        latent = new LatentMap(encoder.encode(x), x);
       }
     }
     return new MethodResults(method.label(), method.plugin(), seed, cells, curves, notes, history, trainSeconds,

@@ -7,7 +7,7 @@ import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
-import dev.inn.problems.mixture.GaussianMixture8;
+import dev.inn.api.problem.ModeStructure;
 import java.util.List;
 
 /**
@@ -25,13 +25,14 @@ public final class ModeSharesMetric implements Metric {
 
   @Override
   public String description() {
-    return "8 modes: share of samples on components of the right label, and error of the split between them";
+    return "share of samples on the modes that carry the observation, and error of the split between them"
+        + " (problems that declare their modes, e.g. gaussian-mixture-8)";
   }
 
   @Override
   public Availability availability(Problem problem, Settings settings) {
-    return problem instanceof GaussianMixture8 ? Availability.yes()
-        : Availability.no("defined for the gaussian-mixture-8 problem only");
+    return problem.modes().isPresent() ? Availability.yes()
+        : Availability.no("defined for problems that declare their posterior modes (e.g. gaussian-mixture-8)");
   }
 
   @Override
@@ -41,21 +42,24 @@ public final class ModeSharesMetric implements Metric {
 
   @Override
   public Measurement measure(MetricInput input, Settings settings) {
-    GaussianMixture8 mixture = (GaussianMixture8) input.problem();
-    double[][] centres = GaussianMixture8.centres();
-    double r2 = 9 * mixture.sigma() * mixture.sigma();
+    ModeStructure modes = input.problem().modes().orElseThrow();
+    double[][] centres = modes.centres();
+    double r2 = modes.radius() * modes.radius();
     int n = input.size();
     double[] onLabel = new double[n];
     double[] splitError = new double[n];
     for (int i = 0; i < n; i++) {
-      int[] carrying = mixture.componentsWithLabel(mixture.observedLabel(input.observations().row(i)));
+      int[] carrying = modes.modesFor(input.observations().row(i));
       Matrix s = input.posteriors().get(i);
       double[] counts = new double[carrying.length];
       for (int r = 0; r < s.rows(); r++) {
         for (int k = 0; k < carrying.length; k++) {
-          double dx = s.get(r, 0) - centres[carrying[k]][0];
-          double dy = s.get(r, 1) - centres[carrying[k]][1];
-          if (dx * dx + dy * dy <= r2) {
+          double d2 = 0;
+          for (int c = 0; c < centres[carrying[k]].length; c++) {
+            double d = s.get(r, c) - centres[carrying[k]][c];
+            d2 += d * d;
+          }
+          if (d2 <= r2) {
             counts[k]++;
             break;
           }

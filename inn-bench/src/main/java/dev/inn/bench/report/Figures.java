@@ -1,5 +1,6 @@
 package dev.inn.bench.report;
 
+import dev.inn.api.problem.Depiction;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.bench.harness.MethodResults;
@@ -32,13 +33,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The report's figures, drawn with JFreeChart: posterior scatter per label (paper Fig. 2),
- * sampled arm poses (Fig. 3), marginal histograms (Fig. 4), calibration curves (Fig. 11) and
+ * the problem's own picture of its samples (arm poses, Fig. 3), marginal histograms (Fig. 4), calibration curves (Fig. 11) and
  * loss curves. Each returns empty when it does not apply to the problem.
  */
 public final class Figures {
 
-  /** Segment lengths of the inverse-kinematics arm (problems spec, Sec. 2). */
-  private static final double[] ARM = {0.5, 0.5, 1.0};
   private static final int PANEL = 360;
   private static final Color[] PALETTE = {new Color(228, 26, 28), new Color(55, 126, 184), new Color(77, 175, 74),
       new Color(152, 78, 163), new Color(255, 127, 0), new Color(166, 86, 40), new Color(247, 129, 191),
@@ -54,7 +53,7 @@ public final class Figures {
   public static List<Figure> all(ProblemResults r) {
     List<Figure> out = new ArrayList<>();
     posteriorScatter(r).ifPresent(out::add);
-    armPoses(r).ifPresent(out::add);
+    depiction(r).ifPresent(out::add);
     marginals(r).ifPresent(out::add);
     calibration(r).ifPresent(out::add);
     latentMap(r).ifPresent(out::add);
@@ -114,13 +113,20 @@ public final class Figures {
         "Samples x ~ q(x | y*) for each distinct observation y* (colour), against the ground truth.", grid(images, 4)));
   }
 
-  /** Paper Fig. 3: sampled arm poses for y*, with rail, target and end points (inverse kinematics only). */
-  static Optional<Figure> armPoses(ProblemResults r) {
-    if (!r.problem().name().equals("inverse-kinematics") || r.problem().parameterDim() != 4
-        || r.figureObservations().isEmpty()) {
+  /**
+   * The problem's own picture of its samples (e.g. paper Fig. 3, arm poses for inverse
+   * kinematics): per panel the problem's fixed marks for y*, one shape per sample with its end
+   * point, for the ground truth, each method and the prior.
+   */
+  static Optional<Figure> depiction(ProblemResults r) {
+    Optional<Depiction> found = r.problem().depiction();
+    if (found.isEmpty() || r.figureObservations().isEmpty()) {
       return Optional.empty();
     }
+    Depiction picture = found.get();
     float[] target = r.figureObservations().get(0);
+    List<Depiction.Mark> marks = picture.background(target);
+    double[] bounds = picture.bounds();
     int poses = Math.min(150, r.priorSamples().rows());
     List<String> titles = new ArrayList<>();
     List<Matrix> sets = new ArrayList<>();
@@ -137,65 +143,66 @@ public final class Figures {
     List<BufferedImage> images = new ArrayList<>();
     for (int p = 0; p < sets.size(); p++) {
       XYSeriesCollection data = new XYSeriesCollection();
-      XYSeries rail = new XYSeries("rail", false, true);
-      rail.add(0, -2.0);
-      rail.add(0, 2.0);
-      data.addSeries(rail);
-      XYSeries cross = new XYSeries("target", false, true);
-      cross.add(target[1], target[0]);
-      data.addSeries(cross);
+      for (Depiction.Mark mark : marks) {
+        XYSeries series = new XYSeries(mark.label(), false, true);
+        for (double[] point : mark.points()) {
+          series.add(point[0], point[1]);
+        }
+        data.addSeries(series);
+      }
       XYSeries ends = new XYSeries("end points", false, true);
       Matrix x = sets.get(p);
       int n = Math.min(poses, x.rows());
       for (int i = 0; i < n; i++) {
-        XYSeries arm = new XYSeries("pose " + i, false, true);
-        double[][] joints = joints(x.row(i));
-        for (double[] j : joints) {
-          arm.add(j[0], j[1]);
+        XYSeries shape = new XYSeries("sample " + i, false, true);
+        double[][] points = picture.shape(x.row(i));
+        for (double[] point : points) {
+          shape.add(point[0], point[1]);
         }
-        ends.add(joints[3][0], joints[3][1]);
-        data.addSeries(arm);
+        double[] end = points[points.length - 1];
+        ends.add(end[0], end[1]);
+        data.addSeries(shape);
       }
       data.addSeries(ends);
-      JFreeChart chart = ChartFactory.createXYLineChart(titles.get(p), "horizontal (y2)", "vertical (y1)", data,
-          PlotOrientation.VERTICAL, false, false, false);
+      JFreeChart chart = ChartFactory.createXYLineChart(titles.get(p), picture.horizontalLabel(),
+          picture.verticalLabel(), data, PlotOrientation.VERTICAL, false, false, false);
       XYPlot plot = chart.getXYPlot();
       XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-      renderer.setSeriesPaint(0, Color.GRAY);
-      renderer.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {4f, 4f}, 0f));
-      renderer.setSeriesLinesVisible(1, false);
-      renderer.setSeriesShapesVisible(1, true);
-      renderer.setSeriesShape(1, crossShape());
-      renderer.setSeriesPaint(1, Color.DARK_GRAY);
-      for (int i = 0; i < n; i++) {
-        renderer.setSeriesPaint(2 + i, alpha(PALETTE[p % PALETTE.length], 40));
+      for (int m = 0; m < marks.size(); m++) {
+        switch (marks.get(m).style()) {
+          case DASHED -> {
+            renderer.setSeriesPaint(m, Color.GRAY);
+            renderer.setSeriesStroke(m, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {4f, 4f}, 0f));
+          }
+          case CROSS -> {
+            renderer.setSeriesLinesVisible(m, false);
+            renderer.setSeriesShapesVisible(m, true);
+            renderer.setSeriesShape(m, crossShape());
+            renderer.setSeriesPaint(m, Color.DARK_GRAY);
+          }
+          case LINE -> renderer.setSeriesPaint(m, Color.GRAY);
+        }
       }
-      int endIndex = 2 + n;
+      for (int i = 0; i < n; i++) {
+        renderer.setSeriesPaint(marks.size() + i, alpha(PALETTE[p % PALETTE.length], 40));
+      }
+      int endIndex = marks.size() + n;
       renderer.setSeriesLinesVisible(endIndex, false);
       renderer.setSeriesShapesVisible(endIndex, true);
       renderer.setSeriesShape(endIndex, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
       renderer.setSeriesPaint(endIndex, Color.BLACK);
       plot.setRenderer(renderer);
-      plot.getDomainAxis().setRange(-0.5, 2.5);
-      plot.getRangeAxis().setRange(-1.5, 1.5);
+      plot.getDomainAxis().setRange(bounds[0], bounds[1]);
+      plot.getRangeAxis().setRange(bounds[2], bounds[3]);
       style(chart);
       images.add(chart.createBufferedImage(PANEL, PANEL));
     }
-    return Optional.of(new Figure("arm-poses.png", "Sampled arm poses (Fig. 3)",
-        "Arm configurations x ~ q(x | y*) for y* = " + Arrays.toString(target) + " (cross): rail dotted, end points"
-            + " black; the last panel shows the prior.", grid(images, 4)));
-  }
-
-  /** Joint positions (horizontal, vertical) of an arm pose x = (rail height, three angles). */
-  static double[][] joints(float[] x) {
-    double[][] p = new double[4][];
-    p[0] = new double[] {0, x[0]};
-    double[] angles = {x[1], x[2] - x[1], x[3] - x[1] - x[2]};
-    for (int s = 0; s < 3; s++) {
-      p[s + 1] = new double[] {p[s][0] + ARM[s] * Math.cos(angles[s]), p[s][1] + ARM[s] * Math.sin(angles[s])};
-    }
-    return p;
+    String marked = marks.stream().map(m -> m.label() + (m.style() == Depiction.Style.DASHED ? " dashed"
+        : m.style() == Depiction.Style.CROSS ? " (cross)" : "")).collect(java.util.stream.Collectors.joining(", "));
+    return Optional.of(new Figure("depiction.png", picture.title(),
+        "Samples x ~ q(x | y*) for y* = " + Arrays.toString(target) + " as the problem draws them: " + marked
+            + ", end points black; the last panel shows the prior.", grid(images, 4)));
   }
 
   /** Paper Fig. 4: marginal posterior histograms for y* against the prior and the true x*. */

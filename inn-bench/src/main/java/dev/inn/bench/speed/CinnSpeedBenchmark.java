@@ -29,8 +29,7 @@ public final class CinnSpeedBenchmark {
   private CinnSpeedBenchmark() {}
 
   /** Runs the benchmark and returns one JSON line. */
-  public static String runJson(int threads, int warmupSteps, int timedSteps, int windows) {
-    PluginRegistry registry = PluginRegistry.current();
+  public static String runJson(dev.inn.api.plugin.PluginLookup registry, int threads, int warmupSteps, int timedSteps, int windows) {
     ProblemProvider pp = registry.find(ProblemProvider.class, "slcp");
     Problem problem = pp.create(PluginRegistry.settingsFor(pp, "problem", Map.of()));
     MethodProvider mp = registry.find(MethodProvider.class, "cinn");

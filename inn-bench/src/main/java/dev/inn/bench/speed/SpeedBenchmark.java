@@ -25,8 +25,7 @@ public final class SpeedBenchmark {
   private SpeedBenchmark() {}
 
   /** Runs the benchmark and returns one JSON line. */
-  public static String runJson(int threads, int warmupSteps, int timedSteps, int windows) {
-    PluginRegistry registry = PluginRegistry.current();
+  public static String runJson(dev.inn.api.plugin.PluginLookup registry, int threads, int warmupSteps, int timedSteps, int windows) {
     ProblemProvider pp = registry.find(ProblemProvider.class, "gaussian-mixture-8");
     Problem problem = pp.create(PluginRegistry.settingsFor(pp, "problem", Map.of()));
     MethodProvider mp = registry.find(MethodProvider.class, "inn");
@@ -84,6 +83,6 @@ public final class SpeedBenchmark {
 
   public static void main(String[] args) {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-    System.out.println(runJson(threads, 30, 300, 5));
+    System.out.println(runJson(PluginRegistry.fromClassPath(), threads, 30, 300, 5));
   }
 }

@@ -7,6 +7,7 @@ import dev.inn.api.plugin.Plugin;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
+import dev.inn.api.plugin.PluginLookup;
 import dev.inn.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,9 +38,9 @@ public final class SuiteParser {
   private static final List<String> DEFAULT_METRICS =
       List.of("posterior-resim", "map-rmse", "map-resim", "calibration", "posterior-mmd");
 
-  private final PluginRegistry registry;
+  private final PluginLookup registry;
 
-  public SuiteParser(PluginRegistry registry) {
+  public SuiteParser(PluginLookup registry) {
     this.registry = registry;
   }
 
@@ -188,6 +189,14 @@ public final class SuiteParser {
         throw table.error(e.getKey(), ex.getMessage());
       }
     }
-    return PluginRegistry.settingsFor(plugin, kind, overrides);
+    Settings settings = PluginRegistry.settingsFor(plugin, kind, overrides);
+    // the plugin's own checks: ranges, and the plugins it refers to with their settings
+    try {
+      plugin.validate(settings);
+    } catch (IllegalArgumentException ex) {
+      String key = ex instanceof ConfigurationException c ? c.key().orElse("") : "";
+      throw table.error(key, kind + " '" + plugin.name() + "': " + ex.getMessage());
+    }
+    return settings;
   }
 }

@@ -37,7 +37,9 @@ final class TomlTable {
   }
 
   SuiteException error(String key, String message) {
-    return new SuiteException(source, locator.line(path, key), message);
+    int line = locator.line(path, key);
+    // a key the suite does not set (a default found wrong by a plugin's checks): point at its table
+    return new SuiteException(source, line > 0 || key.isEmpty() ? line : locator.line(path, ""), message);
   }
 
   private Object raw(String key) {

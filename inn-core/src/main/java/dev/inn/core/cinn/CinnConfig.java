@@ -76,7 +76,14 @@ public record CinnConfig(int blocks, String block, String permutation, int hidde
         s.getBoolean("actnorm"), s.getBoolean("standardize"), s.getBoolean("support_transform"),
         OptimizerConfig.from(s));
     if (c.blocks < 1) {
-      throw new ConfigurationException("cinn: blocks must be at least 1, got " + c.blocks);
+      throw new ConfigurationException("blocks", "cinn: blocks must be at least 1, got " + c.blocks);
+    }
+    if (c.hidden < 1 || c.layers < 1) {
+      throw new ConfigurationException(c.hidden < 1 ? "hidden" : "layers", "cinn: hidden and layers must be at least 1,"
+          + " got " + c.hidden + " and " + c.layers);
+    }
+    if (!(c.clamp > 0)) {
+      throw new ConfigurationException("clamp", "cinn: clamp must be positive, got " + c.clamp);
     }
     return c;
   }

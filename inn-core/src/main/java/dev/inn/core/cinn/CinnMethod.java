@@ -1,5 +1,6 @@
 package dev.inn.core.cinn;
 
+import dev.inn.core.method.LearnedMethod;
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.ConditionalBlock;
@@ -7,12 +8,10 @@ import dev.inn.api.block.DataInitialized;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.block.UnconditionedBlock;
 import dev.inn.api.condition.ConditionNetwork;
-import dev.inn.api.condition.ConditionNetworkProvider;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.loss.LossTerm;
 import dev.inn.api.method.PosteriorDensity;
-import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
@@ -23,13 +22,10 @@ import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
-import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
-import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
-import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.api.plugin.PluginLookup;
 import dev.inn.core.random.GaussianNoise;
-import dev.inn.core.training.Trainer;
 import dev.inn.core.training.TrainingDivergedException;
 import dev.inn.losses.likelihood.StandardNormalLikelihood;
 import java.io.DataInput;
@@ -45,7 +41,7 @@ import java.util.SplittableRandom;
  * MMD and no loss weights. Posterior samples are one batched inverse pass on z ~ N(0, I);
  * the density q(x | y) is exact by the change of variables.
  */
-public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
+public final class CinnMethod extends LearnedMethod implements PosteriorDensity {
 
   /** Rows per inverse pass when sampling: a chunk's intermediates stay in cache. */
   private static final int SAMPLE_CHUNK = 512;
@@ -53,22 +49,18 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
   /** Rows used for ActNorm's data-dependent initialisation. */
   private static final int INIT_ROWS = 1024;
 
-  private static final RowParallel SERIAL = new RowParallel(1);
-
   private final CinnConfig config;
   private final String problemName;
   private final int dx;
   private final int dy;
-  private final PluginRegistry registry;
+  private final PluginLookup registry;
   private final SupportTransform support;
   private ParameterStore params;
   private ConditionNetwork conditionNet;
   private List<ConditionalBlock> blocks;
-  private Standardizer xStandard;
-  private Standardizer yStandard;
-  private RowParallel parallel;
 
-  public CinnMethod(Problem problem, Settings settings, PluginRegistry registry) {
+  public CinnMethod(Problem problem, Settings settings, PluginLookup registry) {
+    super("cinn", problem, CinnConfig.from(settings).optimizer().threads());
     this.config = CinnConfig.from(settings);
     this.problemName = problem.name();
     this.dx = problem.parameterDim();
@@ -91,19 +83,14 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
   private void build(long seed) {
     params = new ParameterStore(seed);
     Parameters root = params.root();
-    ConditionNetworkProvider cp = registry.find(ConditionNetworkProvider.class, config.condition());
-    conditionNet = cp.create(dy, PluginRegistry.settingsFor(cp, "condition", config.conditionSettings()),
-        root.scope("condition"));
+    CinnPlugins plugins = CinnPlugins.resolve(config, registry);
+    conditionNet = plugins.condition().plugin().create(dy, plugins.condition().settings(), root.scope("condition"));
     int cw = conditionNet.width();
-    BlockProvider coupling = registry.find(BlockProvider.class, config.block());
-    BlockProvider permutation = registry.find(BlockProvider.class, config.permutation());
-    BlockProvider actNorm = registry.find(BlockProvider.class, "actnorm");
-    java.util.Map<String, Object> blockSettings = new java.util.HashMap<>(config.blockSettings());
-    if (coupling.defaults().containsKey("two_sided")) {
-      blockSettings.putIfAbsent("two_sided", false);
-    }
+    BlockProvider coupling = plugins.coupling().plugin();
+    BlockProvider permutation = plugins.permutation().plugin();
+    BlockProvider actNorm = plugins.actNorm().plugin();
     BlockSpec spec = new BlockSpec(dx, config.hidden(), config.layers(), config.clamp(), config.activation(), 0f,
-        PluginRegistry.settingsFor(coupling, "block", blockSettings));
+        plugins.coupling().settings());
     BlockSpec plain = new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f, Settings.empty());
     blocks = new ArrayList<>();
     for (int i = 0; i < config.blocks(); i++) {
@@ -112,19 +99,11 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
       }
       blocks.add(permutation.createConditional(
           new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f,
-              PluginRegistry.settingsFor(permutation, "block", java.util.Map.of())), cw, root.scope("perm" + i)));
+              plugins.permutation().settings()), cw, root.scope("perm" + i)));
       blocks.add(coupling.createConditional(spec, cw, root.scope("coupling" + i)));
     }
     Parameters norm = root.scope("standardize");
-    xStandard = new Standardizer(norm, "x", dx);
-    yStandard = new Standardizer(norm, "y", dy);
-  }
-
-  private RowParallel parallel() {
-    if (parallel == null) {
-      parallel = new RowParallel(config.optimizer().threads());
-    }
-    return parallel;
+    addStandardizers(norm);
   }
 
   /** Number of trainable weights. */
@@ -153,20 +132,15 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
 
   @Override
   public TrainingHistory train(Dataset data, TrainingContext context) {
-    if (data.x().cols() != dx || data.y().cols() != dy) {
-      throw new IllegalArgumentException("cinn: data has x " + data.x().cols() + " and y " + data.y().cols()
-          + " columns, the problem has " + dx + " and " + dy);
-    }
+    checkData(data);
     build(context.seed());
     Matrix u = support.toUnbounded(data.x());
     if (config.standardize()) {
-      xStandard.fit(u);
-      yStandard.fit(data.y());
+      fitStandardizers(u, data.y());
     }
-    Dataset scaled = new Dataset(xStandard.apply(u), yStandard.apply(data.y()));
+    Dataset scaled = new Dataset(xStandard().apply(u), yStandard().apply(data.y()));
     initialize(scaled, context.seed());
-    TrainingHistory h = new Trainer(config.optimizer()).run("train cinn", params, scaled, this::terms, context,
-        parallel());
+    TrainingHistory h = runTrainer(config.optimizer(), params, scaled, this::terms, context);
     checkHealth(scaled);
     return h;
   }
@@ -223,22 +197,14 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
   }
 
   private float[] checkedObservation(float[] observation) {
-    if (observation.length != dy) {
-      throw new IllegalArgumentException("cinn: observation has " + observation.length + " values, the problem has "
-          + dy);
-    }
-    for (int c = 0; c < observation.length; c++) {
-      if (!Float.isFinite(observation[c])) {
-        throw new IllegalArgumentException("cinn: observation value " + c + " is " + observation[c]);
-      }
-    }
-    return yStandard.apply(observation);
+    checkRequest(observation, 0);
+    return yStandard().apply(observation);
   }
 
   /** h(y*) for one standardised observation. */
   private float[] condition(float[] y) {
     ArrayPool pool = new ArrayPool();
-    Graph g = new Graph(pool, SERIAL, false);
+    Graph g = new Graph(pool, serial(), false);
     float[] h = conditionNet.apply(g, g.constant(new Matrix(1, dy, y))).value().data();
     pool.releaseAll();
     return h;
@@ -262,29 +228,15 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
 
   @Override
   public synchronized Matrix sample(float[] observation, int n, long seed) {
-    if (n < 0) {
-      throw new IllegalArgumentException("cinn: cannot draw " + n + " samples");
-    }
-    float[] h = condition(checkedObservation(observation));
-    // every latent draw first, in one sequence, so the samples do not depend on the chunking
-    Matrix z = GaussianNoise.draw(new SplittableRandom(seed), n, dx, 1f);
-    float[] out = new float[n * dx];
-    int chunks = (n + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
+    checkRequest(observation, n);
+    float[] h = condition(yStandard().apply(observation));
     Matrix fullCondition = Matrix.repeatRow(h, Math.min(n, SAMPLE_CHUNK));
-    parallel().run(chunks, Long.MAX_VALUE, (first, last) -> {
-      ArrayPool pool = new ArrayPool();
-      for (int c = first; c < last; c++) {
-        int from = c * SAMPLE_CHUNK;
-        int rows = Math.min(SAMPLE_CHUNK, n - from);
-        Graph g = new Graph(pool, SERIAL, false);
-        Matrix cond = rows == fullCondition.rows() ? fullCondition : fullCondition.rows(0, rows);
-        Matrix u = inverse(g, g.constant(z.rows(from, from + rows)), g.constant(cond)).value();
-        Matrix x = support.toSupport(xStandard.invert(u));
-        System.arraycopy(x.data(), 0, out, from * dx, x.data().length);
-        pool.releaseAll();
-      }
+    return sampleInChunks(n, dx, dx, seed, SAMPLE_CHUNK, false, (g, z, unused) -> {
+      int rows = z.rows();
+      Matrix cond = rows == fullCondition.rows() ? fullCondition : fullCondition.rows(0, rows);
+      Matrix u = inverse(g, g.constant(z), g.constant(cond)).value();
+      return support.toSupport(xStandard().invert(u));
     });
-    return new Matrix(n, dx, out);
   }
 
   @Override
@@ -310,13 +262,13 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
     double[] out = new double[x.rows()];
     double[] supportJacobian = support.logAbsDetToUnbounded(x);
     double standardJacobian = 0;
-    Matrix origin = xStandard.invert(Matrix.zeros(1, dx));
-    Matrix unit = xStandard.invert(new Matrix(1, dx, filled(dx, 1f)));
+    Matrix origin = xStandard().invert(Matrix.zeros(1, dx));
+    Matrix unit = xStandard().invert(new Matrix(1, dx, filled(dx, 1f)));
     for (int c = 0; c < dx; c++) {
       standardJacobian -= Math.log(Math.abs(unit.get(0, c) - origin.get(0, c)));
     }
     double normal = -0.5 * dx * Math.log(2 * Math.PI);
-    Matrix ys = yStandard.apply(pairs.y());
+    Matrix ys = yStandard().apply(pairs.y());
     double constant = normal + standardJacobian;
     int chunks = (x.rows() + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
     // threads take whole chunks; each row's value depends on its own chunk only
@@ -325,8 +277,8 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity {
       for (int k = first; k < last; k++) {
         int from = k * SAMPLE_CHUNK;
         int rows = Math.min(SAMPLE_CHUNK, x.rows() - from);
-        Graph g = new Graph(pool, SERIAL, false);
-        Matrix u = xStandard.apply(support.toUnbounded(x.rows(from, from + rows)));
+        Graph g = new Graph(pool, serial(), false);
+        Matrix u = xStandard().apply(support.toUnbounded(x.rows(from, from + rows)));
         Tensor condition = conditionNet.apply(g, g.constant(ys.rows(from, from + rows)));
         Transformed t = forward(g, g.constant(u), condition);
         Matrix z = t.value().value();

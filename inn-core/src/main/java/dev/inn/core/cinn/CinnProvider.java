@@ -4,11 +4,20 @@ import dev.inn.api.method.MethodProvider;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
-import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code cinn}: the conditional INN trained by maximum likelihood. */
 public final class CinnProvider implements MethodProvider {
+
+  private final PluginLookup plugins;
+
+  /** @param plugins where the method finds its blocks, kernels and condition networks */
+  @Inject
+  public CinnProvider(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
 
   @Override
   public String name() {
@@ -26,7 +35,12 @@ public final class CinnProvider implements MethodProvider {
   }
 
   @Override
+  public void validate(Settings settings) {
+    CinnPlugins.resolve(CinnConfig.from(settings), plugins);
+  }
+
+  @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
-    return new CinnMethod(problem, settings, PluginRegistry.current());
+    return new CinnMethod(problem, settings, plugins);
   }
 }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every setting of the INN method (spec/training.md), parsed once. The paper's ablations are
- * weights: "only L_y + L_z" is {@code weight_x = 0, weight_rec = 0}; "only L_x" is
- * {@code weight_y = 0, weight_pad = 0, weight_z = 0, weight_rec = 0}.
+ * Every setting of the INN method, parsed and checked once, grouped by what it shapes. The
+ * paper's ablations are weights: "only L_y + L_z" is {@code weight_x = 0, weight_rec = 0};
+ * "only L_x" is {@code weight_y = 0, weight_pad = 0, weight_z = 0, weight_rec = 0}. A negative
+ * weight is refused (it would silently turn its term off or into a reward).
  *
  * <p>The MMD weights (L_z, L_x) fade in as in the authors' published training loop: they start
  * at {@code mmd_ramp_start} times their weight and grow exponentially to the full weight at the
@@ -26,19 +27,79 @@ import java.util.Map;
  * <p>{@code support_transform} trains on x mapped from the problem's declared prior support
  * to the real line (logit / inverse softplus, see {@code SupportTransform}) and maps samples
  * back, so every sample lies inside the support; {@code standardize} then applies on top.
+ *
+ * @param network the invertible network's shape
+ * @param losses the loss terms' weights, kernels and ramp
+ * @param noise the noise added to inputs and targets while training
+ * @param standardize standardise x and y with the training data's moments
+ * @param supportTransform train on unbounded coordinates of the problem's declared support
+ * @param optimizer the shared trainer's settings
  */
-public record InnConfig(int blocks, String block, int hidden, int layers, float clamp, String clampFunction,
-    String activation, float initStd, int width, int latentDim, double weightY, double weightPad, double weightZ,
-    double weightX, double weightRec, String zLoss, float noiseY, float noisePad, float noiseRecZ, float noiseRecY,
-    Map<String, Object> forwardKernel, Map<String, Object> backwardKernel, double backwardWeightSigma,
-    double mmdRampStart, double mmdRampEnd, boolean standardize, boolean supportTransform,
+public record InnConfig(Network network, Losses losses, Noise noise, boolean standardize, boolean supportTransform,
     OptimizerConfig optimizer) {
 
-  /** The INN's settings with the defaults of spec/training.md (8-modes recipe). */
+  /**
+   * The network: {@code blocks} couplings of the {@code block} plugin (with its own
+   * {@code blockSettings}; {@code clamp_function} is passed on to blocks that offer it), each
+   * followed by a random permutation.
+   */
+  public record Network(int blocks, String block, Map<String, Object> blockSettings, int hidden, int layers,
+      float clamp, String clampFunction, String activation, float initStd, int width, int latentDim) {
+    public Network {
+      atLeast("blocks", blocks, 1);
+      atLeast("hidden", hidden, 1);
+      atLeast("layers", layers, 1);
+      positive("clamp", clamp);
+      nonNegative("init_std", initStd);
+      atLeast("width", width, 0);
+      atLeast("latent_dim", latentDim, 0);
+      blockSettings = Map.copyOf(blockSettings);
+    }
+  }
+
+  /** Loss weights (each at least 0), the latent loss, the MMD kernels (plugin tables) and the MMD ramp. */
+  public record Losses(double weightY, double weightPad, double weightZ, double weightX, double weightRec,
+      String zLoss, Map<String, Object> forwardKernel, Map<String, Object> backwardKernel,
+      double backwardWeightSigma, double mmdRampStart, double mmdRampEnd) {
+    public Losses {
+      nonNegative("weight_y", weightY);
+      nonNegative("weight_pad", weightPad);
+      nonNegative("weight_z", weightZ);
+      nonNegative("weight_x", weightX);
+      nonNegative("weight_rec", weightRec);
+      if (!zLoss.equals("mmd") && !zLoss.equals("likelihood")) {
+        throw new ConfigurationException("z_loss", "inn: z_loss must be \"mmd\" or \"likelihood\", got \"" + zLoss
+            + "\"");
+      }
+      nonNegative("backward_weight_sigma", backwardWeightSigma);
+      if (!(mmdRampStart > 0 && mmdRampStart <= 1)) {
+        throw new ConfigurationException("mmd_ramp_start", "inn: mmd_ramp_start must be in (0, 1], got "
+            + mmdRampStart);
+      }
+      if (!(mmdRampEnd >= 0 && mmdRampEnd <= 1)) {
+        throw new ConfigurationException("mmd_ramp_end", "inn: mmd_ramp_end must be in [0, 1], got " + mmdRampEnd);
+      }
+      forwardKernel = Map.copyOf(forwardKernel);
+      backwardKernel = Map.copyOf(backwardKernel);
+    }
+  }
+
+  /** Standard deviations of the training noise on y, the padding, and the reconstruction inputs (each at least 0). */
+  public record Noise(float y, float pad, float recZ, float recY) {
+    public Noise {
+      nonNegative("noise_y", y);
+      nonNegative("noise_pad", pad);
+      nonNegative("noise_rec_z", recZ);
+      nonNegative("noise_rec_y", recY);
+    }
+  }
+
+  /** The INN's settings with their defaults (8-modes recipe). */
   public static Map<String, Object> defaults() {
     Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
     d.put("blocks", 3);
     d.put("block", "affine-coupling");
+    d.put("block_settings", Map.of());
     d.put("hidden", 128);
     d.put("layers", 3);
     d.put("clamp", 2.0);
@@ -69,27 +130,42 @@ public record InnConfig(int blocks, String block, int hidden, int layers, float 
     return Map.copyOf(d);
   }
 
+  /** Parses and checks resolved settings; an unacceptable value names its key. */
   public static InnConfig from(Settings s) {
-    return new InnConfig(s.getInt("blocks"), s.getString("block"), s.getInt("hidden"), s.getInt("layers"),
-        s.getFloat("clamp"), s.getString("clamp_function"), s.getString("activation"), s.getFloat("init_std"),
-        s.getInt("width"), s.getInt("latent_dim"), s.getDouble("weight_y"), s.getDouble("weight_pad"),
-        s.getDouble("weight_z"), s.getDouble("weight_x"), s.getDouble("weight_rec"), zLoss(s), s.getFloat("noise_y"),
-        s.getFloat("noise_pad"), s.getFloat("noise_rec_z"), s.getFloat("noise_rec_y"), s.getTable("forward_kernel"),
-        s.getTable("backward_kernel"), s.getDouble("backward_weight_sigma"), s.getDouble("mmd_ramp_start"), s.getDouble("mmd_ramp_end"),
-        s.getBoolean("standardize"), s.getBoolean("support_transform"),
+    Network network = new Network(s.getInt("blocks"), s.getString("block"), s.getTable("block_settings"),
+        s.getInt("hidden"), s.getInt("layers"), s.getFloat("clamp"), s.getString("clamp_function"),
+        s.getString("activation"), s.getFloat("init_std"), s.getInt("width"), s.getInt("latent_dim"));
+    Losses losses = new Losses(s.getDouble("weight_y"), s.getDouble("weight_pad"), s.getDouble("weight_z"),
+        s.getDouble("weight_x"), s.getDouble("weight_rec"), s.getString("z_loss"), s.getTable("forward_kernel"),
+        s.getTable("backward_kernel"), s.getDouble("backward_weight_sigma"), s.getDouble("mmd_ramp_start"),
+        s.getDouble("mmd_ramp_end"));
+    Noise noise = new Noise(s.getFloat("noise_y"), s.getFloat("noise_pad"), s.getFloat("noise_rec_z"),
+        s.getFloat("noise_rec_y"));
+    return new InnConfig(network, losses, noise, s.getBoolean("standardize"), s.getBoolean("support_transform"),
         OptimizerConfig.from(s));
-  }
-
-  private static String zLoss(Settings s) {
-    String v = s.getString("z_loss");
-    if (!v.equals("mmd") && !v.equals("likelihood")) {
-      throw new ConfigurationException("inn: z_loss must be \"mmd\" or \"likelihood\", got \"" + v + "\"");
-    }
-    return v;
   }
 
   /** Whether L_z is the maximum-likelihood term rather than the MMD. */
   public boolean likelihoodZ() {
-    return zLoss.equals("likelihood");
+    return losses.zLoss().equals("likelihood");
+  }
+
+  private static void atLeast(String key, int value, int min) {
+    if (value < min) {
+      throw new ConfigurationException(key, "inn: " + key + " must be at least " + min + ", got " + value);
+    }
+  }
+
+  private static void nonNegative(String key, double value) {
+    if (!(value >= 0)) {
+      throw new ConfigurationException(key, "inn: " + key + " must be at least 0, got " + value
+          + (key.startsWith("weight") ? " (a weight of 0 turns its term off)" : ""));
+    }
+  }
+
+  private static void positive(String key, double value) {
+    if (!(value > 0)) {
+      throw new ConfigurationException(key, "inn: " + key + " must be positive, got " + value);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.inn.core.inn;
 
+import dev.inn.api.method.LatentEncoder;
+import dev.inn.core.method.LearnedMethod;
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.InvertibleBlock;
@@ -7,9 +9,7 @@ import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.loss.Kernel;
-import dev.inn.api.loss.KernelProvider;
 import dev.inn.api.loss.LossTerm;
-import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
@@ -20,14 +20,12 @@ import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
-import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.core.random.GaussianNoise;
-import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.api.plugin.PluginLookup;
 import dev.inn.core.training.SampleHealth;
-import dev.inn.core.training.Trainer;
 import dev.inn.losses.likelihood.StandardNormalLikelihood;
 import dev.inn.losses.mmd.Mmd;
 import dev.inn.losses.regression.SquaredError;
@@ -35,9 +33,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -45,34 +41,29 @@ import java.util.SplittableRandom;
  * padding and reconstruction terms), sampled by one batched inverse pass on
  * [z ~ N(0, I), 0, y*].
  */
-public final class InnMethod implements PosteriorMethod {
+public final class InnMethod extends LearnedMethod implements LatentEncoder {
 
   /** Rows per inverse pass when sampling. */
   private static final int SAMPLE_CHUNK = 256;
 
-  /** Runs a chunk's operations on the calling thread. */
-  private static final RowParallel SERIAL = new RowParallel(1);
-
   private final InnConfig config;
   private final InnLayout layout;
-  private final PluginRegistry registry;
+  private final InnPlugins plugins;
   private final Kernel forwardKernel;
   private final Kernel backwardKernel;
   private ParameterStore params;
   private InvertibleNetwork network;
   private final SupportTransform support;
-  private Standardizer xStandard;
-  private Standardizer yStandard;
-  private RowParallel parallel;
   private boolean trained;
 
-  public InnMethod(Problem problem, Settings settings, PluginRegistry registry) {
+  public InnMethod(Problem problem, Settings settings, PluginLookup registry) {
+    super("inn", problem, InnConfig.from(settings).optimizer().threads());
     this.config = InnConfig.from(settings);
-    this.registry = registry;
-    int z = config.latentDim() > 0 ? config.latentDim() : problem.latentDim();
-    this.layout = InnLayout.of(problem.parameterDim(), problem.observationDim(), z, config.width());
-    this.forwardKernel = kernel("forward_kernel", config.forwardKernel());
-    this.backwardKernel = kernel("backward_kernel", config.backwardKernel());
+    int z = config.network().latentDim() > 0 ? config.network().latentDim() : problem.latentDim();
+    this.layout = InnLayout.of(problem.parameterDim(), problem.observationDim(), z, config.network().width());
+    this.plugins = InnPlugins.resolve(config, registry);
+    this.forwardKernel = plugins.forwardKernel().plugin().create(plugins.forwardKernel().settings());
+    this.backwardKernel = plugins.backwardKernel().plugin().create(plugins.backwardKernel().settings());
     this.support = config.supportTransform()
         ? SupportTransform.of(problem.support().orElseThrow(() -> new ConfigurationException(
             "inn: support_transform = true, but problem '" + problem.name() + "' declares no prior support")))
@@ -84,40 +75,23 @@ public final class InnMethod implements PosteriorMethod {
     build(0);
   }
 
-  private Kernel kernel(String key, Map<String, Object> table) {
-    Object name = table.get("name");
-    if (!(name instanceof String n)) {
-      throw new ConfigurationException("setting '" + key + "' of method 'inn' needs a name, e.g. {name = \"imq\"}");
-    }
-    Map<String, Object> rest = new HashMap<>(table);
-    rest.remove("name");
-    KernelProvider p = registry.find(KernelProvider.class, n);
-    return p.create(PluginRegistry.settingsFor(p, "kernel", rest));
-  }
-
   /** Creates the network with parameters initialised from {@code seed}. */
   private void build(long seed) {
     params = new ParameterStore(seed);
     Parameters root = params.root();
-    BlockProvider coupling = registry.find(BlockProvider.class, config.block());
-    BlockProvider permutation = registry.find(BlockProvider.class, "permutation");
-    Map<String, Object> extra = new HashMap<>();
-    if (coupling.defaults().containsKey("clamp_function")) {
-      extra.put("clamp_function", config.clampFunction());
-    }
-    Settings blockSettings = PluginRegistry.settingsFor(coupling, "block", extra);
-    BlockSpec spec = new BlockSpec(layout.width(), config.hidden(), config.layers(), config.clamp(),
-        config.activation(), config.initStd(), blockSettings);
-    BlockSpec permSpec = new BlockSpec(layout.width(), 1, 1, config.clamp(), config.activation(), 0f, Settings.empty());
+    BlockProvider coupling = plugins.coupling().plugin();
+    BlockProvider permutation = plugins.permutation().plugin();
+    Settings blockSettings = plugins.couplingSettings();
+    BlockSpec spec = new BlockSpec(layout.width(), config.network().hidden(), config.network().layers(), config.network().clamp(),
+        config.network().activation(), config.network().initStd(), blockSettings);
+    BlockSpec permSpec = new BlockSpec(layout.width(), 1, 1, config.network().clamp(), config.network().activation(), 0f, Settings.empty());
     List<InvertibleBlock> blocks = new ArrayList<>();
-    for (int i = 0; i < config.blocks(); i++) {
+    for (int i = 0; i < config.network().blocks(); i++) {
       blocks.add(coupling.create(spec, root.scope("block" + i)));
       blocks.add(permutation.create(permSpec, root.scope("perm" + i)));
     }
     network = new InvertibleNetwork(blocks);
-    Parameters norm = root.scope("standardize");
-    xStandard = new Standardizer(norm, "x", layout.x());
-    yStandard = new Standardizer(norm, "y", layout.y());
+    addStandardizers(root.scope("standardize"));
   }
 
   public InnLayout layout() {
@@ -129,27 +103,15 @@ public final class InnMethod implements PosteriorMethod {
     return params.trainableCount();
   }
 
-  private RowParallel parallel() {
-    if (parallel == null) {
-      parallel = new RowParallel(config.optimizer().threads());
-    }
-    return parallel;
-  }
-
   @Override
   public TrainingHistory train(Dataset data, TrainingContext context) {
-    if (data.x().cols() != layout.x() || data.y().cols() != layout.y()) {
-      throw new IllegalArgumentException("inn: data has x " + data.x().cols() + " and y " + data.y().cols()
-          + " columns, the problem has " + layout.x() + " and " + layout.y());
-    }
+    checkData(data);
     build(context.seed());
     if (config.standardize()) {
-      xStandard.fit(support.toUnbounded(data.x()));
-      yStandard.fit(data.y());
+      fitStandardizers(support.toUnbounded(data.x()), data.y());
     }
-    Dataset scaled = new Dataset(xStandard.apply(support.toUnbounded(data.x())), yStandard.apply(data.y()));
-    TrainingHistory h = new Trainer(config.optimizer()).run("train inn", params, scaled, this::terms, context,
-        parallel());
+    Dataset scaled = new Dataset(xStandard().apply(support.toUnbounded(data.x())), yStandard().apply(data.y()));
+    TrainingHistory h = runTrainer(config.optimizer(), params, scaled, this::terms, context);
     trained = true;
     checkHealth(data);
     return h;
@@ -169,57 +131,57 @@ public final class InnMethod implements PosteriorMethod {
     }
   }
 
-  /** The bi-directional objective of spec/training.md for one batch. */
+  /** The bi-directional objective for one batch: L_y, L_pad, L_z, L_x and L_rec (see {@link InnConfig}). */
   List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
     int n = batch.size();
     int w = layout.width();
     int dz = layout.z();
     int dy = layout.y();
-    Matrix xIn = batch.x().concatColumns(GaussianNoise.draw(random, n, layout.xPad(), config.noisePad()));
-    Matrix yNoisy = add(batch.y(), GaussianNoise.draw(random, n, dy, config.noiseY()));
+    Matrix xIn = batch.x().concatColumns(GaussianNoise.draw(random, n, layout.xPad(), config.noise().pad()));
+    Matrix yNoisy = add(batch.y(), GaussianNoise.draw(random, n, dy, config.noise().y()));
     Matrix zTarget = GaussianNoise.draw(random, n, dz, 1f);
-    Matrix padTarget = GaussianNoise.draw(random, n, layout.zyPad(), config.noisePad());
+    Matrix padTarget = GaussianNoise.draw(random, n, layout.zyPad(), config.noise().pad());
     Tensor x = ops.constant(xIn);
     Tensor yTarget = ops.constant(yNoisy);
     List<LossTerm> terms = new ArrayList<>();
     double ramp = mmdRamp(step);
-    boolean forwardNeeded = config.weightY() > 0 || config.weightPad() > 0 || config.weightZ() > 0
-        || config.weightRec() > 0;
+    boolean forwardNeeded = config.losses().weightY() > 0 || config.losses().weightPad() > 0 || config.losses().weightZ() > 0
+        || config.losses().weightRec() > 0;
     Transformed forward = forwardNeeded ? network.forward(ops, x) : null;
     Tensor out = forward == null ? null : forward.value();
-    if (config.weightY() > 0) {
-      terms.add(new LossTerm("L_y", config.weightY(), SquaredError.loss(ops, ops.columns(out, w - dy, w), yTarget)));
+    if (config.losses().weightY() > 0) {
+      terms.add(new LossTerm("L_y", config.losses().weightY(), SquaredError.loss(ops, ops.columns(out, w - dy, w), yTarget)));
     }
-    if (config.weightPad() > 0 && layout.zyPad() > 0) {
-      terms.add(new LossTerm("L_pad", config.weightPad(),
+    if (config.losses().weightPad() > 0 && layout.zyPad() > 0) {
+      terms.add(new LossTerm("L_pad", config.losses().weightPad(),
           SquaredError.loss(ops, ops.columns(out, dz, w - dy), ops.constant(padTarget))));
     }
-    if (config.weightZ() > 0 && dz > 0 && config.likelihoodZ()) {
-      terms.add(new LossTerm("L_z", config.weightZ(),
+    if (config.losses().weightZ() > 0 && dz > 0 && config.likelihoodZ()) {
+      terms.add(new LossTerm("L_z", config.losses().weightZ(),
           StandardNormalLikelihood.negativeLogLikelihood(ops, ops.columns(out, 0, dz), forward.logDet())));
-    } else if (config.weightZ() > 0 && dz > 0) {
+    } else if (config.losses().weightZ() > 0 && dz > 0) {
       Tensor zy = ops.concatColumns(ops.columns(out, 0, dz), ops.detach(ops.columns(out, w - dy, w)));
       Tensor ref = ops.constant(zTarget.concatColumns(yNoisy));
-      terms.add(new LossTerm("L_z", config.weightZ() * ramp, Mmd.loss(ops, zy, ref, forwardKernel)));
+      terms.add(new LossTerm("L_z", config.losses().weightZ() * ramp, Mmd.loss(ops, zy, ref, forwardKernel)));
     }
-    if (config.weightX() > 0) {
+    if (config.losses().weightX() > 0) {
       Matrix inverseIn = zTarget.concatColumns(padTarget).concatColumns(yNoisy);
       Tensor xGen = network.inverse(ops, ops.constant(inverseIn)).value();
       Tensor lx;
-      if (config.backwardWeightSigma() > 0) {
+      if (config.losses().backwardWeightSigma() > 0) {
         lx = Mmd.weightedLoss(ops, xGen, x, backwardKernel, ops.constant(pairWeights(yNoisy)));
       } else {
         lx = Mmd.loss(ops, xGen, x, backwardKernel);
       }
-      terms.add(new LossTerm("L_x", config.weightX() * ramp, lx));
+      terms.add(new LossTerm("L_x", config.losses().weightX() * ramp, lx));
     }
-    if (config.weightRec() > 0) {
-      Matrix recNoise = GaussianNoise.draw(random, n, dz, config.noiseRecZ())
-          .concatColumns(GaussianNoise.draw(random, n, layout.zyPad(), config.noisePad()))
-          .concatColumns(GaussianNoise.draw(random, n, dy, config.noiseRecY()));
+    if (config.losses().weightRec() > 0) {
+      Matrix recNoise = GaussianNoise.draw(random, n, dz, config.noise().recZ())
+          .concatColumns(GaussianNoise.draw(random, n, layout.zyPad(), config.noise().pad()))
+          .concatColumns(GaussianNoise.draw(random, n, dy, config.noise().recY()));
       Tensor recIn = ops.add(ops.detach(out), ops.constant(recNoise));
       Tensor rec = network.inverse(ops, recIn).value();
-      terms.add(new LossTerm("L_rec", config.weightRec(), SquaredError.loss(ops, rec, x)));
+      terms.add(new LossTerm("L_rec", config.losses().weightRec(), SquaredError.loss(ops, rec, x)));
     }
     if (terms.isEmpty()) {
       throw new ConfigurationException("inn: every loss weight is zero, nothing to train");
@@ -229,19 +191,19 @@ public final class InnMethod implements PosteriorMethod {
 
   /** The fade-in factor of the MMD terms at {@code step} (see {@link InnConfig}). */
   private double mmdRamp(int step) {
-    double start = config.mmdRampStart();
+    double start = config.losses().mmdRampStart();
     // epochs with early stopping have no step horizon to ramp over: the MMD terms run at full weight
-    if (start >= 1 || config.mmdRampEnd() <= 0 || config.optimizer().stopsEarly()) {
+    if (start >= 1 || config.losses().mmdRampEnd() <= 0 || config.optimizer().stopsEarly()) {
       return 1;
     }
-    double t = step / (config.mmdRampEnd() * config.optimizer().steps());
+    double t = step / (config.losses().mmdRampEnd() * config.optimizer().steps());
     return t >= 1 ? 1 : Math.pow(start, 1 - t);
   }
 
   private Matrix pairWeights(Matrix y) {
     int n = y.rows();
     float[] w = new float[n * n];
-    double s2 = 2 * config.backwardWeightSigma() * config.backwardWeightSigma();
+    double s2 = 2 * config.losses().backwardWeightSigma() * config.losses().backwardWeightSigma();
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         double d = 0;
@@ -265,37 +227,15 @@ public final class InnMethod implements PosteriorMethod {
 
   @Override
   public synchronized Matrix sample(float[] observation, int n, long seed) {
-    if (observation.length != layout.y()) {
-      throw new IllegalArgumentException("inn: observation has " + observation.length + " values, the problem has "
-          + layout.y());
-    }
-    for (int c = 0; c < observation.length; c++) {
-      if (!Float.isFinite(observation[c])) {
-        throw new IllegalArgumentException("inn: observation value " + c + " is " + observation[c]);
-      }
-    }
-    float[] y = yStandard.apply(observation);
-    // all latent draws first, in one sequence, so the samples do not depend on the chunking
-    Matrix z = GaussianNoise.draw(new SplittableRandom(seed), n, layout.z(), 1f);
-    float[] out = new float[n * layout.x()];
-    int chunks = (n + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
+    checkRequest(observation, n);
+    float[] y = yStandard().apply(observation);
     // small chunks keep a pass's intermediates in cache; threads take whole chunks, no hand-offs
-    parallel().run(chunks, Long.MAX_VALUE, (first, last) -> {
-      ArrayPool pool = new ArrayPool();
-      for (int c = first; c < last; c++) {
-        int from = c * SAMPLE_CHUNK;
-        int rows = Math.min(SAMPLE_CHUNK, n - from);
-        Matrix in = z.rows(from, from + rows)
-            .concatColumns(Matrix.zeros(rows, layout.zyPad()))
-            .concatColumns(Matrix.repeatRow(y, rows));
-        Graph g = new Graph(pool, SERIAL, false);
-        Matrix x = support.toSupport(
-            xStandard.invert(g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value()));
-        System.arraycopy(x.data(), 0, out, from * layout.x(), x.data().length);
-        pool.releaseAll();
-      }
+    return sampleInChunks(n, layout.x(), layout.z(), seed, SAMPLE_CHUNK, false, (g, z, unused) -> {
+      int rows = z.rows();
+      Matrix in = z.concatColumns(Matrix.zeros(rows, layout.zyPad())).concatColumns(Matrix.repeatRow(y, rows));
+      return support.toSupport(
+          xStandard().invert(g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value()));
     });
-    return new Matrix(n, layout.x(), out);
   }
 
   /**
@@ -308,10 +248,21 @@ public final class InnMethod implements PosteriorMethod {
     }
     ArrayPool pool = new ArrayPool();
     Graph g = new Graph(pool, parallel(), false);
-    Matrix in = xStandard.apply(support.toUnbounded(x)).concatColumns(Matrix.zeros(x.rows(), layout.xPad()));
+    Matrix in = xStandard().apply(support.toUnbounded(x)).concatColumns(Matrix.zeros(x.rows(), layout.xPad()));
     Matrix out = network.forward(g, g.constant(in)).value().value();
     pool.releaseAll();
     return out;
+  }
+
+  @Override
+  public int latentDim() {
+    return layout.z();
+  }
+
+  /** z = f_z(x) for every row of x (data units). */
+  @Override
+  public Matrix encode(Matrix x) {
+    return forward(x).columns(0, layout.z());
   }
 
   /** The network itself, for tests and tools that run it directly. */

@@ -93,7 +93,7 @@ public final class ModelFile {
     return crc.getValue();
   }
 
-  public static Loaded load(Path file, PluginRegistry registry) throws IOException {
+  public static Loaded load(Path file, dev.inn.api.plugin.PluginLookup registry) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException("model file " + file + " does not exist");
     }

@@ -1,35 +1,45 @@
 package dev.inn.core.plugin;
 
+import com.google.inject.Injector;
 import dev.inn.api.block.BlockProvider;
+import dev.inn.api.condition.ConditionNetworkProvider;
 import dev.inn.api.loss.KernelProvider;
 import dev.inn.api.method.MethodProvider;
 import dev.inn.api.metric.Metric;
 import dev.inn.api.plugin.Plugin;
+import dev.inn.api.plugin.PluginLookup;
+import dev.inn.api.plugin.PluginRef;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
+import dev.inn.core.inject.Application;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.MalformedURLException;
+import java.io.InputStreamReader;
 import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
- * Every plugin on the class path (and in an optional plugins folder), by kind and name,
- * found with {@link ServiceLoader}. Built-ins are registered exactly like third-party jars.
+ * Every plugin on the class path (and in an optional plugins folder), by kind and name. The
+ * classes come from the standard {@code META-INF/services/<kind>} files; each is created once
+ * by the application's injector, so a plugin's {@code @Inject} constructor receives what it
+ * declares (this lookup, the training engine, the worker pool). Built-ins are registered and
+ * created exactly like third-party jars.
  */
-public final class PluginRegistry {
+@Singleton
+public final class PluginRegistry implements PluginLookup {
 
   /** The kinds of plugin, in the order {@code inn list} shows them. */
   public static final Map<String, Class<? extends Plugin>> KINDS;
@@ -39,62 +49,42 @@ public final class PluginRegistry {
     kinds.put("problem", ProblemProvider.class);
     kinds.put("method", MethodProvider.class);
     kinds.put("block", BlockProvider.class);
-    kinds.put("condition", dev.inn.api.condition.ConditionNetworkProvider.class);
+    kinds.put("condition", ConditionNetworkProvider.class);
     kinds.put("kernel", KernelProvider.class);
     kinds.put("metric", Metric.class);
     KINDS = Collections.unmodifiableMap(kinds);
   }
 
   private final ClassLoader loader;
+  private final Injector injector;
   private final Map<Class<?>, Map<String, Plugin>> cache = new ConcurrentHashMap<>();
 
-  /** Plugins visible to {@code loader}. */
-  public PluginRegistry(ClassLoader loader) {
+  /**
+   * @param loader where the service files and plugin classes are found
+   * @param injector creates each plugin
+   */
+  @Inject
+  public PluginRegistry(@Named(Application.PLUGIN_LOADER) ClassLoader loader, Injector injector) {
     this.loader = loader;
+    this.injector = injector;
   }
 
-  /** Plugins on the class path of this library. */
+  /** The registry of an application over the class path of this library. */
   public static PluginRegistry fromClassPath() {
-    return new PluginRegistry(PluginRegistry.class.getClassLoader());
+    return Application.create(PluginRegistry.class.getClassLoader()).getInstance(PluginRegistry.class);
   }
 
-  /**
-   * Plugins visible to the current thread's context class loader: what a plugin uses to
-   * find other plugins (e.g. the INN its kernels), so jars of a plugins folder are seen when
-   * the command line installs that loader.
-   */
-  public static PluginRegistry current() {
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    return new PluginRegistry(cl != null ? cl : PluginRegistry.class.getClassLoader());
-  }
-
-  /** Plugins on the class path plus every jar in {@code folder} (ignored when it does not exist). */
+  /** The registry of an application over the class path plus every jar in {@code folder} (if it exists). */
   public static PluginRegistry withPluginFolder(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return fromClassPath();
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      List<URL> jars = new ArrayList<>();
-      for (Path p : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-        jars.add(p.toUri().toURL());
-      }
-      return new PluginRegistry(new URLClassLoader(jars.toArray(new URL[0]), PluginRegistry.class.getClassLoader()));
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException("bad plugin path in " + folder, e);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list plugin folder " + folder + ": " + e.getMessage(), e);
-    }
+    return Application.withPluginFolder(folder).getInstance(PluginRegistry.class);
   }
 
-  /**
-   * The class loader plugins are found with (e.g. to make it the thread's context loader, so
-   * plugins that look up other plugins see the same jars).
-   */
+  /** The class loader plugins are found with. */
   public ClassLoader classLoader() {
     return loader;
   }
 
-  /** All plugins of a kind, by name (sorted). */
+  @Override
   public <P extends Plugin> Map<String, P> all(Class<P> kind) {
     @SuppressWarnings("unchecked")
     Map<String, P> found = (Map<String, P>) cache.computeIfAbsent(kind, k -> discover(kind));
@@ -103,21 +93,61 @@ public final class PluginRegistry {
 
   private <P extends Plugin> Map<String, Plugin> discover(Class<P> kind) {
     Map<String, Plugin> byName = new TreeMap<>();
-    try {
-      for (P p : ServiceLoader.load(kind, loader)) {
-        Plugin previous = byName.putIfAbsent(p.name(), p);
-        if (previous != null && previous.getClass() != p.getClass()) {
-          throw new IllegalStateException("two " + kindName(kind) + " plugins are named '" + p.name() + "': "
-              + previous.getClass().getName() + " and " + p.getClass().getName());
-        }
+    for (String className : serviceEntries(kind)) {
+      P p = create(kind, className);
+      Plugin previous = byName.putIfAbsent(p.name(), p);
+      if (previous != null && previous.getClass() != p.getClass()) {
+        throw new IllegalStateException("two " + kindName(kind) + " plugins are named '" + p.name() + "': "
+            + previous.getClass().getName() + " and " + p.getClass().getName());
       }
-    } catch (ServiceConfigurationError e) {
-      throw new IllegalStateException("a " + kindName(kind) + " plugin failed to load: " + e.getMessage(), e);
     }
     return Collections.unmodifiableMap(byName);
   }
 
-  /** The plugin of {@code kind} called {@code name}; an unknown name lists the available ones. */
+  private <P extends Plugin> P create(Class<P> kind, String className) {
+    Class<?> type;
+    try {
+      type = Class.forName(className, false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException("a " + kindName(kind) + " plugin failed to load: class " + className
+          + " is listed in META-INF/services/" + kind.getName() + " but cannot be loaded (" + e + ")", e);
+    }
+    if (!kind.isAssignableFrom(type)) {
+      throw new IllegalStateException("a " + kindName(kind) + " plugin failed to load: " + className
+          + " is listed in META-INF/services/" + kind.getName() + " but does not implement it");
+    }
+    try {
+      return kind.cast(injector.getInstance(type));
+    } catch (com.google.inject.ConfigurationException | com.google.inject.ProvisionException e) {
+      throw new IllegalStateException("a " + kindName(kind) + " plugin failed to load: cannot create " + className
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Class names listed for {@code kind} in every service file the loader sees, in class-path order. */
+  private Set<String> serviceEntries(Class<?> kind) {
+    Set<String> names = new LinkedHashSet<>();
+    try {
+      Enumeration<URL> files = loader.getResources("META-INF/services/" + kind.getName());
+      while (files.hasMoreElements()) {
+        URL file = files.nextElement();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            int comment = line.indexOf('#');
+            String name = (comment >= 0 ? line.substring(0, comment) : line).trim();
+            if (!name.isEmpty()) {
+              names.add(name);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the " + kindName(kind) + " plugin lists: " + e.getMessage(), e);
+    }
+    return names;
+  }
+
+  @Override
   public <P extends Plugin> P find(Class<P> kind, String name) {
     P p = all(kind).get(name);
     if (p == null) {
@@ -125,6 +155,35 @@ public final class PluginRegistry {
           + String.join(", ", all(kind).keySet()));
     }
     return p;
+  }
+
+  @Override
+  public <P extends Plugin> PluginRef<P> reference(Class<P> kind, Object value, String where) {
+    String name;
+    Map<String, Object> overrides = new TreeMap<>();
+    if (value instanceof String s) {
+      name = s;
+    } else if (value instanceof Map<?, ?> table) {
+      if (!(table.get("name") instanceof String s)) {
+        throw new ConfigurationException(where + " needs the name of a " + kindName(kind) + ", e.g. {name = \""
+            + all(kind).keySet().stream().findFirst().orElse("...") + "\"}");
+      }
+      name = s;
+      table.forEach((k, v) -> overrides.put(String.valueOf(k), v));
+      overrides.remove("name");
+    } else {
+      throw new ConfigurationException(where + " must name a " + kindName(kind) + " (a string, or a table with a name),"
+          + " got " + value);
+    }
+    P plugin;
+    try {
+      plugin = find(kind, name);
+      Settings settings = settingsFor(plugin, kindName(kind), overrides);
+      plugin.validate(settings);
+      return new PluginRef<>(plugin, settings);
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(where + ": " + e.getMessage());
+    }
   }
 
   /** The plugin's defaults overridden by {@code overrides}; unknown keys are rejected. */

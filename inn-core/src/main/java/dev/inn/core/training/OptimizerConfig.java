@@ -1,5 +1,6 @@
 package dev.inn.core.training;
 
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +49,48 @@ public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, d
         Map.entry("grad_clip", 0.0), Map.entry("log_every", 25), Map.entry("threads", 0));
   }
 
+  /** Parses and checks the shared keys; an unacceptable value names its key. */
   public static OptimizerConfig from(Settings s) {
     double[] betas = s.getDoubles("betas");
-    if (betas.length != 2) {
-      throw new IllegalArgumentException("setting 'betas' of " + s.owner() + " needs two values, got " + betas.length);
+    if (betas.length != 2 || !(betas[0] >= 0 && betas[0] < 1 && betas[1] >= 0 && betas[1] < 1)) {
+      throw new ConfigurationException("betas", "setting 'betas' of " + s.owner() + " needs two values in [0, 1), got "
+          + java.util.Arrays.toString(betas));
+    }
+    atLeast(s, "steps", 0);
+    atLeast(s, "batch", 2);
+    atLeast(s, "patience", 1);
+    atLeast(s, "max_epochs", 1);
+    atLeast(s, "threads", 0);
+    for (String key : List.of("lr", "lr_final", "eps")) {
+      if (!(s.getDouble(key) > 0)) {
+        throw new ConfigurationException(key, "setting '" + key + "' of " + s.owner() + " must be positive, got "
+            + s.getDouble(key));
+      }
+    }
+    for (String key : List.of("weight_decay", "grad_clip")) {
+      if (!(s.getDouble(key) >= 0)) {
+        throw new ConfigurationException(key, "setting '" + key + "' of " + s.owner() + " must be at least 0, got "
+            + s.getDouble(key));
+      }
+    }
+    double vf = s.getDouble("validation_fraction");
+    if (!(vf > 0 && vf < 0.5)) {
+      throw new ConfigurationException("validation_fraction", "setting 'validation_fraction' of " + s.owner()
+          + " must be in (0, 0.5), got " + vf);
     }
     int threads = s.getInt("threads");
     return new OptimizerConfig(s.getInt("steps"), s.getInt("batch"), s.getDouble("lr"), s.getDouble("lr_final"),
         betas[0], betas[1], s.getDouble("eps"), s.getDouble("weight_decay"), s.getDouble("grad_clip"),
         Math.max(1, s.getInt("log_every")), threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
         new EarlyStopping(s.getDouble("validation_fraction"), s.getInt("patience"), s.getInt("max_epochs")));
+  }
+
+  private static void atLeast(Settings s, String key, int min) {
+    int v = s.getInt(key);
+    if (v < min) {
+      throw new ConfigurationException(key, "setting '" + key + "' of " + s.owner() + " must be at least " + min
+          + ", got " + v);
+    }
   }
 
   /** Learning rate at {@code step} of {@code steps}: exponential from lr to lrFinal. */

@@ -5,6 +5,7 @@ import dev.inn.api.loss.LossTerm;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.tensor.Tensor;
+import dev.inn.api.training.Objective;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;

@@ -65,7 +65,7 @@ class CinnMethodTest {
   static Settings settings(Map<String, Object> overrides) {
     Map<String, Object> o = new HashMap<>(Map.of("blocks", 4, "hidden", 48, "patience", 8, "threads", 1));
     o.putAll(overrides);
-    return PluginRegistry.settingsFor(new CinnProvider(), "method", o);
+    return PluginRegistry.settingsFor(PluginRegistry.fromClassPath().find(dev.inn.api.method.MethodProvider.class, "cinn"), "method", o);
   }
 
   /** Posterior covariance (I + A^T A / s^2)^-1 as [[a, b], [b, d]]. */

@@ -41,7 +41,8 @@ class PersistenceTest {
     ModelFile.save(file, new ModelFile.Header(ModelFile.FORMAT_VERSION, "inn", ms, "test-sum", ps), problem, inn);
 
     // a registry over a new class loader, as in a fresh JVM
-    PluginRegistry fresh = new PluginRegistry(new URLClassLoader(new java.net.URL[0], getClass().getClassLoader()));
+    PluginRegistry fresh = dev.inn.core.inject.Application.create(
+        new URLClassLoader(new java.net.URL[0], getClass().getClassLoader())).getInstance(PluginRegistry.class);
     ModelFile.Loaded loaded = ModelFile.load(file, fresh);
     float[] y = {1.5f};
     Matrix a = inn.sample(y, 300, 9);

@@ -5,7 +5,7 @@ import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
-import dev.inn.problems.random.Seeds;
+import dev.inn.api.random.Seeds;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;

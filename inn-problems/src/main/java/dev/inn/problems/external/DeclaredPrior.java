@@ -4,7 +4,7 @@ import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Support;
 import dev.inn.api.settings.ConfigurationException;
-import dev.inn.problems.random.Seeds;
+import dev.inn.api.random.Seeds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
-import dev.inn.problems.random.Seeds;
+import dev.inn.api.random.Seeds;
 import dev.inn.problems.store.InvalidSimulations;
 import dev.inn.problems.store.SimulationBatch;
 import dev.inn.problems.store.SimulationSource;

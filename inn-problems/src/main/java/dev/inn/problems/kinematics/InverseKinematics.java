@@ -1,5 +1,6 @@
 package dev.inn.problems.kinematics;
 
+import dev.inn.api.problem.Depiction;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
@@ -46,6 +47,58 @@ public final class InverseKinematics implements Problem {
     return new double[] {
         x1 + L1 * Math.sin(x2) + L2 * Math.sin(a2) + L3 * Math.sin(a3),
         L1 * Math.cos(x2) + L2 * Math.cos(a2) + L3 * Math.cos(a3)};
+  }
+
+  /**
+   * The joints of one arm pose x = (rail height, three angles): the rail point and the ends of
+   * the three segments, each {horizontal, vertical}.
+   */
+  public static double[][] joints(float[] x) {
+    double[] lengths = {L1, L2, L3};
+    double[] angles = {x[1], x[2] - x[1], x[3] - x[1] - x[2]};
+    double[][] p = new double[4][];
+    p[0] = new double[] {0, x[0]};
+    for (int s = 0; s < 3; s++) {
+      p[s + 1] = new double[] {p[s][0] + lengths[s] * Math.cos(angles[s]), p[s][1] + lengths[s] * Math.sin(angles[s])};
+    }
+    return p;
+  }
+
+  /** The paper's Fig. 3: each sample drawn as an arm on the rail, the target y* as a cross. */
+  @Override
+  public Optional<Depiction> depiction() {
+    return Optional.of(new Depiction() {
+      @Override
+      public String title() {
+        return "Sampled arm poses (Fig. 3)";
+      }
+
+      @Override
+      public String horizontalLabel() {
+        return "horizontal (y2)";
+      }
+
+      @Override
+      public String verticalLabel() {
+        return "vertical (y1)";
+      }
+
+      @Override
+      public double[] bounds() {
+        return new double[] {-0.5, 2.5, -1.5, 1.5};
+      }
+
+      @Override
+      public List<Mark> background(float[] observation) {
+        return List.of(new Mark("rail", new double[][] {{0, -2.0}, {0, 2.0}}, Style.DASHED),
+            new Mark("target", new double[][] {{observation[1], observation[0]}}, Style.CROSS));
+      }
+
+      @Override
+      public double[][] shape(float[] x) {
+        return joints(x);
+      }
+    });
   }
 
   /** y is a noiseless function of x, so it fixes dim y directions and z keeps the rest. */

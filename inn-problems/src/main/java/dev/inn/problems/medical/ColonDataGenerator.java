@@ -1,6 +1,6 @@
 package dev.inn.problems.medical;
 
-import dev.inn.problems.medical.montecarlo.SeedSequence;
+import dev.inn.api.random.Seeds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -112,13 +112,13 @@ public final class ColonDataGenerator {
     long[] seeds = new long[n];
     for (int i = 0; i < n; i++) {
       xs[i] = ColonModel.drawPrior(new SplittableRandom(priorSeed(s.seed(), first + i)));
-      seeds[i] = SeedSequence.derive(s.seed(), first + i, 1);
+      seeds[i] = Seeds.task(s.seed(), first + i, 1);
     }
     BandReflectance[] r = simulator.simulate(xs, seeds, threads);
     float[] out = new float[n * GenerationSettings.COLUMNS];
     for (int i = 0; i < n; i++) {
       double[] noisy = Measurement.withNoise(r[i].reflectance(), s.snr(),
-          new SplittableRandom(SeedSequence.derive(s.seed(), first + i, 2)));
+          new SplittableRandom(Seeds.task(s.seed(), first + i, 2)));
       double[] y = Measurement.normalize(noisy);
       int o = i * GenerationSettings.COLUMNS;
       for (int k = 0; k < ColonModel.PARAMETERS; k++) {
@@ -137,7 +137,7 @@ public final class ColonDataGenerator {
 
   /** Seed of the prior draw of row {@code row}; {@link MedicalColonProblem}'s prior uses the same. */
   static long priorSeed(long seed, long row) {
-    return SeedSequence.derive(seed, row, 0);
+    return Seeds.task(seed, row, 0);
   }
 
   private static void checkOrWriteHeader(Path folder, GenerationSettings settings) throws IOException {

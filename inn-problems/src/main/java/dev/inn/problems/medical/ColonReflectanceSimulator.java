@@ -1,8 +1,8 @@
 package dev.inn.problems.medical;
 
+import dev.inn.api.random.Seeds;
 import dev.inn.problems.medical.montecarlo.MonteCarloSimulator;
 import dev.inn.problems.medical.montecarlo.PhotonTally;
-import dev.inn.problems.medical.montecarlo.SeedSequence;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -106,7 +106,7 @@ public final class ColonReflectanceSimulator {
     double error;
     for (int round = 0; ; round++) {
       for (int j = 0; j < w; j++) {
-        tally[j] = tally[j].plus(sims[j].tally(perWavelength, SeedSequence.derive(seed, band, j, round)));
+        tally[j] = tally[j].plus(sims[j].tally(perWavelength, Seeds.task(seed, band, j, round)));
       }
       total += perWavelength * w;
       mean = 0;

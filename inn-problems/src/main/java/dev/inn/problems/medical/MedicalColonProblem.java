@@ -1,12 +1,12 @@
 package dev.inn.problems.medical;
 
+import dev.inn.api.random.Seeds;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
-import dev.inn.problems.medical.montecarlo.SeedSequence;
 import dev.inn.problems.store.InvalidSimulations;
 import dev.inn.problems.store.SimulationBatch;
 import dev.inn.problems.store.SimulationSource;
@@ -181,7 +181,7 @@ public final class MedicalColonProblem implements Problem, SimulationSource {
       if (ColonModel.whyUnphysical(row) == null) {
         valid[i] = true;
         rows.add(row);
-        seeds.add(SeedSequence.derive(simulationSeed, i));
+        seeds.add(Seeds.task(simulationSeed, i));
         where.add(i);
       }
     }

@@ -1,5 +1,6 @@
 package dev.inn.problems.mixture;
 
+import dev.inn.api.problem.ModeStructure;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
@@ -156,6 +157,27 @@ public final class GaussianMixture8 implements Problem {
   @Override
   public Optional<Simulator> simulator() {
     return Optional.of(this::simulate);
+  }
+
+  /** The components as modes: those carrying the observed label share its posterior equally. */
+  @Override
+  public Optional<ModeStructure> modes() {
+    return Optional.of(new ModeStructure() {
+      @Override
+      public double[][] centres() {
+        return GaussianMixture8.centres();
+      }
+
+      @Override
+      public double radius() {
+        return 3 * sigma();
+      }
+
+      @Override
+      public int[] modesFor(float[] observation) {
+        return componentsWithLabel(observedLabel(observation));
+      }
+    });
   }
 
   @Override

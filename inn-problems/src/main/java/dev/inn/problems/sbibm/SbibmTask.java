@@ -7,7 +7,7 @@ import dev.inn.api.problem.PublishedScore;
 import dev.inn.api.problem.ReferenceObservation;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
-import dev.inn.problems.random.Seeds;
+import dev.inn.api.random.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.inn.problems.store;
 
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
-import dev.inn.problems.random.Seeds;
+import dev.inn.api.random.Seeds;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;

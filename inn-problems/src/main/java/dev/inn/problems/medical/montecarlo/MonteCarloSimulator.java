@@ -1,5 +1,6 @@
 package dev.inn.problems.medical.montecarlo;
 
+import dev.inn.api.random.Seeds;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -142,7 +143,7 @@ public final class MonteCarloSimulator {
 
   private PhotonTally batch(long photons, long seed, int b) {
     long n = Math.min(BATCH, photons - (long) b * BATCH);
-    return trace(n, new SplittableRandom(SeedSequence.derive(seed, b)));
+    return trace(n, new SplittableRandom(Seeds.task(seed, b)));
   }
 
   /** Traces {@code n} photons with one random stream. */

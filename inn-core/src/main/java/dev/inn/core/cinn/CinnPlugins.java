@@ -1,0 +1,60 @@
+package dev.inn.core.cinn;
+
+import dev.inn.api.block.BlockProvider;
+import dev.inn.api.condition.ConditionNetworkProvider;
+import dev.inn.api.plugin.Plugin;
+import dev.inn.api.plugin.PluginLookup;
+import dev.inn.api.plugin.PluginRef;
+import dev.inn.api.settings.ConfigurationException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The plugins a cINN's settings refer to, resolved and checked with their own settings: what
+ * the provider validates when a suite is read and what the method is built from.
+ *
+ * @param condition the condition network h(y) with {@code condition_settings}
+ * @param coupling the coupling block with {@code block_settings} (one-sided unless they say
+ *     otherwise, for blocks that offer {@code two_sided})
+ * @param permutation the permutation between couplings
+ * @param actNorm the normalisation starting each unit
+ */
+record CinnPlugins(PluginRef<ConditionNetworkProvider> condition, PluginRef<BlockProvider> coupling,
+    PluginRef<BlockProvider> permutation, PluginRef<BlockProvider> actNorm) {
+
+  static CinnPlugins resolve(CinnConfig config, PluginLookup plugins) {
+    PluginRef<ConditionNetworkProvider> condition = ref(plugins, ConditionNetworkProvider.class, "condition",
+        "condition_settings", config.condition(), config.conditionSettings());
+    BlockProvider block = find(plugins, BlockProvider.class, "block", config.block());
+    Map<String, Object> blockSettings = new HashMap<>(config.blockSettings());
+    if (block.defaults().containsKey("two_sided")) {
+      blockSettings.putIfAbsent("two_sided", false);
+    }
+    PluginRef<BlockProvider> coupling = ref(plugins, BlockProvider.class, "block", "block_settings", block.name(),
+        blockSettings);
+    PluginRef<BlockProvider> permutation = ref(plugins, BlockProvider.class, "permutation", "permutation",
+        config.permutation(), Map.of());
+    PluginRef<BlockProvider> actNorm = ref(plugins, BlockProvider.class, "actnorm", "actnorm", "actnorm", Map.of());
+    return new CinnPlugins(condition, coupling, permutation, actNorm);
+  }
+
+  private static <P extends Plugin> P find(PluginLookup plugins, Class<P> kind, String key, String name) {
+    try {
+      return plugins.find(kind, name);
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(key, "setting '" + key + "' of method 'cinn': " + e.getMessage());
+    }
+  }
+
+  private static <P extends Plugin> PluginRef<P> ref(PluginLookup plugins, Class<P> kind, String nameKey,
+      String settingsKey, String name, Map<String, Object> settings) {
+    find(plugins, kind, nameKey, name);
+    Map<String, Object> table = new HashMap<>(settings);
+    table.put("name", name);
+    try {
+      return plugins.reference(kind, table, "setting '" + settingsKey + "' of method 'cinn'");
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(settingsKey, e.getMessage());
+    }
+  }
+}

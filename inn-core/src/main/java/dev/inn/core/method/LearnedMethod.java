@@ -1,0 +1,193 @@
+package dev.inn.core.method;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.method.TrainingContext;
+import dev.inn.api.method.TrainingHistory;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Parameters;
+import dev.inn.api.training.Objective;
+import dev.inn.core.autodiff.ArrayPool;
+import dev.inn.core.autodiff.Graph;
+import dev.inn.core.linalg.RowParallel;
+import dev.inn.core.param.ParameterStore;
+import dev.inn.core.param.Standardizer;
+import dev.inn.core.random.GaussianNoise;
+import dev.inn.core.training.OptimizerConfig;
+import dev.inn.core.training.Trainer;
+import java.util.SplittableRandom;
+
+/**
+ * What every gradient-trained posterior method shares (the INN, the cINN, every network
+ * baseline): the problem's dimensions and their checks, the x and y standardisers (fixed
+ * parameters, so save/load restores them), the thread pool, training through the shared
+ * {@link Trainer}, and chunked sampling whose latent draws come first in one sequence, so the
+ * samples do not depend on the chunk size or the number of threads.
+ */
+public abstract class LearnedMethod implements PosteriorMethod {
+
+  /** Runs a chunk's operations on the calling thread (the chunks themselves are spread over threads). */
+  private static final RowParallel SERIAL = new RowParallel(1);
+
+  private final String name;
+  private final int xDim;
+  private final int yDim;
+  private final int threads;
+  private RowParallel parallel;
+  private Standardizer xStandard;
+  private Standardizer yStandard;
+
+  /**
+   * @param name the method's name, used in messages and progress ("train NAME")
+   * @param problem the problem it learns
+   * @param threads threads for matrix products and sampling chunks
+   */
+  protected LearnedMethod(String name, Problem problem, int threads) {
+    this.name = name;
+    this.xDim = problem.parameterDim();
+    this.yDim = problem.observationDim();
+    this.threads = threads;
+  }
+
+  /** The method's name, e.g. {@code "cvae"}. */
+  public final String name() {
+    return name;
+  }
+
+  /** Columns of x. */
+  protected final int xDim() {
+    return xDim;
+  }
+
+  /** Columns of y. */
+  protected final int yDim() {
+    return yDim;
+  }
+
+  /** The thread pool for matrix products and sampling, made on first use (one per method instance). */
+  protected final synchronized RowParallel parallel() {
+    if (parallel == null) {
+      parallel = new RowParallel(threads);
+    }
+    return parallel;
+  }
+
+  /** A pool of one thread: the caller runs everything (for work already spread over threads in chunks). */
+  protected static RowParallel serial() {
+    return SERIAL;
+  }
+
+  /** Refuses training data whose columns do not match the problem. */
+  protected final void checkData(Dataset data) {
+    if (data.x().cols() != xDim || data.y().cols() != yDim) {
+      throw new IllegalArgumentException(name + ": data has x " + data.x().cols() + " and y " + data.y().cols()
+          + " columns, the problem has " + xDim + " and " + yDim);
+    }
+  }
+
+  /** Refuses an observation of the wrong length or with a non-finite value, and a negative sample count. */
+  protected final void checkRequest(float[] observation, int n) {
+    if (observation.length != yDim) {
+      throw new IllegalArgumentException(name + ": observation has " + observation.length + " values, the problem has "
+          + yDim);
+    }
+    if (n < 0) {
+      throw new IllegalArgumentException(name + ": cannot draw " + n + " samples");
+    }
+    for (int c = 0; c < observation.length; c++) {
+      if (!Float.isFinite(observation[c])) {
+        throw new IllegalArgumentException(name + ": observation value " + c + " is " + observation[c]);
+      }
+    }
+  }
+
+  /**
+   * (Re)creates the x and y standardisers as fixed parameters of {@code scope} (identity until
+   * {@link #fitStandardizers}); call it where the method builds its parameters.
+   */
+  protected final void addStandardizers(Parameters scope) {
+    xStandard = new Standardizer(scope, "x", xDim);
+    yStandard = new Standardizer(scope, "y", yDim);
+  }
+
+  /** Sets the standardisers from training data (x in the units the method learns in). */
+  protected final void fitStandardizers(Matrix x, Matrix y) {
+    xStandard.fit(x);
+    yStandard.fit(y);
+  }
+
+  /** x standardisation. */
+  protected final Standardizer xStandard() {
+    return xStandard;
+  }
+
+  /** y standardisation. */
+  protected final Standardizer yStandard() {
+    return yStandard;
+  }
+
+  /** Trains {@code params} with the shared trainer, reported as {@code "train NAME"}. */
+  protected final TrainingHistory runTrainer(OptimizerConfig optimizer, ParameterStore params, Dataset data,
+      Objective objective, TrainingContext context) {
+    return new Trainer(optimizer).run("train " + name, params, data, objective, context, parallel());
+  }
+
+  /** Maps one chunk of latent rows to output rows. */
+  @FunctionalInterface
+  protected interface ChunkMap {
+    /**
+     * @param ops operations of this chunk (no gradients)
+     * @param latent the chunk's latent rows (zero columns when the method draws none up front)
+     * @param random the sampling generator after the latent draws (sequential chunks only; else null)
+     * @return the chunk's output, one row per latent row
+     */
+    Matrix apply(Ops ops, Matrix latent, SplittableRandom random);
+  }
+
+  /**
+   * {@code n} rows of {@code cols} columns from {@code map}, chunk by chunk. All
+   * {@code latentCols} N(0, 1) latent values are drawn first from {@code seed} in one sequence,
+   * so the result does not depend on the chunking. When the map draws further randomness
+   * ({@code sequential}), the chunks run in order and get the same generator, its matrix
+   * products spread over the threads; otherwise whole chunks run on the threads in parallel.
+   *
+   * @param chunkRows rows per chunk, a multiple of 4 (matrix kernels block rows by 4)
+   */
+  protected final Matrix sampleInChunks(int n, int cols, int latentCols, long seed, int chunkRows,
+      boolean sequential, ChunkMap map) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Matrix z = GaussianNoise.draw(random, n, latentCols, 1f);
+    float[] out = new float[n * cols];
+    int chunks = (n + chunkRows - 1) / chunkRows;
+    if (sequential) {
+      ArrayPool pool = new ArrayPool();
+      for (int c = 0; c < chunks; c++) {
+        copyChunk(map, new Graph(pool, parallel(), false), z, random, c, chunkRows, n, cols, out);
+        pool.releaseAll();
+      }
+    } else {
+      parallel().run(chunks, Long.MAX_VALUE, (first, last) -> {
+        ArrayPool pool = new ArrayPool();
+        for (int c = first; c < last; c++) {
+          copyChunk(map, new Graph(pool, SERIAL, false), z, null, c, chunkRows, n, cols, out);
+          pool.releaseAll();
+        }
+      });
+    }
+    return new Matrix(n, cols, out);
+  }
+
+  private static void copyChunk(ChunkMap map, Graph g, Matrix z, SplittableRandom random, int chunk, int chunkRows,
+      int n, int cols, float[] out) {
+    int from = chunk * chunkRows;
+    int rows = Math.min(chunkRows, n - from);
+    Matrix x = map.apply(g, z.rows(from, from + rows), random);
+    if (x.rows() != rows || x.cols() != cols) {
+      throw new IllegalStateException("a sampling chunk of " + rows + " rows gave " + x.rows() + " x " + x.cols()
+          + ", expected " + rows + " x " + cols);
+    }
+    System.arraycopy(x.data(), 0, out, from * cols, x.data().length);
+  }
+}

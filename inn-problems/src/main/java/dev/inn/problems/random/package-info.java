@@ -1,2 +1,0 @@
-/** Seed derivation shared by the problems' samplers. */
-package dev.inn.problems.random;
