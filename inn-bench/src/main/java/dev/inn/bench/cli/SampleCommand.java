@@ -52,7 +52,7 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("-y was given " + observations.size() + " times; sample one observation per"
           + " call (its values comma separated, e.g. -y 0,1.5)");
     }
-    float[] observation = parse(observations.get(0));
+    float[] observation = Values.parse(observations.get(0), "-y");
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
     }
@@ -78,18 +78,5 @@ final class SampleCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("wrote " + samples + " samples to " + out.toAbsolutePath());
     }
     return 0;
-  }
-
-  private static float[] parse(String text) {
-    String[] parts = text.split(",", -1);
-    float[] out = new float[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      try {
-        out[i] = Float.parseFloat(parts[i].trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("-y value " + (i + 1) + " is '" + parts[i] + "', not a number");
-      }
-    }
-    return out;
   }
 }

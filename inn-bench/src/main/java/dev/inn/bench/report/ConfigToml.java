@@ -6,6 +6,7 @@ import dev.inn.bench.suite.MetricEntry;
 import dev.inn.bench.suite.ProblemEntry;
 import dev.inn.bench.suite.Suite;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -95,7 +96,9 @@ public final class ConfigToml {
     }
     if (v instanceof Float || v instanceof Double) {
       double d = ((Number) v).doubleValue();
-      return Double.isFinite(d) ? Double.toString(d) : (Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf");
+      // 15 significant digits drop float noise (3.0000000000000004E-5 -> 3.0E-5) and keep every typed value
+      return Double.isFinite(d) ? Double.toString(Double.parseDouble(String.format(Locale.ROOT, "%.15g", d)))
+          : (Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf");
     }
     return String.valueOf(v);
   }

@@ -39,7 +39,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class Figures {
 
   private static final int PANEL = 360;
-  private static final Color[] PALETTE = {new Color(228, 26, 28), new Color(55, 126, 184), new Color(77, 175, 74),
+  /** Method colours, by the method's position in the suite (shared by every figure). */
+  static final Color[] PALETTE = {new Color(228, 26, 28), new Color(55, 126, 184), new Color(77, 175, 74),
       new Color(152, 78, 163), new Color(255, 127, 0), new Color(166, 86, 40), new Color(247, 129, 191),
       new Color(153, 153, 153), new Color(0, 0, 0)};
 
@@ -130,16 +131,22 @@ public final class Figures {
     int poses = Math.min(150, r.priorSamples().rows());
     List<String> titles = new ArrayList<>();
     List<Matrix> sets = new ArrayList<>();
+    // each method in its colour of every other figure; ground truth black, prior grey
+    List<Color> colours = new ArrayList<>();
     if (!r.references().isEmpty()) {
       titles.add("ground truth (" + r.referenceLabel() + ")");
       sets.add(r.references().get(0));
+      colours.add(Color.BLACK);
     }
-    for (MethodResults m : firstSeed(r)) {
-      titles.add(m.method());
-      sets.add(m.figureSamples().get(0));
+    List<MethodResults> methods = firstSeed(r);
+    for (int i = 0; i < methods.size(); i++) {
+      titles.add(methods.get(i).method());
+      sets.add(methods.get(i).figureSamples().get(0));
+      colours.add(PALETTE[i % PALETTE.length]);
     }
     titles.add("prior");
     sets.add(r.priorSamples());
+    colours.add(Color.GRAY);
     List<BufferedImage> images = new ArrayList<>();
     for (int p = 0; p < sets.size(); p++) {
       XYSeriesCollection data = new XYSeriesCollection();
@@ -185,7 +192,7 @@ public final class Figures {
         }
       }
       for (int i = 0; i < n; i++) {
-        renderer.setSeriesPaint(marks.size() + i, alpha(PALETTE[p % PALETTE.length], 40));
+        renderer.setSeriesPaint(marks.size() + i, alpha(colours.get(p), 40));
       }
       int endIndex = marks.size() + n;
       renderer.setSeriesLinesVisible(endIndex, false);

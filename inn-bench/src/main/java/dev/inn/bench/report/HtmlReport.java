@@ -1,5 +1,6 @@
 package dev.inn.bench.report;
 
+import dev.inn.bench.diagnostics.Recovery;
 import dev.inn.bench.harness.Cell;
 import dev.inn.bench.harness.MethodResults;
 import dev.inn.bench.harness.ProblemResults;
@@ -21,7 +22,7 @@ final class HtmlReport {
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
             + "td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}.na{color:#999}"
             + "img{max-width:100%;border:1px solid #eee}pre{background:#f7f7f7;padding:1em;overflow:auto}"
-            + "figcaption{color:#555;font-size:90%}</style></head><body>\n");
+            + "figcaption{color:#555;font-size:90%}.bad{color:#cf222e;font-weight:bold}</style></head><body>\n");
     h.append("<h1>Benchmark: ").append(esc(run.suite().name())).append("</h1>\n");
     if (!run.suite().description().isEmpty()) {
       h.append("<p>").append(esc(run.suite().description())).append("</p>\n");
@@ -52,22 +53,8 @@ final class HtmlReport {
     for (ProblemResults p : run.problems()) {
       h.append("<h2>").append(esc(p.entry().label())).append(" <small>(problem '").append(esc(p.entry().plugin()))
           .append("', ").append(p.entry().trainSize()).append(" training pairs)</small></h2>\n");
-      h.append("<table><tr><th>method</th>");
-      p.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
-      h.append("</tr>\n");
-      for (Map.Entry<String, Map<String, Cell>> row : p.summary().entrySet()) {
-        h.append("<tr><td>").append(esc(row.getKey())).append("</td>");
-        for (String c : p.columns()) {
-          Cell cell = row.getValue().get(c);
-          if (cell.available()) {
-            h.append("<td>").append(esc(Tables.display(cell))).append("</td>");
-          } else {
-            h.append("<td class=\"na\" title=\"").append(esc(cell.unavailable())).append("\">n/a</td>");
-          }
-        }
-        h.append("</tr>\n");
-      }
-      h.append("</table>\n<p>Values ± bootstrap standard errors; calibration_error is a fraction (x 100 for %)."
+      h.append(resultTable(p));
+      h.append("<p>Values ± bootstrap standard errors; calibration_error is a fraction (x 100 for %)."
           + " Hover over n/a for the reason.</p>\n");
       h.append("<h3>Wall times</h3><table><tr><th>method</th><th>seed</th><th>train [s]</th><th>sample [s]</th>"
           + "<th>evaluate [s]</th></tr>\n");
@@ -93,6 +80,61 @@ final class HtmlReport {
     h.append("<h2>Configuration</h2><pre>").append(esc(ConfigToml.write(run.suite()))).append("</pre>\n");
     h.append("<h2>Versions</h2><pre>").append(esc(info.describe(run))).append("</pre>\n</body></html>\n");
     return h.toString();
+  }
+
+  /** More metric columns than this are printed transposed (one row per column), so the table fits the page. */
+  static final int WIDE = 8;
+
+  /**
+   * The results table of a problem: methods as rows, or, with more than {@link #WIDE} columns,
+   * metric columns as rows and methods as columns. Values that look wrong are flagged.
+   */
+  static String resultTable(ProblemResults p) {
+    StringBuilder h = new StringBuilder("<table>");
+    List<String> methods = List.copyOf(p.summary().keySet());
+    if (p.columns().size() > WIDE) {
+      h.append("<tr><th>metric</th>");
+      methods.forEach(m -> h.append("<th>").append(esc(m)).append("</th>"));
+      h.append("</tr>\n");
+      for (String c : p.columns()) {
+        h.append("<tr><td>").append(esc(c)).append("</td>");
+        methods.forEach(m -> h.append(cell(c, p.summary().get(m).get(c))));
+        h.append("</tr>\n");
+      }
+    } else {
+      h.append("<tr><th>method</th>");
+      p.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+      h.append("</tr>\n");
+      for (String m : methods) {
+        h.append("<tr><td>").append(esc(m)).append("</td>");
+        p.columns().forEach(c -> h.append(cell(c, p.summary().get(m).get(c))));
+        h.append("</tr>\n");
+      }
+    }
+    return h.append("</table>\n").toString();
+  }
+
+  private static String cell(String column, Cell cell) {
+    if (cell == null || !cell.available()) {
+      return "<td class=\"na\" title=\"" + esc(cell == null ? "not measured" : cell.unavailable()) + "\">n/a</td>";
+    }
+    String doubt = doubt(column, cell.value());
+    return doubt == null ? "<td>" + esc(Tables.display(cell)) + "</td>"
+        : "<td class=\"bad\" title=\"" + esc(doubt) + "\">" + esc(Tables.display(cell)) + " ⚠</td>";
+  }
+
+  /** Why a value looks wrong, or null when it does not. */
+  static String doubt(String column, double value) {
+    if (!Double.isFinite(value)) {
+      return "not a finite number: the method or the metric failed here";
+    }
+    if (column.startsWith("contraction_") && value < Recovery.SUSPICIOUS) {
+      return "posterior far wider than the prior (sd more than twice the prior's): the method has likely failed";
+    }
+    if (column.startsWith("sbc_pvalue_") && value < 0.001) {
+      return "SBC ranks far from uniform: miscalibrated for this parameter";
+    }
+    return null;
   }
 
   private static String esc(String s) {

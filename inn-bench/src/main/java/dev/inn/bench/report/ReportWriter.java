@@ -48,7 +48,12 @@ public final class ReportWriter {
       String dir = folderName(p.entry().label()) + "/";
       files.put(dir + "table.md", utf8(Tables.markdown(p)));
       files.put(dir + "table.csv", utf8(Tables.csv(p)));
-      List<Figure> figs = run.suite().figures().enabled() ? Figures.all(withoutFailedRuns(p, run)) : List.of();
+      List<Figure> figs = new ArrayList<>();
+      if (run.suite().figures().enabled()) {
+        ProblemResults usable = withoutFailedRuns(p, run);
+        figs.addAll(Figures.all(usable));
+        figs.addAll(SuiteDiagnostics.figures(usable));
+      }
       figures.put(p, figs);
       for (Figure f : figs) {
         files.put(dir + "figures/" + f.file(), png(f));

@@ -1,0 +1,184 @@
+package dev.inn.bench.analysis;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.method.PosteriorDensity;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.problem.Problem;
+import dev.inn.bench.diagnostics.Coverage;
+import dev.inn.bench.diagnostics.EcdfBand;
+import dev.inn.bench.diagnostics.Recovery;
+import dev.inn.bench.diagnostics.Sbc;
+import dev.inn.bench.diagnostics.Tarp;
+import dev.inn.bench.diagnostics.Verdict;
+import dev.inn.bench.report.DiagnosticFigures;
+import dev.inn.bench.report.Page;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The diagnosis of a trained method as sbi and BayesFlow users run it: fresh (x*, y*) pairs
+ * from the problem's test draws, posterior samples for each y*, then SBC ranks, expected
+ * coverage, TARP and recovery, each with a figure and a one-line verdict.
+ *
+ * @param problem the problem the method was trained on
+ * @param method the trained method
+ * @param description what the model is
+ * @param pairs how many (x*, y*) pairs
+ * @param samples posterior samples per pair
+ * @param seed seed of the pairs and the sampling
+ */
+public record MethodDiagnosis(Problem problem, PosteriorMethod method, String description, int pairs, int samples,
+    long seed) {
+
+  /** Simultaneous confidence of the ECDF bands. */
+  static final double CONFIDENCE = 0.95;
+
+  public MethodDiagnosis {
+    if (pairs < 10 || samples < 10) {
+      throw new IllegalArgumentException("diagnosis needs --pairs and --samples of at least 10, got " + pairs + " and "
+          + samples);
+    }
+  }
+
+  /** Runs the diagnostics and returns the page. */
+  public Page diagnose() {
+    List<String> names = problem.parameterNames();
+    int d = names.size();
+    long t0 = System.nanoTime();
+    Dataset test = problem.testSet(pairs, seed);
+    int n = test.size();
+    List<Matrix> posteriors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Matrix s = method.sample(test.y().row(i), samples, seed * 7919 + i);
+      if (s.firstNonFinite() >= 0) {
+        throw new IllegalStateException("the method returned a non-finite sample for test pair " + (i + 1));
+      }
+      posteriors.add(s);
+    }
+    double sampleSeconds = (System.nanoTime() - t0) / 1e9;
+    Matrix truth = test.x();
+    Color colour = DiagnosticFigures.methodColour(0);
+    Page page = new Page("Diagnosis: " + problem.name());
+    page.paragraph(String.format(Locale.ROOT, "%s. %d fresh pairs (x*, y*) from the problem's test draws, %d posterior"
+        + " samples each (%.1f s). Bands are simultaneous %.0f %% bands for a calibrated method.", description, n,
+        samples, sampleSeconds, 100 * CONFIDENCE));
+    List<String> verdicts = new ArrayList<>();
+    int top = page.mark();
+
+    double[][] u = Sbc.rankFractions(truth, posteriors);
+    EcdfBand band = EcdfBand.of(n, CONFIDENCE, seed);
+    page.heading(2, "Simulation-based calibration");
+    StringBuilder sbc = new StringBuilder("<ul>");
+    for (int c = 0; c < d; c++) {
+      Verdict v = Sbc.verdict(u[c], CONFIDENCE, seed);
+      sbc.append("<li class=\"").append(v.flagged() ? "bad" : "good").append("\"><b>").append(Page.esc(names.get(c)))
+          .append("</b>: ").append(Page.esc(v.sentence())).append("</li>");
+      if (v.flagged()) {
+        verdicts.add(names.get(c) + " " + v.kind().words());
+      }
+    }
+    page.raw(sbc.append("</ul>\n").toString());
+    page.figure("sbc", "Rank histograms of the true values among the posterior samples (grey: 99 % range per bin"
+        + " under uniform ranks) and ECDF differences with their simultaneous band (Säilynoja et al. 2022). A hump ="
+        + " too wide, a U = too narrow, a slope = biased", DiagnosticFigures.sbc(u, names, band, colour));
+
+    page.heading(2, "Expected coverage");
+    Map<String, double[]> levels = new LinkedHashMap<>();
+    for (int c = 0; c < d; c++) {
+      levels.put(names.get(c) + " (central)", Coverage.centralLevels(u[c]));
+    }
+    String jointName;
+    double[] joint;
+    if (method instanceof PosteriorDensity density) {
+      double[] truthLog = new double[n];
+      double[][] sampleLog = new double[n][];
+      for (int i = 0; i < n; i++) {
+        float[] y = test.y().row(i);
+        truthLog[i] = density.logDensity(y, truth.rows(i, i + 1))[0];
+        sampleLog[i] = density.logDensity(y, posteriors.get(i));
+      }
+      joint = Coverage.hpdLevels(truthLog, sampleLog);
+      jointName = "joint (highest density)";
+    } else {
+      joint = Coverage.jointLevels(truth, posteriors);
+      jointName = "joint (Mahalanobis ellipsoid)";
+    }
+    levels.put(jointName, joint);
+    Verdict coverage = Coverage.verdict(joint, CONFIDENCE, seed);
+    line(page, coverage, jointName);
+    if (coverage.flagged()) {
+      verdicts.add("joint coverage " + coverage.kind().words());
+    }
+    List<Color> colours = new ArrayList<>();
+    for (int c = 0; c < d; c++) {
+      colours.add(DiagnosticFigures.methodColour(c + 1));
+    }
+    colours.add(Color.BLACK);
+    page.figure("coverage", "Fraction of true values inside the posterior's credible region against its level, per"
+        + " parameter (central intervals) and jointly (thick black); above the diagonal = too wide (conservative),"
+        + " below = overconfident", DiagnosticFigures.coverage(levels, band, colours));
+
+    page.heading(2, "TARP");
+    float[] scale = new float[d];
+    double[] priorVar = PriorDraws.variances(PriorDraws.of(problem, 20000, seed));
+    for (int c = 0; c < d; c++) {
+      scale[c] = (float) Math.sqrt(priorVar[c]);
+    }
+    double[] f = Tarp.fractions(truth, posteriors, scale, seed);
+    Verdict tarp = Tarp.verdict(f, CONFIDENCE, seed);
+    line(page, tarp, "TARP");
+    if (tarp.flagged()) {
+      verdicts.add("TARP " + tarp.kind().words());
+    }
+    page.figure("tarp", "TARP expected coverage probability (Lemos et al. 2023; distances in prior standard"
+        + " deviations, reference points uniform over the box of the true values)", DiagnosticFigures.tarp(f, band,
+        colour));
+
+    page.heading(2, "Recovery");
+    double[][] means = new double[d][n];
+    StringBuilder rec = new StringBuilder("<div class=\"wrap\"><table><tr><th>parameter</th><th>mean contraction</th>"
+        + "<th>verdict</th><th>z-scores</th></tr>\n");
+    for (int c = 0; c < d; c++) {
+      double[] z = new double[n];
+      double contraction = 0;
+      for (int i = 0; i < n; i++) {
+        float[] col = posteriors.get(i).column(c);
+        z[i] = Recovery.zScore(col, truth.get(i, c));
+        contraction += Recovery.contraction(col, priorVar[c]) / n;
+        double m = 0;
+        for (float v : col) {
+          m += v;
+        }
+        means[c][i] = m / col.length;
+      }
+      Verdict v = Recovery.zScoreVerdict(z);
+      if (v.flagged()) {
+        verdicts.add(names.get(c) + " z-scores " + v.kind().words());
+      }
+      Recovery.Level level = Recovery.level(contraction);
+      rec.append("<tr><td>").append(Page.esc(names.get(c))).append("</td><td>").append(Page.num(contraction))
+          .append("</td><td>").append(Page.esc(level.words())).append("</td><td class=\"")
+          .append(v.flagged() ? "bad" : "good").append("\">").append(Page.esc(v.sentence())).append("</td></tr>\n");
+    }
+    page.raw(rec.append("</table></div>\n").toString());
+    page.figure("recovery", "Posterior mean against the true value for every test pair; on the diagonal ="
+        + " recovered, flat = not determined by the observation", DiagnosticFigures.recovery(truth, means, names, colour));
+
+    String overall = verdicts.isEmpty()
+        ? "Verdict: no diagnostic flags the method on " + n + " fresh simulations."
+        : "Verdict: flagged: " + String.join("; ", verdicts) + ".";
+    page.insert(top, "<p class=\"verdict " + (verdicts.isEmpty() ? "good" : "bad") + "\"><b>" + Page.esc(overall)
+        + "</b></p>\n");
+    return page;
+  }
+
+  private static void line(Page page, Verdict v, String what) {
+    page.raw("<p class=\"" + (v.flagged() ? "bad" : "good") + "\"><b>" + Page.esc(what) + "</b>: "
+        + Page.esc(v.sentence()) + "</p>\n");
+  }
+}

@@ -1,0 +1,322 @@
+package dev.inn.bench.analysis;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.Simulator;
+import dev.inn.core.random.GaussianNoise;
+import dev.inn.bench.diagnostics.Correlation;
+import dev.inn.bench.diagnostics.Modes;
+import dev.inn.bench.diagnostics.PosteriorPredictive;
+import dev.inn.bench.diagnostics.Recovery;
+import dev.inn.bench.diagnostics.Verdict;
+import dev.inn.bench.report.DiagnosticFigures;
+import dev.inn.bench.report.Page;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * The paper's analysis of observations y*: which parameters each pins down (contraction), where
+ * the posterior has several modes, which parameters trade off (correlations), and whether the
+ * posterior re-simulates to y* (posterior predictive), as one page.
+ *
+ * @param problem the problem the method was trained on
+ * @param method the trained method
+ * @param description what the model is, for the page's opening line
+ * @param samples posterior samples per observation
+ * @param predictive posterior samples re-simulated for the predictive check
+ * @param seed seed of sampling and of the mode search
+ */
+public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String description, int samples, int predictive,
+    long seed) {
+
+  /** Correlation magnitude from which a pair is named as trading off. */
+  static final double STRONG = 0.5;
+
+  public PosteriorAnalysis {
+    if (samples < 10) {
+      throw new IllegalArgumentException("--samples must be at least 10, got " + samples);
+    }
+    if (predictive < 0) {
+      throw new IllegalArgumentException("--predictive must be 0 or more, got " + predictive);
+    }
+  }
+
+  /** The page for the observations, with the true parameters where given ({@code null} entries otherwise). */
+  public Page analyse(List<float[]> observations, List<float[]> truths) {
+    List<String> names = problem.parameterNames();
+    int d = names.size();
+    for (int k = 0; k < observations.size(); k++) {
+      if (observations.get(k).length != problem.observationDim()) {
+        throw new IllegalArgumentException("observation " + (k + 1) + " has " + observations.get(k).length
+            + " values; problem '" + problem.name() + "' has " + problem.observationDim() + " " + problem.observationNames());
+      }
+      if (truths.get(k) != null && truths.get(k).length != d) {
+        throw new IllegalArgumentException("true parameters " + (k + 1) + " have " + truths.get(k).length + " values;"
+            + " problem '" + problem.name() + "' has " + d + " " + names);
+      }
+    }
+    Matrix prior = PriorDraws.of(problem, 20000, seed);
+    double[] priorVar = PriorDraws.variances(prior);
+    Color colour = DiagnosticFigures.methodColour(0);
+    Page page = new Page("Posterior analysis: " + problem.name());
+    page.paragraph(description + ". " + samples + " posterior samples per observation, seed " + seed + ".");
+    double[][] noiseCache = new double[1][];
+    for (int k = 0; k < observations.size(); k++) {
+      float[] y = observations.get(k);
+      float[] truth = truths.get(k);
+      String prefix = observations.size() == 1 ? "" : "obs" + (k + 1) + "-";
+      page.heading(2, (observations.size() == 1 ? "Observation" : "Observation " + (k + 1)) + " y* = "
+          + format(y, problem.observationNames()));
+      for (String w : method.outOfRange(y)) {
+        page.raw("<p class=\"bad\">Warning: " + Page.esc(w) + "; the posterior extrapolates beyond the training"
+            + " data.</p>\n");
+      }
+      Matrix x = method.sample(y, samples, seed + k);
+      int bad = x.firstNonFinite();
+      if (bad >= 0) {
+        throw new IllegalStateException("the method returned a non-finite sample (row " + bad / d + ") for observation "
+            + (k + 1) + "; the model is broken");
+      }
+      double[] contraction = new double[d];
+      Recovery.Level[] levels = new Recovery.Level[d];
+      for (int c = 0; c < d; c++) {
+        contraction[c] = Recovery.contraction(x.column(c), priorVar[c]);
+        levels[c] = Recovery.level(contraction[c]);
+      }
+      List<Modes.Mode> modes = Modes.find(x, seed + k);
+      double[][] corr = Correlation.matrix(x);
+      page.raw("<p class=\"verdict\"><b>Summary.</b> " + Page.esc(summary(names, levels, modes, corr)) + "</p>\n");
+      page.figure(prefix + "corner", "Corner plot: marginal posteriors on the diagonal (prior grey), pairwise"
+          + " posterior densities below" + (truth != null ? "; true values dashed / black cross" : "")
+          + (modes.size() > 1 ? "; modes found as open circles" : ""), DiagnosticFigures.corner(x, prior, truth, names,
+          modes.size() > 1 ? modes : null, colour));
+      page.heading(3, "What the observation determines");
+      page.raw(recoveryTable(names, x, truth, priorVar, contraction, levels));
+      page.paragraph("Contraction = 1 - posterior variance / prior variance: " + Recovery.RECOVERED + " or more ="
+          + " recovered (posterior sd at most half the prior's), " + Recovery.PARTLY + " to " + Recovery.RECOVERED
+          + " = partly, below = not recovered (the data leave the parameter about where the prior had it)."
+          + (truth != null ? " z = (posterior mean - true value) / posterior sd." : ""));
+      page.heading(3, "Modes");
+      page.raw(modesTable(modes, names));
+      page.heading(3, "Correlations");
+      page.paragraph(tradeOffs(names, corr));
+      if (modes.size() > 1) {
+        // between modes the correlations can cancel; within one mode a trade-off shows plainly
+        int[] basin = Modes.assign(x, modes);
+        int[] rows = java.util.stream.IntStream.range(0, basin.length).filter(i -> basin[i] == 0).toArray();
+        if (rows.length >= 50) {
+          page.paragraph(String.format(Locale.ROOT, "Within the heaviest mode (%d of %d samples nearest to it): ",
+              rows.length, x.rows()) + tradeOffs(names, Correlation.matrix(x.selectRows(rows))));
+        }
+      }
+      page.figure(prefix + "correlation", "Posterior correlation matrix", DiagnosticFigures.correlation(corr, names));
+      page.heading(3, "Posterior predictive check");
+      predictiveSection(page, prefix, x, y, colour, noiseCache);
+    }
+    return page;
+  }
+
+  private void predictiveSection(Page page, String prefix, Matrix x, float[] y, Color colour, double[][] noiseCache) {
+    if (problem.simulator().isEmpty()) {
+      page.paragraph("Problem '" + problem.name() + "' has no simulator, so the posterior cannot be re-simulated.");
+      return;
+    }
+    if (predictive == 0) {
+      page.paragraph("Skipped (--predictive 0).");
+      return;
+    }
+    Matrix subset = x.rows(0, Math.min(predictive, x.rows()));
+    long t0 = System.nanoTime();
+    Simulator simulator = problem.simulator().get();
+    Matrix replicated = noiseless(simulator, subset);
+    // y* carries measurement noise, the simulator does not: add noise of the size seen between
+    // test observations and their noiseless simulations, or the check flags noise as misfit
+    // estimated once per page: the same test pairs for every observation
+    if (noiseCache[0] == null) {
+      noiseCache[0] = noiseScale(simulator);
+    }
+    double[] noise = noiseCache[0];
+    float[] noisy = replicated.data().clone();
+    int dy = replicated.cols();
+    float[] unit = GaussianNoise.draw(new SplittableRandom(seed), replicated.rows(), dy, 1f).data();
+    for (int k = 0; k < noisy.length; k++) {
+      noisy[k] += (float) (noise[k % dy] * unit[k]);
+    }
+    replicated = new Matrix(replicated.rows(), dy, noisy);
+    int invalid = 0;
+    for (int i = 0; i < replicated.rows(); i++) {
+      invalid += Float.isFinite(replicated.get(i, 0)) ? 0 : 1;
+    }
+    PosteriorPredictive.Check check = PosteriorPredictive.check(y, replicated);
+    Verdict v = check.verdict(problem.observationNames());
+    page.raw("<p class=\"" + (v.flagged() ? "bad" : "good") + "\">" + Page.esc(v.sentence()) + "</p>\n");
+    List<String> sds = new ArrayList<>();
+    for (double sd : noise) {
+      sds.add(Page.num(sd));
+    }
+    page.paragraph(String.format(Locale.ROOT, "%d posterior samples re-simulated in %.1f s (%d invalid), with"
+        + " measurement noise of the standard deviations seen between %d test observations and their noiseless"
+        + " simulations (%s).", subset.rows(), (System.nanoTime() - t0) / 1e9, invalid, NOISE_PAIRS,
+        String.join(", ", sds)));
+    page.figure(prefix + "predictive", "Re-simulated observations s(x) + noise for posterior samples x (histograms)"
+        + " and the observed y* (dashed)", DiagnosticFigures.predictive(replicated, y, problem.observationNames(), colour));
+  }
+
+  /** Test pairs from which the measurement noise is estimated. */
+  static final int NOISE_PAIRS = 30;
+
+  /** s(x) for every row, invalid rows as NaN. */
+  private static Matrix noiseless(Simulator simulator, Matrix x) {
+    Simulation sim = simulator.simulate(x);
+    float[] rep = sim.y().data().clone();
+    int dy = sim.y().cols();
+    for (int i = 0; i < sim.valid().length; i++) {
+      if (!sim.valid()[i]) {
+        Arrays.fill(rep, i * dy, (i + 1) * dy, Float.NaN);
+      }
+    }
+    return new Matrix(sim.y().rows(), dy, rep);
+  }
+
+  /** Per observation value, the root mean square of y - s(x) over test pairs (0 for a noiseless problem). */
+  private double[] noiseScale(Simulator simulator) {
+    Dataset probe = problem.testSet(NOISE_PAIRS, seed ^ 0x9E3779B97F4A7C15L);
+    Matrix clean = noiseless(simulator, probe.x());
+    double[] out = new double[clean.cols()];
+    int[] count = new int[clean.cols()];
+    for (int i = 0; i < clean.rows(); i++) {
+      for (int j = 0; j < clean.cols(); j++) {
+        double r = probe.y().get(i, j) - clean.get(i, j);
+        if (Double.isFinite(r)) {
+          out[j] += r * r;
+          count[j]++;
+        }
+      }
+    }
+    for (int j = 0; j < out.length; j++) {
+      out[j] = count[j] == 0 ? 0 : Math.sqrt(out[j] / count[j]);
+    }
+    return out;
+  }
+
+  /** One paragraph: what is recovered, how many modes, the strongest trade-off. */
+  static String summary(List<String> names, Recovery.Level[] levels, List<Modes.Mode> modes, double[][] corr) {
+    List<String> parts = new ArrayList<>();
+    for (Recovery.Level level : Recovery.Level.values()) {
+      List<String> which = new ArrayList<>();
+      for (int c = 0; c < levels.length; c++) {
+        if (levels[c] == level) {
+          which.add(names.get(c));
+        }
+      }
+      if (!which.isEmpty()) {
+        parts.add(level.words() + ": " + String.join(", ", which));
+      }
+    }
+    String s = String.join("; ", parts) + ". ";
+    s += modes.size() <= 1 ? "The posterior has one mode. "
+        : "The posterior has " + modes.size() + " modes (masses " + modes.stream()
+            .map(m -> String.format(Locale.ROOT, "%.0f %%", 100 * m.mass())).collect(Collectors.joining(", ")) + "):"
+            + " contraction measures the spread over all of them, so a parameter can be pinned down within each mode"
+            + " and still count as not recovered. ";
+    s += tradeOffs(names, corr);
+    return s;
+  }
+
+  static String tradeOffs(List<String> names, double[][] corr) {
+    List<double[]> pairs = new ArrayList<>();
+    for (int a = 0; a < corr.length; a++) {
+      for (int b = 0; b < a; b++) {
+        if (Math.abs(corr[a][b]) >= STRONG) {
+          pairs.add(new double[] {a, b, corr[a][b]});
+        }
+      }
+    }
+    if (pairs.isEmpty()) {
+      return "No two parameters correlate by " + STRONG + " or more.";
+    }
+    pairs.sort((p, q) -> Double.compare(Math.abs(q[2]), Math.abs(p[2])));
+    List<String> words = new ArrayList<>();
+    for (double[] p : pairs.subList(0, Math.min(6, pairs.size()))) {
+      words.add(names.get((int) p[1]) + " and " + names.get((int) p[0]) + String.format(Locale.ROOT, " (%+.2f)", p[2]));
+    }
+    return "Correlated parameters (|r| >= " + STRONG + "; positive = rise together, negative = trade off): "
+        + String.join(", ", words) + (pairs.size() > 6 ? ", and " + (pairs.size() - 6) + " more pairs" : "") + ".";
+  }
+
+  private static String recoveryTable(List<String> names, Matrix x, float[] truth, double[] priorVar, double[] contraction,
+      Recovery.Level[] levels) {
+    StringBuilder h = new StringBuilder("<div class=\"wrap\"><table><tr><th>parameter</th><th>posterior mean</th>"
+        + "<th>posterior sd</th><th>90 % interval</th><th>prior sd</th><th>contraction</th><th>verdict</th>");
+    if (truth != null) {
+      h.append("<th>true value</th><th>z</th>");
+    }
+    h.append("</tr>\n");
+    for (int c = 0; c < x.cols(); c++) {
+      float[] col = x.column(c);
+      float[] sorted = col.clone();
+      Arrays.sort(sorted);
+      double mean = 0;
+      for (float v : col) {
+        mean += v;
+      }
+      mean /= col.length;
+      double sd = Math.sqrt(Math.max(0, (1 - contraction[c]) * priorVar[c]));
+      String css = switch (levels[c]) {
+        case RECOVERED -> "good";
+        case PARTLY -> "mid";
+        case NOT_RECOVERED -> "";
+        case SUSPICIOUS -> "bad";
+      };
+      h.append("<tr><td>").append(Page.esc(names.get(c))).append("</td><td>").append(Page.num(mean)).append("</td><td>")
+          .append(Page.num(sd)).append("</td><td>").append(Page.num(sorted[(int) (0.05 * (sorted.length - 1))]))
+          .append(" to ").append(Page.num(sorted[(int) Math.ceil(0.95 * (sorted.length - 1))])).append("</td><td>")
+          .append(Page.num(Math.sqrt(priorVar[c]))).append("</td><td class=\"").append(css).append("\">")
+          .append(Page.num(contraction[c])).append("</td><td class=\"").append(css).append("\">")
+          .append(Page.esc(levels[c].words())).append("</td>");
+      if (truth != null) {
+        double z = Recovery.zScore(col, truth[c]);
+        h.append("<td>").append(Page.num(truth[c])).append("</td><td class=\"").append(Math.abs(z) > 3 ? "bad" : "")
+            .append("\">").append(String.format(Locale.ROOT, "%+.2f", z)).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    return h.append("</table></div>\n").toString();
+  }
+
+  private static String modesTable(List<Modes.Mode> modes, List<String> names) {
+    StringBuilder h = new StringBuilder("<p>" + modes.size() + (modes.size() == 1 ? " mode" : " modes")
+        + " found by mean-shift on the samples (Gaussian kernel in standardised units, the narrowest bandwidth from"
+        + " Scott's rule up whose modes hold 80 % of the samples; modes holding less than 2 % are not counted).</p><div class=\"wrap\"><table><tr><th>mode</th>"
+        + "<th>mass</th>");
+    names.forEach(n -> h.append("<th>").append(Page.esc(n)).append("</th>"));
+    h.append("</tr>\n");
+    for (int m = 0; m < modes.size(); m++) {
+      h.append("<tr><td>").append(m + 1).append("</td><td>")
+          .append(String.format(Locale.ROOT, "%.0f %%", 100 * modes.get(m).mass())).append("</td>");
+      for (float v : modes.get(m).centre()) {
+        h.append("<td>").append(Page.num(v)).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    return h.append("</table></div>\n").toString();
+  }
+
+  private static String format(float[] values, List<String> names) {
+    List<String> parts = new ArrayList<>();
+    for (int j = 0; j < values.length; j++) {
+      // 4 significant digits without the table's trailing zeros: 1 rather than 1.000, 0.3795 not 0.37949663
+      String v = Page.num(values[j]);
+      parts.add(names.get(j) + " = " + (v.contains(".") && !v.contains("e") ? v.replaceAll("\\.?0+$", "") : v));
+    }
+    return "(" + String.join(", ", parts) + ")";
+  }
+}

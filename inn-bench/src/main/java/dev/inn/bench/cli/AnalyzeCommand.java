@@ -1,0 +1,117 @@
+package dev.inn.bench.cli;
+
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.bench.analysis.PosteriorAnalysis;
+import dev.inn.core.persistence.ModelFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code inn analyze}: the paper's analysis of a posterior for one or more observations, as one HTML page. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = {"Analyse the posterior of a saved model for observations y*: corner plot, what each parameter's"
+        + " data determine (contraction), modes, correlations, posterior predictive check. Writes one HTML page with"
+        + " PNG and SVG figures."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  AnalyzeCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
+  @Mixin
+  Main.Common common;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
+  Path model;
+
+  @Option(names = {"-y", "--observation"}, paramLabel = "Y",
+      description = "an observation y*, comma separated (repeat for several)")
+  List<String> observations = new ArrayList<>();
+
+  @Option(names = "--observations", paramLabel = "FILE",
+      description = "CSV of observations, one per row (a header line is skipped)")
+  Path observationFile;
+
+  @Option(names = "--true", paramLabel = "X",
+      description = "the true parameters x* of the observations, comma separated, in the same order (optional)")
+  List<String> truths = new ArrayList<>();
+
+  @Option(names = "--test-pair", paramLabel = "K",
+      description = "analyse the K-th pair (x*, y*) of the problem's test draws, with its true x* marked (1-based)")
+  List<Integer> testPairs = new ArrayList<>();
+
+  @Option(names = {"-n", "--samples"}, defaultValue = "4000", description = "posterior samples (default: ${DEFAULT-VALUE})")
+  int samples;
+
+  @Option(names = "--predictive", defaultValue = "500",
+      description = "posterior samples re-simulated for the predictive check, 0 to skip (default: ${DEFAULT-VALUE})")
+  int predictive;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "folder for index.html and figures (default: analysis)")
+  Path out = Path.of("analysis");
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    List<float[]> ys = new ArrayList<>();
+    for (String o : observations) {
+      ys.add(Values.parse(o, "-y"));
+    }
+    if (observationFile != null) {
+      Matrix m = SampleFile.readCsv(observationFile);
+      for (int i = 0; i < m.rows(); i++) {
+        ys.add(m.row(i));
+      }
+    }
+    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
+    if (!testPairs.isEmpty() && (!ys.isEmpty() || !truths.isEmpty())) {
+      throw new IllegalArgumentException("--test-pair brings its own y* and x*; do not combine it with -y,"
+          + " --observations or --true");
+    }
+    if (!testPairs.isEmpty()) {
+      int last = testPairs.stream().mapToInt(Integer::intValue).max().getAsInt();
+      if (testPairs.stream().anyMatch(k -> k < 1) || last > 100_000) {
+        throw new IllegalArgumentException("--test-pair takes 1 to 100000, got " + testPairs);
+      }
+      Dataset test = loaded.problem().testSet(last, seed);
+      for (int k : testPairs) {
+        ys.add(test.y().row(k - 1));
+        truths.add(String.join(",", java.util.stream.IntStream.range(0, test.x().cols())
+            .mapToObj(c -> Float.toString(test.x().get(k - 1, c))).toList()));
+      }
+    }
+    if (ys.isEmpty()) {
+      throw new IllegalArgumentException("give an observation with -y v1,v2,..., a file with --observations, or"
+          + " --test-pair K");
+    }
+    if (!truths.isEmpty() && truths.size() != ys.size()) {
+      throw new IllegalArgumentException("--true was given " + truths.size() + " times for " + ys.size()
+          + " observations; give one per observation, in the same order");
+    }
+    List<float[]> xs = new ArrayList<>();
+    for (int k = 0; k < ys.size(); k++) {
+      xs.add(truths.isEmpty() ? null : Values.parse(truths.get(k), "--true"));
+    }
+    PosteriorAnalysis analysis = new PosteriorAnalysis(loaded.problem(), loaded.method(),
+        ModelDescription.of(model, loaded), samples, predictive, seed);
+    Path page = analysis.analyse(ys, xs).write(out);
+    spec.commandLine().getOut().println("analysis: " + page.toAbsolutePath());
+    return 0;
+  }
+}

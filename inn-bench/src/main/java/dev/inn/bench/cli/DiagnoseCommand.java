@@ -1,0 +1,57 @@
+package dev.inn.bench.cli;
+
+import dev.inn.api.plugin.PluginLookup;
+import jakarta.inject.Inject;
+import dev.inn.bench.analysis.MethodDiagnosis;
+import dev.inn.core.persistence.ModelFile;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code inn diagnose}: SBC, coverage, TARP and recovery of a saved model on fresh simulations. */
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+    description = {"Diagnose a saved model on fresh simulated (x, y) pairs of its problem: SBC rank histograms and"
+        + " ECDF bands, expected coverage, TARP, recovery; one HTML page with PNG and SVG figures and a verdict each."})
+final class DiagnoseCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  DiagnoseCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
+  @Mixin
+  Main.Common common;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
+  Path model;
+
+  @Option(names = "--pairs", defaultValue = "300", description = "fresh (x, y) pairs (default: ${DEFAULT-VALUE})")
+  int pairs;
+
+  @Option(names = {"-n", "--samples"}, defaultValue = "200",
+      description = "posterior samples per pair (default: ${DEFAULT-VALUE})")
+  int samples;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "folder for index.html and figures (default: diagnosis)")
+  Path out = Path.of("diagnosis");
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
+    Path page = new MethodDiagnosis(loaded.problem(), loaded.method(), ModelDescription.of(model, loaded), pairs,
+        samples, seed).diagnose().write(out);
+    spec.commandLine().getOut().println("diagnosis: " + page.toAbsolutePath());
+    return 0;
+  }
+}

@@ -1,0 +1,597 @@
+package dev.inn.bench.report;
+
+import dev.inn.api.data.Matrix;
+import dev.inn.bench.diagnostics.Coverage;
+import dev.inn.bench.diagnostics.EcdfBand;
+import dev.inn.bench.diagnostics.Modes;
+import dev.inn.bench.diagnostics.Sbc;
+import dev.inn.bench.diagnostics.Tarp;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYDifferenceRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Figures of the diagnostics ({@code dev.inn.bench.diagnostics}): corner plot, correlation
+ * matrix, posterior predictive, SBC rank histograms and ECDF differences, coverage and TARP
+ * curves, recovery. Drawn with JFreeChart like {@link Figures}, as {@link ChartGrid}s so each
+ * has a PNG and an SVG form; a method's colour is its {@link #methodColour}.
+ */
+public final class DiagnosticFigures {
+
+  private static final Color BAND = new Color(190, 190, 190, 140);
+  private static final Color PRIOR = new Color(200, 200, 200, 170);
+  private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+  private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+  private DiagnosticFigures() {}
+
+  /** The colour of the method at {@code index} in a suite (the same in every figure of a report). */
+  public static Color methodColour(int index) {
+    return Figures.PALETTE[index % Figures.PALETTE.length];
+  }
+
+  /**
+   * Corner plot: marginal histograms on the diagonal (prior shaded grey, posterior in the
+   * method's colour), 2-D posterior densities below it, the true value (when known) as a dashed
+   * line and a black cross, modes (when given) as open circles.
+   */
+  public static ChartGrid corner(Matrix posterior, Matrix prior, float[] truth, List<String> names, List<Modes.Mode> modes,
+      Color colour) {
+    int d = posterior.cols();
+    double[][] ranges = new double[d][];
+    for (int c = 0; c < d; c++) {
+      ranges[c] = range(posterior.column(c), truth == null ? Double.NaN : truth[c]);
+    }
+    int panel = Math.max(120, Math.min(300, 1100 / d));
+    // coarser for many parameters: the SVG holds one rectangle per filled cell
+    int bins = d > 6 ? 16 : 40;
+    List<JFreeChart> charts = new ArrayList<>();
+    for (int r = 0; r < d; r++) {
+      for (int c = 0; c < d; c++) {
+        JFreeChart chart = null;
+        if (r == c) {
+          chart = marginal(posterior.column(c), prior == null ? null : prior.column(c), ranges[c], bins,
+              truth == null ? Double.NaN : truth[c], names.get(c), colour, r == d - 1);
+        } else if (r > c) {
+          chart = density2d(posterior.column(c), posterior.column(r), ranges[c], ranges[r], bins, colour,
+              truth == null ? null : new double[] {truth[c], truth[r]}, modes, c, r,
+              r == d - 1 ? names.get(c) : null, c == 0 ? names.get(r) : null);
+        }
+        charts.add(chart);
+      }
+    }
+    return new ChartGrid(charts, d, panel, panel);
+  }
+
+  private static JFreeChart marginal(float[] post, float[] prior, double[] range, int bins, double truth, String name,
+      Color colour, boolean bottom) {
+    XYSeriesCollection data = new XYSeriesCollection(histogram("posterior", post, range, bins));
+    JFreeChart chart = ChartFactory.createXYLineChart(null, bottom ? name : null, null, data, PlotOrientation.VERTICAL,
+        false, false, false);
+    XYPlot plot = chart.getXYPlot();
+    XYStepRenderer steps = new XYStepRenderer();
+    steps.setSeriesPaint(0, colour);
+    steps.setSeriesStroke(0, new BasicStroke(1.8f));
+    plot.setRenderer(0, steps);
+    if (prior != null) {
+      plot.setDataset(1, new XYSeriesCollection(histogram("prior", prior, range, bins)));
+      XYStepAreaRenderer area = new XYStepAreaRenderer();
+      area.setSeriesPaint(0, PRIOR);
+      plot.setRenderer(1, area);
+    }
+    if (!Double.isNaN(truth)) {
+      ValueMarker marker = new ValueMarker(truth, Color.BLACK, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+          BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+      plot.addDomainMarker(marker);
+    }
+    plot.getDomainAxis().setRange(range[0], range[1]);
+    plot.getRangeAxis().setTickLabelsVisible(false);
+    chart.setTitle(new TextTitle(name, new Font(Font.SANS_SERIF, Font.BOLD, 11)));
+    style(chart);
+    return chart;
+  }
+
+  private static JFreeChart density2d(float[] a, float[] b, double[] ra, double[] rb, int bins, Color colour,
+      double[] truth, List<Modes.Mode> modes, int ca, int cb, String xLabel, String yLabel) {
+    double wa = (ra[1] - ra[0]) / bins;
+    double wb = (rb[1] - rb[0]) / bins;
+    double[][] counts = new double[bins][bins];
+    double max = 0;
+    for (int i = 0; i < a.length; i++) {
+      int x = (int) Math.floor((a[i] - ra[0]) / wa);
+      int y = (int) Math.floor((b[i] - rb[0]) / wb);
+      if (x >= 0 && x < bins && y >= 0 && y < bins) {
+        max = Math.max(max, ++counts[x][y]);
+      }
+    }
+    // the density is an image behind the axes: one bitmap per panel keeps the SVG small (browsers
+    // smooth it when scaling), where a rectangle per cell made a 13-parameter corner plot 9 MB
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(bins, bins,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    PaintScale scale = shades(colour);
+    for (int x = 0; x < bins; x++) {
+      for (int y = 0; y < bins; y++) {
+        Color c = counts[x][y] > 0 ? (Color) scale.getPaint(counts[x][y] / max) : Color.WHITE;
+        image.setRGB(x, bins - 1 - y, c.getRGB());
+      }
+    }
+    NumberAxis xAxis = new NumberAxis(xLabel);
+    NumberAxis yAxis = new NumberAxis(yLabel);
+    XYPlot plot = new XYPlot(new XYSeriesCollection(), xAxis, yAxis, new XYLineAndShapeRenderer(false, false));
+    plot.setBackgroundImage(image);
+    plot.setBackgroundImageAlignment(org.jfree.chart.ui.Align.FIT);
+    plot.setBackgroundImageAlpha(1f);
+    XYSeriesCollection marks = new XYSeriesCollection();
+    XYLineAndShapeRenderer markRenderer = new XYLineAndShapeRenderer(false, true);
+    if (modes != null && !modes.isEmpty()) {
+      XYSeries m = new XYSeries("modes", false, true);
+      modes.forEach(mode -> m.add(mode.centre()[ca], mode.centre()[cb]));
+      marks.addSeries(m);
+      markRenderer.setSeriesShape(marks.getSeriesCount() - 1, new Ellipse2D.Double(-5, -5, 10, 10));
+      markRenderer.setSeriesShapesFilled(marks.getSeriesCount() - 1, false);
+      markRenderer.setSeriesPaint(marks.getSeriesCount() - 1, new Color(60, 60, 60));
+    }
+    if (truth != null) {
+      XYSeries t = new XYSeries("truth", false, true);
+      t.add(truth[0], truth[1]);
+      marks.addSeries(t);
+      markRenderer.setSeriesShape(marks.getSeriesCount() - 1, cross());
+      markRenderer.setSeriesPaint(marks.getSeriesCount() - 1, Color.BLACK);
+    }
+    if (marks.getSeriesCount() > 0) {
+      plot.setDataset(1, marks);
+      plot.setRenderer(1, markRenderer);
+      plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    }
+    xAxis.setRange(ra[0], ra[1]);
+    yAxis.setRange(rb[0], rb[1]);
+    JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    style(chart);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinesVisible(false);
+    return chart;
+  }
+
+  /** White to the method's colour, by the share of the densest cell. */
+  private static PaintScale shades(Color colour) {
+    return new PaintScale() {
+      @Override
+      public double getLowerBound() {
+        return 0;
+      }
+
+      @Override
+      public double getUpperBound() {
+        return 1;
+      }
+
+      @Override
+      public Paint getPaint(double v) {
+        double t = Math.sqrt(Math.max(0, Math.min(1, v)));
+        return new Color(mix(255, colour.getRed(), t), mix(255, colour.getGreen(), t), mix(255, colour.getBlue(), t));
+      }
+    };
+  }
+
+  private static int mix(int a, int b, double t) {
+    return (int) Math.round(a + (b - a) * (0.15 + 0.85 * t));
+  }
+
+  /** The correlation matrix as a blue (negative) to red (positive) heat map with its values written in. */
+  public static ChartGrid correlation(double[][] corr, List<String> names) {
+    int d = corr.length;
+    double[][] series = new double[3][d * d];
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        int k = a * d + b;
+        series[0][k] = b;
+        series[1][k] = d - 1 - a;
+        series[2][k] = corr[a][b];
+      }
+    }
+    DefaultXYZDataset data = new DefaultXYZDataset();
+    data.addSeries("correlation", series);
+    String[] reversed = new String[d];
+    for (int a = 0; a < d; a++) {
+      reversed[a] = names.get(d - 1 - a);
+    }
+    SymbolAxis xAxis = new SymbolAxis(null, names.toArray(String[]::new));
+    SymbolAxis yAxis = new SymbolAxis(null, reversed);
+    xAxis.setVerticalTickLabels(d > 4);
+    xAxis.setGridBandsVisible(false);
+    yAxis.setGridBandsVisible(false);
+    XYBlockRenderer blocks = new XYBlockRenderer();
+    blocks.setPaintScale(new PaintScale() {
+      @Override
+      public double getLowerBound() {
+        return -1;
+      }
+
+      @Override
+      public double getUpperBound() {
+        return 1;
+      }
+
+      @Override
+      public Paint getPaint(double v) {
+        double t = Math.max(-1, Math.min(1, v));
+        Color end = t >= 0 ? new Color(202, 0, 32) : new Color(5, 113, 176);
+        double s = Math.abs(t);
+        return new Color((int) (255 + (end.getRed() - 255) * s), (int) (255 + (end.getGreen() - 255) * s),
+            (int) (255 + (end.getBlue() - 255) * s));
+      }
+    });
+    XYPlot plot = new XYPlot(data, xAxis, yAxis, blocks);
+    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, d > 8 ? 9 : 12);
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        XYTextAnnotation text = new XYTextAnnotation(String.format(Locale.ROOT, "%.2f", corr[a][b]), b, d - 1 - a);
+        text.setFont(font);
+        text.setPaint(Math.abs(corr[a][b]) > 0.6 ? Color.WHITE : Color.BLACK);
+        text.setTextAnchor(TextAnchor.CENTER);
+        plot.addAnnotation(text);
+      }
+    }
+    JFreeChart chart = new JFreeChart("Posterior correlations", new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, false);
+    style(chart);
+    int size = Math.max(360, Math.min(760, 120 + 48 * d));
+    return ChartGrid.single(chart, size + 40, size);
+  }
+
+  /**
+   * Posterior predictive: per observation value, the histogram of re-simulated values y_rep =
+   * s(x) over posterior samples, with the observed y* as a dashed black line.
+   */
+  public static ChartGrid predictive(Matrix replicated, float[] observed, List<String> names, Color colour) {
+    List<JFreeChart> charts = new ArrayList<>();
+    for (int j = 0; j < observed.length; j++) {
+      float[] v = finiteColumn(replicated, j);
+      double[] range = range(v, observed[j]);
+      XYSeriesCollection data = new XYSeriesCollection(histogram("y_rep", v, range, 30));
+      JFreeChart chart = ChartFactory.createXYLineChart(names.get(j), names.get(j), "density", data,
+          PlotOrientation.VERTICAL, false, false, false);
+      XYStepAreaRenderer area = new XYStepAreaRenderer();
+      area.setSeriesPaint(0, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 150));
+      chart.getXYPlot().setRenderer(area);
+      chart.getXYPlot().addDomainMarker(new ValueMarker(observed[j], Color.BLACK, new BasicStroke(2f,
+          BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f)));
+      chart.getXYPlot().getDomainAxis().setRange(range[0], range[1]);
+      style(chart);
+      charts.add(chart);
+    }
+    return new ChartGrid(charts, Math.min(4, observed.length), 300, 230);
+  }
+
+  private static float[] finiteColumn(Matrix m, int j) {
+    float[] col = m.column(j);
+    int k = 0;
+    for (float v : col) {
+      if (Float.isFinite(v)) {
+        col[k++] = v;
+      }
+    }
+    return Arrays.copyOf(col, k);
+  }
+
+  /**
+   * SBC: per parameter, the rank histogram (20 bins; grey = the 99 % range of each bin's count
+   * under uniform ranks) above the ECDF difference ECDF(u) - u with its simultaneous band.
+   */
+  public static ChartGrid sbc(double[][] rankFractions, List<String> names, EcdfBand band, Color colour) {
+    int d = rankFractions.length;
+    int bins = 20;
+    int n = rankFractions[0].length;
+    List<JFreeChart> histograms = new ArrayList<>();
+    List<JFreeChart> ecdfs = new ArrayList<>();
+    for (int c = 0; c < d; c++) {
+      histograms.add(rankHistogram(names.get(c), Sbc.histogram(rankFractions[c], bins), colour));
+      ecdfs.add(ecdfDifference(names.get(c), band.difference(rankFractions[c]), band, colour, "rank fraction"));
+    }
+    List<JFreeChart> all = new ArrayList<>();
+    int cols = Math.min(d, 5);
+    for (int start = 0; start < d; start += cols) {
+      for (int c = start; c < start + cols; c++) {
+        all.add(c < d ? histograms.get(c) : null);
+      }
+      for (int c = start; c < start + cols; c++) {
+        all.add(c < d ? ecdfs.get(c) : null);
+      }
+    }
+    return new ChartGrid(all, cols, 280, 230);
+  }
+
+  /**
+   * A rank histogram from its bin counts, with the 99 % range of each bin's count under uniform
+   * ranks in grey.
+   */
+  public static JFreeChart rankHistogram(String title, long[] counts, Color colour) {
+    int bins = counts.length;
+    long n = java.util.Arrays.stream(counts).sum();
+    double p = 1.0 / bins;
+    double sd = Math.sqrt(n * p * (1 - p));
+    XYSeries series = new XYSeries("ranks", false, true);
+    for (int b = 0; b < bins; b++) {
+      series.add(b / (double) bins, counts[b]);
+    }
+    series.add(1.0, counts[bins - 1]);
+    JFreeChart chart = ChartFactory.createXYLineChart(title, "rank fraction", "count", new XYSeriesCollection(series),
+        PlotOrientation.VERTICAL, false, false, false);
+    XYStepAreaRenderer area = new XYStepAreaRenderer();
+    area.setSeriesPaint(0, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 170));
+    XYPlot plot = chart.getXYPlot();
+    plot.setRenderer(area);
+    XYSeriesCollection limits = new XYSeriesCollection();
+    XYSeries hi = new XYSeries("upper", false, true);
+    XYSeries lo = new XYSeries("lower", false, true);
+    hi.add(0, n * p + 2.576 * sd);
+    hi.add(1, n * p + 2.576 * sd);
+    lo.add(0, Math.max(0, n * p - 2.576 * sd));
+    lo.add(1, Math.max(0, n * p - 2.576 * sd));
+    limits.addSeries(hi);
+    limits.addSeries(lo);
+    plot.setDataset(1, limits);
+    plot.setRenderer(1, band());
+    plot.getDomainAxis().setRange(0, 1);
+    style(chart);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    return chart;
+  }
+
+  /**
+   * Coverage curves against the credibility level, named, in the given colours (the last
+   * drawn thick), over the diagonal; the band of a calibrated method when given.
+   */
+  public static JFreeChart coverageCurves(String title, double[] alphas, Map<String, double[]> curves,
+      List<Color> colours, EcdfBand band) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Map.Entry<String, double[]> e : curves.entrySet()) {
+      XYSeries s = new XYSeries(e.getKey(), false, true);
+      for (int a = 0; a < alphas.length; a++) {
+        s.add(alphas[a], e.getValue()[a]);
+      }
+      data.addSeries(s);
+    }
+    JFreeChart chart = ChartFactory.createXYLineChart(title, "credibility level", "fraction of truths inside", data,
+        PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      plot.getRenderer().setSeriesPaint(i, colours.get(i % colours.size()));
+      plot.getRenderer().setSeriesStroke(i, new BasicStroke(i == data.getSeriesCount() - 1 ? 3f : 1.6f));
+    }
+    addDiagonalBand(plot, band);
+    style(chart);
+    return chart;
+  }
+
+  private static XYDifferenceRenderer band() {
+    XYDifferenceRenderer r = new XYDifferenceRenderer(BAND, BAND, false);
+    r.setSeriesPaint(0, BAND);
+    r.setSeriesPaint(1, BAND);
+    r.setSeriesVisibleInLegend(0, false);
+    r.setSeriesVisibleInLegend(1, false);
+    return r;
+  }
+
+  private static JFreeChart ecdfDifference(String title, double[] diff, EcdfBand band, Color colour, String xLabel) {
+    XYSeries curve = new XYSeries("ECDF - uniform", false, true);
+    XYSeries hi = new XYSeries("upper", false, true);
+    XYSeries lo = new XYSeries("lower", false, true);
+    for (int i = 0; i < band.z().length; i++) {
+      curve.add(band.z()[i], diff[i]);
+      hi.add(band.z()[i], band.upper()[i]);
+      lo.add(band.z()[i], band.lower()[i]);
+    }
+    JFreeChart chart = ChartFactory.createXYLineChart(title + ": ECDF difference", xLabel, "ECDF - uniform",
+        new XYSeriesCollection(curve), PlotOrientation.VERTICAL, false, false, false);
+    XYPlot plot = chart.getXYPlot();
+    plot.getRenderer().setSeriesPaint(0, colour);
+    plot.getRenderer().setSeriesStroke(0, new BasicStroke(2f));
+    XYSeriesCollection limits = new XYSeriesCollection();
+    limits.addSeries(hi);
+    limits.addSeries(lo);
+    plot.setDataset(1, limits);
+    plot.setRenderer(1, band());
+    plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
+    plot.getDomainAxis().setRange(0, 1);
+    style(chart);
+    return chart;
+  }
+
+  /**
+   * Expected coverage: for each named set of credible levels, the fraction of truths inside the
+   * alpha-credible region against alpha, with the diagonal (calibrated) and the 95 %
+   * simultaneous band of a calibrated method.
+   */
+  public static ChartGrid coverage(Map<String, double[]> credibleLevels, EcdfBand band, List<Color> colours) {
+    double[] alphas = Coverage.levels(100);
+    Map<String, double[]> curves = new LinkedHashMap<>();
+    credibleLevels.forEach((name, levels) -> curves.put(name, Coverage.curve(levels, alphas)));
+    return ChartGrid.single(coverageCurves("Expected coverage", alphas, curves, colours, band), 620, 520);
+  }
+
+  /** TARP's expected coverage probability against the credibility level, with the calibrated band. */
+  public static ChartGrid tarp(double[] fractions, EcdfBand band, Color colour) {
+    double[] alphas = Coverage.levels(100);
+    double[] ecp = Tarp.ecp(fractions, alphas);
+    XYSeries s = new XYSeries("TARP", false, true);
+    for (int a = 0; a < alphas.length; a++) {
+      s.add(alphas[a], ecp[a]);
+    }
+    JFreeChart chart = ChartFactory.createXYLineChart("TARP (Lemos et al. 2023)", "credibility level",
+        "expected coverage probability", new XYSeriesCollection(s), PlotOrientation.VERTICAL, false, false, false);
+    XYPlot plot = chart.getXYPlot();
+    plot.getRenderer().setSeriesPaint(0, colour);
+    plot.getRenderer().setSeriesStroke(0, new BasicStroke(2.5f));
+    addDiagonalBand(plot, band);
+    style(chart);
+    return ChartGrid.single(chart, 520, 520);
+  }
+
+  /** The diagonal, dashed, over the band of a calibrated method when there is one. */
+  private static void addDiagonalBand(XYPlot plot, EcdfBand band) {
+    if (band != null) {
+      addBand(plot, band);
+    }
+    XYSeriesCollection diagonal = new XYSeriesCollection();
+    XYSeries line = new XYSeries("calibrated", false, true);
+    line.add(0, 0);
+    line.add(1, 1);
+    diagonal.addSeries(line);
+    plot.setDataset(2, diagonal);
+    XYLineAndShapeRenderer dashed = new XYLineAndShapeRenderer(true, false);
+    dashed.setSeriesPaint(0, Color.DARK_GRAY);
+    dashed.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {4f, 4f}, 0f));
+    dashed.setSeriesVisibleInLegend(0, false);
+    plot.setRenderer(2, dashed);
+    plot.getDomainAxis().setRange(0, 1);
+    plot.getRangeAxis().setRange(0, 1);
+  }
+
+  private static void addBand(XYPlot plot, EcdfBand band) {
+    XYSeriesCollection limits = new XYSeriesCollection();
+    XYSeries hi = new XYSeries("upper", false, true);
+    XYSeries lo = new XYSeries("lower", false, true);
+    hi.add(0, 0);
+    lo.add(0, 0);
+    for (int i = 0; i < band.z().length; i++) {
+      hi.add(band.z()[i], Math.min(1, band.z()[i] + band.upper()[i]));
+      lo.add(band.z()[i], Math.max(0, band.z()[i] + band.lower()[i]));
+    }
+    hi.add(1, 1);
+    lo.add(1, 1);
+    limits.addSeries(hi);
+    limits.addSeries(lo);
+    plot.setDataset(1, limits);
+    plot.setRenderer(1, band());
+  }
+
+  /**
+   * Recovery: posterior mean against the true value per parameter, with the identity line;
+   * points on the line = recovered, a horizontal band = the observation says nothing.
+   */
+  public static ChartGrid recovery(Matrix truth, double[][] posteriorMean, List<String> names, Color colour) {
+    List<JFreeChart> charts = new ArrayList<>();
+    for (int c = 0; c < truth.cols(); c++) {
+      XYSeries s = new XYSeries("pairs", false, true);
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < truth.rows(); i++) {
+        s.add(truth.get(i, c), posteriorMean[c][i]);
+        lo = Math.min(lo, Math.min(truth.get(i, c), posteriorMean[c][i]));
+        hi = Math.max(hi, Math.max(truth.get(i, c), posteriorMean[c][i]));
+      }
+      XYSeries identity = new XYSeries("identity", false, true);
+      identity.add(lo, lo);
+      identity.add(hi, hi);
+      XYSeriesCollection data = new XYSeriesCollection();
+      data.addSeries(s);
+      data.addSeries(identity);
+      JFreeChart chart = ChartFactory.createScatterPlot(names.get(c), "true " + names.get(c),
+          "posterior mean", data, PlotOrientation.VERTICAL, false, false, false);
+      XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+      r.setSeriesLinesVisible(0, false);
+      r.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
+      r.setSeriesPaint(0, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 140));
+      r.setSeriesShapesVisible(1, false);
+      r.setSeriesPaint(1, Color.DARK_GRAY);
+      chart.getXYPlot().setRenderer(r);
+      double pad = 0.05 * (hi - lo + 1e-9);
+      chart.getXYPlot().getDomainAxis().setRange(lo - pad, hi + pad);
+      chart.getXYPlot().getRangeAxis().setRange(lo - pad, hi + pad);
+      style(chart);
+      charts.add(chart);
+    }
+    return new ChartGrid(charts, Math.min(4, truth.cols()), 280, 280);
+  }
+
+  private static XYSeries histogram(String name, float[] values, double[] range, int bins) {
+    double width = (range[1] - range[0]) / bins;
+    double[] counts = new double[bins];
+    for (float v : values) {
+      int b = (int) Math.floor((v - range[0]) / width);
+      if (b >= 0 && b < bins) {
+        counts[b]++;
+      }
+    }
+    XYSeries s = new XYSeries(name, false, true);
+    double norm = Math.max(1, values.length) * width;
+    for (int b = 0; b < bins; b++) {
+      s.add(range[0] + b * width, counts[b] / norm);
+    }
+    s.add(range[1], counts[bins - 1] / norm);
+    return s;
+  }
+
+  /** The central 99.5 % of the values, widened to hold {@code extra} (unless NaN), with a margin. */
+  static double[] range(float[] values, double extra) {
+    float[] sorted = values.clone();
+    Arrays.sort(sorted);
+    double lo = sorted.length == 0 ? 0 : sorted[(int) (0.0025 * (sorted.length - 1))];
+    double hi = sorted.length == 0 ? 1 : sorted[(int) Math.ceil(0.9975 * (sorted.length - 1))];
+    if (!Double.isNaN(extra)) {
+      lo = Math.min(lo, extra);
+      hi = Math.max(hi, extra);
+    }
+    double pad = 0.08 * (hi - lo);
+    if (!(pad > 0)) {
+      pad = Math.max(1e-3, Math.abs(lo) * 0.05);
+    }
+    return new double[] {lo - pad, hi + pad};
+  }
+
+  private static Shape cross() {
+    java.awt.geom.GeneralPath p = new java.awt.geom.GeneralPath();
+    p.moveTo(-6, -6);
+    p.lineTo(6, 6);
+    p.moveTo(-6, 6);
+    p.lineTo(6, -6);
+    return new BasicStroke(2.5f).createStrokedShape(p);
+  }
+
+  private static void style(JFreeChart chart) {
+    chart.setBackgroundPaint(Color.WHITE);
+    if (chart.getTitle() != null) {
+      chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+    }
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(225, 225, 225));
+    plot.setRangeGridlinePaint(new Color(225, 225, 225));
+    plot.getDomainAxis().setTickLabelFont(SMALL);
+    plot.getRangeAxis().setTickLabelFont(SMALL);
+    plot.getDomainAxis().setLabelFont(LABEL);
+    plot.getRangeAxis().setLabelFont(LABEL);
+    if (plot.getRangeAxis() instanceof NumberAxis axis) {
+      axis.setAutoRangeIncludesZero(false);
+    }
+  }
+}
