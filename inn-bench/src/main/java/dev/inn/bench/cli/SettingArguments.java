@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code key=value} settings from the command line, values read as TOML (bare words are strings). */
-final class SettingArguments {
+public final class SettingArguments {
 
   private SettingArguments() {}
 
-  static Map<String, Object> parse(List<String> pairs, String option) {
+  /** The pairs as a settings map; {@code option} names the command-line option in errors. */
+  public static Map<String, Object> parse(List<String> pairs, String option) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String pair : pairs) {
       int eq = pair.indexOf('=');

@@ -12,6 +12,7 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.Settings;
 import dev.inn.core.persistence.ModelFile;
 import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.problems.store.StoredProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,13 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
-  @Option(names = "--problem", required = true, description = "problem name (see 'inn list')")
+  @Option(names = "--problem", description = "problem name (see 'inn list'); with --store, the store's by default")
   String problem;
+
+  @Option(names = "--store", paramLabel = "DIR",
+      description = "train on the pairs of a simulation store ('inn simulate'); the problem and its settings default "
+          + "to the store's, the training size to all its pairs")
+  Path store;
 
   @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting; the value"
       + " in TOML syntax, lists in brackets and quoted for the shell, e.g. -p path=sims.csv"
@@ -53,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
   List<String> methodSettings = new ArrayList<>();
 
   @Option(names = "--train-size", description = "training pairs (default: " + DEFAULT_TRAIN_SIZE + ", or all training"
-      + " rows of a data set)")
+      + " rows of a data set or of --store)")
   Integer trainSize;
 
   /** Training pairs drawn from a simulator when --train-size is not given. */
@@ -70,19 +76,33 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (problem == null && store == null) {
+      throw new IllegalArgumentException("name the problem with --problem (or train on a simulation store with --store)");
+    }
     if (trainSize != null && trainSize < 2) {
       throw new IllegalArgumentException("--train-size must be at least 2 training pairs, got " + trainSize);
     }
     // a path that cannot take the model is reported now, not after the training
     ModelFile.checkWritable(out);
+    java.util.Map<String, Object> problemOverrides = new java.util.LinkedHashMap<>();
+    if (store != null && problem == null) {
+      StoreSettings stored = StoreSettings.read(store);
+      problem = stored.problem();
+      problemOverrides.putAll(stored.settings());
+    }
+    problemOverrides.putAll(SettingArguments.parse(problemSettings, "--problem-setting"));
     ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
     MethodProvider mp = plugins.find(MethodProvider.class, method);
-    Settings ps = PluginRegistry.settingsFor(pp, "problem", SettingArguments.parse(problemSettings, "--problem-setting"));
+    Settings ps = PluginRegistry.settingsFor(pp, "problem", problemOverrides);
     Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
     // every setting, including nested plugin references, is checked before anything is simulated or trained
     pp.validate(ps);
     mp.validate(ms);
     Problem p = pp.create(ps);
+    if (store != null) {
+      // training pairs from the store (all of them unless --train-size), everything else the problem's own
+      p = StoredProblem.wrap(problem, p, ps, store);
+    }
     java.util.OptionalInt available = p.trainingPairs();
     if (trainSize != null && available.isPresent() && trainSize > available.getAsInt()) {
       throw new IllegalArgumentException("--train-size " + trainSize + " is more than the " + available.getAsInt()

@@ -104,6 +104,11 @@ public final class SuiteRunner {
 
   private ProblemResults runProblem(Suite suite, ProblemEntry entry) {
     Problem problem = registry.find(ProblemProvider.class, entry.plugin()).create(entry.settings());
+    if (entry.store().isPresent()) {
+      // training pairs from the store, test set and metrics from the problem itself
+      problem = dev.inn.problems.store.StoredProblem.wrap(entry.plugin(), problem, entry.settings(),
+          entry.store().get());
+    }
     List<ReferenceObservation> published = suite.reference().published() ? publishedObservations(suite, entry, problem)
         : List.of();
     Dataset test = published.isEmpty() ? problem.testSet(suite.testSize(), suite.testSeed()) : asTestSet(published);

@@ -49,6 +49,7 @@ public final class ConfigToml {
       kv(sb, "name", p.plugin());
       kv(sb, "label", p.label());
       kv(sb, "train_size", (long) p.trainSize());
+      p.store().ifPresent(dir -> kv(sb, "store", dir.toString()));
       p.observation().ifPresent(o -> {
         StringBuilder list = new StringBuilder("[");
         for (int i = 0; i < o.length; i++) {

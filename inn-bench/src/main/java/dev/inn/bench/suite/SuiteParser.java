@@ -99,8 +99,10 @@ public final class SuiteParser {
       Settings settings = settings(t.table("settings"), provider, "problem");
       Optional<float[]> observation = Optional.ofNullable(t.numbers("observation"));
       int ownTrain = (int) t.integer("train_size", trainSize, 2);
+      String store = t.string("store", "");
       t.rejectUnknown();
-      problems.add(new ProblemEntry(label, plugin, settings, observation, ownTrain));
+      problems.add(new ProblemEntry(label, plugin, settings, observation, ownTrain,
+          store.isBlank() ? Optional.empty() : Optional.of(java.nio.file.Path.of(store))));
     }
     if (problems.isEmpty()) {
       throw top.error("", "the suite has no [[problems]]");

@@ -81,6 +81,27 @@ class EndToEndTest {
     }
   }
 
+  /** A suite's problem trains on a simulation store when it names one; test set and metrics stay its own. */
+  @Test
+  void aSuiteProblemTrainsOnASimulationStore(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("store");
+    Result sim = run("simulate", "test-linear-gaussian", "--n", "300", "--chunk", "100", "--out", store.toString());
+    assertThat(sim.code()).as(sim.err()).isZero();
+    String withStore = SUITE.replace("train_size = 400", "train_size = 300").replace(
+        "name = \"test-linear-gaussian\"\n", "name = \"test-linear-gaussian\"\nstore = \"" + store + "\"\n");
+    assertThat(withStore).contains("store = ");
+    Path suite = dir.resolve("stored.toml");
+    Files.writeString(suite, withStore);
+    Result r = run("run", suite.toString(), "--out", dir.resolve("report").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(dir.resolve("report/config.toml"))).contains("store = \"" + store + "\"");
+    // the training pairs come from the store: more than it holds is refused, naming it
+    Files.writeString(suite, withStore.replace("train_size = 300", "train_size = 301"));
+    Result tooMany = run("run", suite.toString(), "--out", dir.resolve("report2").toString());
+    assertThat(tooMany.code()).isNotZero();
+    assertThat(tooMany.err()).contains("holds 300 pairs; 301 training pairs were asked for");
+  }
+
   @Test
   void configurationErrorIsOneLineWithoutTrace(@TempDir Path dir) throws Exception {
     Path suite = dir.resolve("bad.toml");

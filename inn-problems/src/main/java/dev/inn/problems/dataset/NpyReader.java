@@ -1,7 +1,9 @@
 package dev.inn.problems.dataset;
 
 import dev.inn.api.data.Matrix;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  * int32 or int64 in either byte order and C or Fortran order, as floats. Our own small reader
  * (format versions 1-3): it needs no native library and reports malformed files by name.
  */
-final class NpyReader {
+public final class NpyReader {
 
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fiu])(\\d+)'");
@@ -27,7 +29,8 @@ final class NpyReader {
   private NpyReader() {
   }
 
-  static Matrix read(Path file) {
+  /** The array in {@code file} as a float matrix (one column for a 1-D array). */
+  public static Matrix read(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size > Integer.MAX_VALUE) {
@@ -38,7 +41,7 @@ final class NpyReader {
         // read fully
       }
       buf.flip();
-      return parse(file, buf);
+      return parse(file.toString(), buf);
     } catch (NoSuchFileException e) {
       throw new DataFileException("data file not found: " + file.toAbsolutePath());
     } catch (IOException e) {
@@ -46,7 +49,71 @@ final class NpyReader {
     }
   }
 
-  private static Matrix parse(Path file, ByteBuffer buf) {
+  /**
+   * Reads exactly one {@code .npy} array from a stream (e.g. a simulator's standard output),
+   * consuming no byte past its end. {@code source} names the stream in errors; an end of
+   * stream before the array is complete is an {@link java.io.EOFException}.
+   */
+  public static Matrix read(InputStream in, String source) throws IOException {
+    byte[] prefix = in.readNBytes(8);
+    if (prefix.length < 8) {
+      throw new EOFException(source + ": stream ended before a .npy array (" + prefix.length + " bytes)");
+    }
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (prefix[i] != MAGIC[i]) {
+        throw new DataFileException(source + ": not a .npy array (missing \\x93NUMPY magic)");
+      }
+    }
+    int major = prefix[6] & 0xff;
+    int lenBytes = major == 1 ? 2 : 4;
+    byte[] lenField = in.readNBytes(lenBytes);
+    if (lenField.length < lenBytes) {
+      throw new EOFException(source + ": stream ended inside a .npy header");
+    }
+    ByteBuffer lb = ByteBuffer.wrap(lenField).order(ByteOrder.LITTLE_ENDIAN);
+    long headerLen = major == 1 ? lb.getShort() & 0xffff : lb.getInt() & 0xffffffffL;
+    if (headerLen > 1 << 20) {
+      throw new DataFileException(source + ": .npy header of " + headerLen + " bytes is implausible");
+    }
+    byte[] header = in.readNBytes((int) headerLen);
+    if (header.length < headerLen) {
+      throw new EOFException(source + ": stream ended inside a .npy header");
+    }
+    long dataBytes = dataBytes(source, new String(header, StandardCharsets.ISO_8859_1));
+    if (dataBytes > Integer.MAX_VALUE - 64 - headerLen) {
+      throw new DataFileException(source + ": .npy array of " + dataBytes + " bytes is too large");
+    }
+    byte[] data = in.readNBytes((int) dataBytes);
+    if (data.length < dataBytes) {
+      throw new EOFException(source + ": stream ended after " + data.length + " of " + dataBytes + " data bytes");
+    }
+    ByteBuffer all = ByteBuffer.allocate(prefix.length + lenBytes + header.length + data.length);
+    all.put(prefix).put(lenField).put(header).put(data).flip();
+    return parse(source, all);
+  }
+
+  /** Data bytes announced by a header; malformed headers are left for {@link #parse} to report. */
+  private static long dataBytes(String source, String header) {
+    Matcher descr = DESCR.matcher(header);
+    Matcher shape = SHAPE.matcher(header);
+    if (!descr.find() || !shape.find()) {
+      throw new DataFileException(source + ": unsupported .npy header " + header.strip()
+          + " (need a plain numeric dtype such as '<f4' or '<f8')");
+    }
+    long count = 1;
+    for (String d : shape.group(1).split(",")) {
+      if (!d.isBlank()) {
+        try {
+          count *= Long.parseLong(d.strip());
+        } catch (NumberFormatException e) {
+          throw new DataFileException(source + ": cannot read the array shape (" + shape.group(1) + ")");
+        }
+      }
+    }
+    return count * Integer.parseInt(descr.group(3));
+  }
+
+  private static Matrix parse(String file, ByteBuffer buf) {
     buf.order(ByteOrder.LITTLE_ENDIAN);
     if (buf.remaining() < 10) {
       throw new DataFileException(file + ": not a .npy file (too short)");

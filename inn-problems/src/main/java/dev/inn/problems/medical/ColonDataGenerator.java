@@ -27,6 +27,12 @@ import java.util.SplittableRandom;
  * so an interrupted run resumes with the first missing chunk; a folder generated with other
  * settings is refused.
  *
+ * <p>New data sets are better made with {@code inn simulate medical-colon --n N --out DIR}: the
+ * same per-row simulation ({@link MedicalColonProblem#simulate}) written into a simulation
+ * store (NPY chunks and a manifest, resumable, byte-identical on any number of workers or on
+ * Spark), which {@code inn train --store DIR} and suites read. This generator remains for the
+ * bundled data set's format (it also keeps the noiseless reflectance and photon counts).
+ *
  * <p>Programmatic entry: {@link #generate(Path, GenerationSettings, int, PrintStream)}.
  * Command line: {@code java -cp inn-problems.jar:inn-api.jar dev.inn.problems.medical.ColonDataGenerator
  * --out DIR [--train 15000] [--test 5000] [--seed 20190101] [--threads N] [--target 0.015]
@@ -38,6 +44,8 @@ public final class ColonDataGenerator {
   public static final String HEADER = "generator.properties";
   /** Seed of the data set shipped with the module. */
   public static final long DEFAULT_SEED = 20190101L;
+  /** Camera signal-to-noise ratio of the shipped data set. */
+  public static final double DEFAULT_SNR = 10;
 
   private ColonDataGenerator() {}
 
@@ -212,7 +220,7 @@ public final class ColonDataGenerator {
     long minPhotons = d.minPhotons();
     long maxPhotons = d.maxPhotons();
     int wavelengths = d.wavelengthsPerBand();
-    double snr = 10;
+    double snr = DEFAULT_SNR;
     int chunk = 500;
     try {
       for (int i = 0; i < args.length; i++) {

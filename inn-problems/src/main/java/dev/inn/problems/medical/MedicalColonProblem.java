@@ -7,6 +7,9 @@ import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
+import dev.inn.problems.store.InvalidSimulations;
+import dev.inn.problems.store.SimulationBatch;
+import dev.inn.problems.store.SimulationSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +24,7 @@ import java.util.SplittableRandom;
  * from a pre-generated data set (Monte Carlo is hours of CPU); the simulator re-runs the Monte
  * Carlo forward process without camera noise, for re-simulation errors.
  */
-public final class MedicalColonProblem implements Problem {
+public final class MedicalColonProblem implements Problem, SimulationSource {
 
   private static final List<String> OBSERVATIONS = observationNames(MultispectralCamera.STANDARD);
 
@@ -119,6 +122,36 @@ public final class MedicalColonProblem implements Problem {
       }
     }
     return new Matrix(n, ColonModel.PARAMETERS, out);
+  }
+
+  /**
+   * Fresh pairs as the data set generator makes them (x from the prior, Monte Carlo band
+   * reflectance, camera noise at the generator's SNR, normalisation): row i uses the seeds the
+   * generator derives from (seed, i), so {@code inn simulate medical-colon} is the generator
+   * writing into a simulation store.
+   */
+  @Override
+  public SimulationBatch simulate(int n, long seed) {
+    GenerationSettings g = new GenerationSettings(seed, n, 0, Math.max(1, n), reflectance.budget(),
+        ColonDataGenerator.DEFAULT_SNR);
+    float[] rows = ColonDataGenerator.simulateChunk(reflectance, g, 0, threads);
+    int p = ColonModel.PARAMETERS;
+    int bands = OBSERVATIONS.size();
+    float[] x = new float[n * p];
+    float[] y = new float[n * bands];
+    for (int i = 0; i < n; i++) {
+      int o = i * GenerationSettings.COLUMNS;
+      System.arraycopy(rows, o, x, i * p, p);
+      // columns: x, noiseless band reflectance, noisy normalised y, photons
+      System.arraycopy(rows, o + p + bands, y, i * bands, bands);
+    }
+    return new SimulationBatch(new Dataset(new Matrix(n, p, x), new Matrix(n, bands, y)), InvalidSimulations.NONE);
+  }
+
+  /** Threads change the speed of the Monte Carlo, never its numbers. */
+  @Override
+  public java.util.Set<String> executionSettings() {
+    return java.util.Set.of("threads");
   }
 
   /**

@@ -1,0 +1,49 @@
+package dev.inn.problems.store;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.problem.Problem;
+import dev.inn.problems.dataset.NpyWriter;
+import java.io.Serializable;
+
+/**
+ * One finished chunk of a store, ready to be written: x and y as {@code .npy} bytes (float32)
+ * and what was invalid on the way. Serializable so a cluster task can return it.
+ *
+ * @param index chunk number
+ * @param seed the seed it was simulated from
+ * @param rows pairs in it
+ * @param x the parameters, a (rows, dim x) float32 {@code .npy}
+ * @param y the observations, a (rows, dim y) float32 {@code .npy}
+ * @param invalid simulations dropped and replaced while making it
+ */
+public record StoreChunk(int index, long seed, int rows, byte[] x, byte[] y, InvalidSimulations invalid)
+    implements Serializable {
+
+  /**
+   * Simulates chunk {@code c} of {@code plan}: fresh simulations when the problem is a
+   * {@link SimulationSource}, else its training draws {@link Problem#sample}.
+   */
+  public static StoreChunk simulate(Problem problem, StorePlan plan, int c) {
+    if (c < 0 || c >= plan.chunks()) {
+      throw new IllegalArgumentException("chunk " + c + " is not in a plan of " + plan.chunks() + " chunks");
+    }
+    int rows = plan.rows(c);
+    long seed = plan.chunkSeed(c);
+    Dataset data;
+    InvalidSimulations invalid;
+    if (problem instanceof SimulationSource source) {
+      SimulationBatch b = source.simulate(rows, seed);
+      data = b.data();
+      invalid = b.invalid();
+    } else {
+      data = problem.sample(rows, seed);
+      invalid = InvalidSimulations.NONE;
+    }
+    if (data.size() != rows || data.x().cols() != plan.xColumns().size() || data.y().cols() != plan.yColumns().size()) {
+      throw new IllegalStateException("problem '" + plan.problem() + "' returned " + data.size() + " pairs of ("
+          + data.x().cols() + ", " + data.y().cols() + ") columns for chunk " + c + "; expected " + rows + " of ("
+          + plan.xColumns().size() + ", " + plan.yColumns().size() + ")");
+    }
+    return new StoreChunk(c, seed, rows, NpyWriter.float32(data.x()), NpyWriter.float32(data.y()), invalid);
+  }
+}

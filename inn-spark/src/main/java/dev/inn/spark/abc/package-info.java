@@ -1,0 +1,2 @@
+/** See {@link dev.inn.spark}. */
+package dev.inn.spark.abc;
