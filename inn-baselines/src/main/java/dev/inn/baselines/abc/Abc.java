@@ -1,5 +1,6 @@
 package dev.inn.baselines.abc;
 
+import dev.inn.core.persistence.MatrixIo;
 import dev.inn.api.method.SimulationCounting;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
@@ -323,27 +324,9 @@ public final class Abc implements PosteriorMethod, SimulationCounting {
     out.writeLong(config.maxSimulations());
     out.writeInt(config.chunkSize());
     if (config.mode() == AbcMode.POOL) {
-      writeMatrix(out, pool.x());
-      writeMatrix(out, pool.y());
+      MatrixIo.write(out, pool.x());
+      MatrixIo.write(out, pool.y());
     }
-  }
-
-  private static void writeMatrix(DataOutput out, Matrix m) throws IOException {
-    out.writeInt(m.rows());
-    out.writeInt(m.cols());
-    for (float f : m.data()) {
-      out.writeFloat(f);
-    }
-  }
-
-  private static Matrix readMatrix(DataInput in) throws IOException {
-    int rows = in.readInt();
-    int cols = in.readInt();
-    float[] d = new float[rows * cols];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = in.readFloat();
-    }
-    return new Matrix(rows, cols, d);
   }
 
   /** Reads what {@link #save} wrote and checks it matches this instance's settings. */
@@ -364,7 +347,7 @@ public final class Abc implements PosteriorMethod, SimulationCounting {
     expect("max_simulations", in.readLong(), config.maxSimulations());
     expect("chunk_size", in.readInt(), config.chunkSize());
     if (config.mode() == AbcMode.POOL) {
-      pool = new Dataset(readMatrix(in), readMatrix(in));
+      pool = new Dataset(MatrixIo.read(in), MatrixIo.read(in));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.inn.bench.analysis;
 
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
+import dev.inn.core.param.Standardizer;
 
 /** Draws standing in for the prior: the problem's prior, or the parameters of its training data. */
 final class PriorDraws {
@@ -12,21 +13,13 @@ final class PriorDraws {
     return problem.prior().map(p -> p.sample(n, seed)).orElseGet(() -> problem.sample(n, seed).x());
   }
 
-  /** The variance of every column. */
+  /** The (sample) variance of every column. */
   static double[] variances(Matrix m) {
+    double[] sd = Standardizer.columnMoments(m)[1];
     double[] out = new double[m.cols()];
-    for (int c = 0; c < m.cols(); c++) {
-      float[] col = m.column(c);
-      double mean = 0;
-      for (float v : col) {
-        mean += v;
-      }
-      mean /= col.length;
-      double s = 0;
-      for (float v : col) {
-        s += (v - mean) * (v - mean);
-      }
-      out[c] = s / Math.max(1, col.length - 1);
+    double unbiased = m.rows() / (double) Math.max(1, m.rows() - 1);
+    for (int c = 0; c < out.length; c++) {
+      out[c] = sd[c] * sd[c] * unbiased;
     }
     return out;
   }

@@ -203,40 +203,6 @@ public final class Modes {
 
   /** Mean-shift from {@code start} over the n points in {@code z} (row-major, d wide) to a mode. */
   private static double[] climb(double[] z, int n, int d, double[] start, double bandwidth) {
-    double inv2h2 = 1 / (2 * bandwidth * bandwidth);
-    double[] m = start;
-    double[] dist = new double[n];
-    for (int it = 0; it < MAX_ITERATIONS; it++) {
-      double min = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          double diff = z[i * d + c] - m[c];
-          s += diff * diff;
-        }
-        dist[i] = s;
-        min = Math.min(min, s);
-      }
-      double total = 0;
-      double[] next = new double[d];
-      for (int i = 0; i < n; i++) {
-        // relative to the nearest point, so a start far out does not underflow to 0 / 0
-        double w = Math.exp(-(dist[i] - min) * inv2h2);
-        total += w;
-        for (int c = 0; c < d; c++) {
-          next[c] += w * z[i * d + c];
-        }
-      }
-      double shift = 0;
-      for (int c = 0; c < d; c++) {
-        next[c] /= total;
-        shift += (next[c] - m[c]) * (next[c] - m[c]);
-      }
-      m = next;
-      if (shift < 1e-10 * bandwidth * bandwidth) {
-        break;
-      }
-    }
-    return m;
+    return MeanShift.climb(z, n, d, start, bandwidth, MAX_ITERATIONS, 1e-10).mode();
   }
 }

@@ -1,5 +1,6 @@
 package dev.inn.bench.harness;
 
+import dev.inn.core.persistence.MatrixIo;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.core.persistence.AtomicFile;
@@ -235,12 +236,12 @@ public final class Checkpoint {
       out.writeDouble(r.evaluateSeconds());
       out.writeInt(r.figureSamples().size());
       for (Matrix m : r.figureSamples()) {
-        writeMatrix(out, m);
+        MatrixIo.write(out, m);
       }
       out.writeBoolean(r.latent() != null);
       if (r.latent() != null) {
-        writeMatrix(out, r.latent().z());
-        writeMatrix(out, r.latent().x());
+        MatrixIo.write(out, r.latent().z());
+        MatrixIo.write(out, r.latent().x());
       }
       out.writeLong(crc(bytes.toByteArray(), bytes.size()));
     }
@@ -302,9 +303,9 @@ public final class Checkpoint {
     double evaluate = in.readDouble();
     List<Matrix> figures = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
-      figures.add(readMatrix(in));
+      figures.add(MatrixIo.read(in));
     }
-    LatentMap latent = in.readBoolean() ? new LatentMap(readMatrix(in), readMatrix(in)) : null;
+    LatentMap latent = in.readBoolean() ? new LatentMap(MatrixIo.read(in), MatrixIo.read(in)) : null;
     if (in.available() != 0) {
       throw new IOException(in.available() + " bytes left over");
     }
@@ -360,23 +361,5 @@ public final class Checkpoint {
       v[i] = in.readDouble();
     }
     return v;
-  }
-
-  private static void writeMatrix(DataOutputStream out, Matrix m) throws IOException {
-    out.writeInt(m.rows());
-    out.writeInt(m.cols());
-    for (float f : m.data()) {
-      out.writeFloat(f);
-    }
-  }
-
-  private static Matrix readMatrix(DataInputStream in) throws IOException {
-    int rows = in.readInt();
-    int cols = in.readInt();
-    float[] d = new float[rows * cols];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = in.readFloat();
-    }
-    return new Matrix(rows, cols, d);
   }
 }

@@ -1,6 +1,7 @@
 package dev.inn.bench.metrics;
 
 import dev.inn.api.data.Matrix;
+import dev.inn.bench.diagnostics.MeanShift;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -43,57 +44,25 @@ public record MeanShiftMap(double bandwidth, int starts) {
       throw new IllegalArgumentException("cannot find the mode of an empty sample set");
     }
     // standardise once so the kernel is isotropic
-    float[] z = new float[n * d];
+    double[] z = new double[n * d];
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < d; c++) {
-        z[i * d + c] = samples.data()[i * d + c] / scale[c];
+        z[i * d + c] = samples.data()[i * d + c] / scale[c]; // a float quotient, as before
       }
     }
-    double inv2h2 = 1.0 / (2 * bandwidth * bandwidth);
     SplittableRandom random = new SplittableRandom(seed);
     int k = Math.min(starts, n);
     double bestDensity = Double.NEGATIVE_INFINITY;
     double[] best = null;
-    double[] w = new double[n];
     for (int s = 0; s < k; s++) {
       int start = k == n ? s : random.nextInt(n);
       double[] m = new double[d];
       for (int c = 0; c < d; c++) {
         m[c] = z[start * d + c];
       }
-      double logDensity = 0;
-      for (int it = 0; it < MAX_ITERATIONS; it++) {
-        // log-weights relative to the nearest sample, so far points do not underflow to 0/0
-        double minDist = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-          double dist = 0;
-          for (int c = 0; c < d; c++) {
-            double diff = z[i * d + c] - m[c];
-            dist += diff * diff;
-          }
-          w[i] = dist;
-          minDist = Math.min(minDist, dist);
-        }
-        double total = 0;
-        double[] next = new double[d];
-        for (int i = 0; i < n; i++) {
-          double wi = Math.exp(-(w[i] - minDist) * inv2h2);
-          total += wi;
-          for (int c = 0; c < d; c++) {
-            next[c] += wi * z[i * d + c];
-          }
-        }
-        logDensity = Math.log(total) - minDist * inv2h2;
-        double shift = 0;
-        for (int c = 0; c < d; c++) {
-          next[c] /= total;
-          shift += (next[c] - m[c]) * (next[c] - m[c]);
-        }
-        m = next;
-        if (shift < 1e-8 * bandwidth * bandwidth) {
-          break;
-        }
-      }
+      MeanShift.Climb climb = MeanShift.climb(z, n, d, m, bandwidth, MAX_ITERATIONS, 1e-8);
+      double logDensity = climb.logDensity();
+      m = climb.mode();
       if (logDensity > bestDensity) {
         bestDensity = logDensity;
         best = m;

@@ -93,7 +93,7 @@ public final class DiagnosticFigures {
 
   private static JFreeChart marginal(float[] post, float[] prior, double[] range, int bins, double truth, String name,
       Color colour, boolean bottom) {
-    XYSeriesCollection data = new XYSeriesCollection(histogram("posterior", post, range, bins));
+    XYSeriesCollection data = new XYSeriesCollection(Figures.histogram("posterior", post, range, bins));
     JFreeChart chart = ChartFactory.createXYLineChart(null, bottom ? name : null, null, data, PlotOrientation.VERTICAL,
         false, false, false);
     XYPlot plot = chart.getXYPlot();
@@ -102,7 +102,7 @@ public final class DiagnosticFigures {
     steps.setSeriesStroke(0, new BasicStroke(1.8f));
     plot.setRenderer(0, steps);
     if (prior != null) {
-      plot.setDataset(1, new XYSeriesCollection(histogram("prior", prior, range, bins)));
+      plot.setDataset(1, new XYSeriesCollection(Figures.histogram("prior", prior, range, bins)));
       XYStepAreaRenderer area = new XYStepAreaRenderer();
       area.setSeriesPaint(0, PRIOR);
       plot.setRenderer(1, area);
@@ -275,7 +275,7 @@ public final class DiagnosticFigures {
     for (int j = 0; j < observed.length; j++) {
       float[] v = finiteColumn(replicated, j);
       double[] range = range(v, observed[j]);
-      XYSeriesCollection data = new XYSeriesCollection(histogram("y_rep", v, range, 30));
+      XYSeriesCollection data = new XYSeriesCollection(Figures.histogram("y_rep", v, range, 30));
       JFreeChart chart = ChartFactory.createXYLineChart(names.get(j), names.get(j), "density", data,
           PlotOrientation.VERTICAL, false, false, false);
       XYStepAreaRenderer area = new XYStepAreaRenderer();
@@ -531,24 +531,6 @@ public final class DiagnosticFigures {
       charts.add(chart);
     }
     return new ChartGrid(charts, Math.min(4, truth.cols()), 280, 280);
-  }
-
-  private static XYSeries histogram(String name, float[] values, double[] range, int bins) {
-    double width = (range[1] - range[0]) / bins;
-    double[] counts = new double[bins];
-    for (float v : values) {
-      int b = (int) Math.floor((v - range[0]) / width);
-      if (b >= 0 && b < bins) {
-        counts[b]++;
-      }
-    }
-    XYSeries s = new XYSeries(name, false, true);
-    double norm = Math.max(1, values.length) * width;
-    for (int b = 0; b < bins; b++) {
-      s.add(range[0] + b * width, counts[b] / norm);
-    }
-    s.add(range[1], counts[bins - 1] / norm);
-    return s;
   }
 
   /** The central 99.5 % of the values, widened to hold {@code extra} (unless NaN), with a margin. */

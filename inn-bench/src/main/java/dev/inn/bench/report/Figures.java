@@ -405,15 +405,14 @@ public final class Figures {
         "Unweighted value of each loss term over training (first seed).", grid(images, 3)));
   }
 
-  private static XYSeries histogram(String name, float[] values, double[] range, int bins) {
+  /** A density histogram of {@code values} over {@code range} as a step series (last bin repeated at the end). */
+  static XYSeries histogram(String name, float[] values, double[] range, int bins) {
     double width = (range[1] - range[0]) / bins;
     double[] counts = new double[bins];
-    int inside = 0;
     for (float v : values) {
       int b = (int) Math.floor((v - range[0]) / width);
       if (b >= 0 && b < bins) {
         counts[b]++;
-        inside++;
       }
     }
     XYSeries s = new XYSeries(name, false, true);
