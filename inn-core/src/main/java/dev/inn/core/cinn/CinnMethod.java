@@ -71,12 +71,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       throw new ConfigurationException("cinn: problem '" + problem.name() + "' has " + dx
           + " parameter; coupling blocks need at least 2");
     }
-    this.support = config.supportTransform() && problem.support().isPresent()
-        ? SupportTransform.of(problem.support().get()) : SupportTransform.identity(dx);
-    if (support.dim() != dx) {
-      throw new IllegalArgumentException("cinn: problem '" + problem.name() + "' declares a support of "
-          + support.dim() + " parameters but has " + dx);
-    }
+    this.support = supportTransform(problem, config.supportTransform());
     build(0);
   }
 

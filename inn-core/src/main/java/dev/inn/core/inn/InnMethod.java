@@ -64,15 +64,7 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
     this.plugins = InnPlugins.resolve(config, registry);
     this.forwardKernel = plugins.forwardKernel().plugin().create(plugins.forwardKernel().settings());
     this.backwardKernel = plugins.backwardKernel().plugin().create(plugins.backwardKernel().settings());
-    // as in the cinn: the transform applies where the problem declares a support, which an
-    // unbounded prior does not
-    this.support = config.supportTransform() && problem.support().isPresent()
-        ? SupportTransform.of(problem.support().get())
-        : SupportTransform.identity(problem.parameterDim());
-    if (support.dim() != problem.parameterDim()) {
-      throw new IllegalArgumentException("inn: problem '" + problem.name() + "' declares a support of " + support.dim()
-          + " parameters but has " + problem.parameterDim());
-    }
+    this.support = supportTransform(problem, config.supportTransform());
     build(0);
   }
 

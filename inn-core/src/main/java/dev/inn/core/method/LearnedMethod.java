@@ -14,6 +14,7 @@ import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.Standardizer;
+import dev.inn.core.param.SupportTransform;
 import dev.inn.core.random.GaussianNoise;
 import dev.inn.core.training.OptimizerConfig;
 import dev.inn.core.training.Trainer;
@@ -86,6 +87,21 @@ public abstract class LearnedMethod implements PosteriorMethod {
           + " columns, the problem has " + xDim + " and " + yDim);
     }
     Trainer.checkFinite("train " + name, data);
+  }
+
+  /**
+   * The map from the problem's declared prior support to unbounded coordinates when {@code wanted},
+   * the identity when not or when the problem declares no support (an unbounded prior); a
+   * support of the wrong width is refused.
+   */
+  protected final SupportTransform supportTransform(Problem problem, boolean wanted) {
+    SupportTransform t = wanted && problem.support().isPresent()
+        ? SupportTransform.of(problem.support().get()) : SupportTransform.identity(xDim);
+    if (t.dim() != xDim) {
+      throw new IllegalArgumentException(name + ": problem '" + problem.name() + "' declares a support of " + t.dim()
+          + " parameters but has " + xDim);
+    }
+    return t;
   }
 
   /** Refuses an observation of the wrong length or with a non-finite value, and a negative sample count. */
