@@ -33,6 +33,9 @@ public final class SpeedBenchmark {
     int perWindow = Math.max(1, timedSteps / windows);
     Map<String, Object> settings = Map.ofEntries(Map.entry("block", "glow-coupling"), Map.entry("blocks", 3), Map.entry("hidden", 128), Map.entry("layers", 3),
         Map.entry("width", 16), Map.entry("batch", 200), Map.entry("weight_x", 250.0), Map.entry("threads", threads),
+        // the reference's losses and raw coordinates, written out: the INN's defaults are the maximum-likelihood ones
+        Map.entry("z_loss", "mmd"), Map.entry("weight_y", 1.0), Map.entry("weight_z", 50.0),
+        Map.entry("standardize", false), Map.entry("support_transform", false), Map.entry("grad_clip", 0.0),
         Map.entry("steps", warmupSteps + perWindow * windows), Map.entry("log_every", perWindow),
         Map.entry("backward_kernel", Map.of("name", "multiscale",
             "scales", List.of(List.of(0.1, 0.1), List.of(0.8, 0.5), List.of(0.2, 2.0)))));

@@ -28,8 +28,8 @@ public record InverseMultiquadraticKernel(double[] widths) implements Kernel {
       double v = 0;
       double g = 0;
       for (double h : widths) {
-        v += 1.0 / (1.0 + d / (h * h));
         double q = 1.0 + d / (h * h);
+        v += 1.0 / q;
         g -= 1.0 / (h * h * q * q);
       }
       fx[e] = (float) v;
