@@ -59,6 +59,8 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   private ParameterStore params;
   private ConditionNetwork conditionNet;
   private List<ConditionalBlock> blocks;
+  // the subnets' width in use: the setting, or the one training chose (hidden = 0)
+  private int width;
 
   public CinnMethod(Problem problem, Settings settings, PluginLookup registry) {
     super("cinn", problem, CinnConfig.from(settings).optimizer().threads());
@@ -72,11 +74,12 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
           + " parameter; coupling blocks need at least 2");
     }
     this.support = supportTransform(problem, config.supportTransform());
-    build(0);
+    build(0, config.hidden() > 0 ? config.hidden() : CinnConfig.AUTO_WIDTHS[0]);
   }
 
-  /** Creates every part with parameters initialised from {@code seed}. */
-  private void build(long seed) {
+  /** Creates every part, with subnets {@code width} units wide, parameters initialised from {@code seed}. */
+  private void build(long seed, int width) {
+    this.width = width;
     params = new ParameterStore(seed);
     Parameters root = params.root();
     CinnPlugins plugins = CinnPlugins.resolve(config, registry);
@@ -85,9 +88,9 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     BlockProvider coupling = plugins.coupling().plugin();
     BlockProvider permutation = plugins.permutation().plugin();
     BlockProvider actNorm = plugins.actNorm().plugin();
-    BlockSpec spec = new BlockSpec(dx, config.hidden(), config.layers(), config.clamp(), config.activation(), 0f,
+    BlockSpec spec = new BlockSpec(dx, width, config.layers(), config.clamp(), config.activation(), 0f,
         plugins.coupling().settings());
-    BlockSpec alternateSpec = plugins.alternate() == null ? null : new BlockSpec(dx, config.hidden(), config.layers(),
+    BlockSpec alternateSpec = plugins.alternate() == null ? null : new BlockSpec(dx, width, config.layers(),
         config.clamp(), config.activation(), 0f, plugins.alternate().settings());
     BlockSpec plain = new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f, Settings.empty());
     blocks = new ArrayList<>();
@@ -133,7 +136,40 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   @Override
   public TrainingHistory train(Dataset data, TrainingContext context) {
     checkData(data);
-    build(context.seed());
+    int[] widths = config.hidden() > 0 ? new int[] {config.hidden()}
+        : config.optimizer().stopsEarly() ? CinnConfig.AUTO_WIDTHS : new int[] {CinnConfig.AUTO_WIDTHS[1]};
+    TrainingHistory chosen = null;
+    byte[] chosenWeights = null;
+    int chosenWidth = 0;
+    double chosenLoss = Double.POSITIVE_INFINITY;
+    for (int w : widths) {
+      TrainingHistory h = trainWidth(data, context, w);
+      double loss = widths.length == 1 ? 0 : java.util.Collections.min(h.terms().get("validation"));
+      if (chosen == null || loss < chosenLoss) {
+        chosen = h;
+        chosenLoss = loss;
+        chosenWidth = w;
+        chosenWeights = widths.length == 1 ? null : weights();
+      }
+    }
+    if (chosenWidth != width) {
+      build(context.seed(), chosenWidth);
+      try {
+        params.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(chosenWeights)));
+      } catch (IOException e) {
+        throw new IllegalStateException("cinn: could not restore the chosen network", e);
+      }
+    }
+    if (widths.length > 1) {
+      context.progress().update("cinn", 1, 1, String.format(java.util.Locale.ROOT,
+          "subnet width %d chosen by validation loss %.4g", chosenWidth, chosenLoss));
+    }
+    return chosen;
+  }
+
+  /** Builds the network with subnets {@code w} wide and trains it on {@code data}. */
+  private TrainingHistory trainWidth(Dataset data, TrainingContext context, int w) {
+    build(context.seed(), w);
     Matrix u = support.toUnbounded(data.x());
     if (config.standardize()) {
       fitStandardizers(u, data.y());
@@ -144,6 +180,16 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     TrainingHistory h = runTrainer(config.optimizer(), params, scaled, Objective.separableOverRows(this::terms), context);
     checkHealth(scaled);
     return h;
+  }
+
+  private byte[] weights() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      params.write(new java.io.DataOutputStream(bytes));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /** The maximum-likelihood objective of one batch. */
@@ -306,12 +352,20 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
 
   @Override
   public void save(DataOutput out) throws IOException {
+    // the width first, as a negative number (a parameter count, which older files start with, is not)
+    out.writeInt(-width);
     params.write(out);
   }
 
   @Override
   public void load(DataInput in) throws IOException {
-    build(0);
-    params.read(in);
+    int first = in.readInt();
+    if (first < 0) {
+      build(0, -first);
+      params.read(in);
+    } else {
+      build(0, config.hidden() > 0 ? config.hidden() : CinnConfig.AUTO_WIDTHS[0]);
+      params.read(in, first);
+    }
   }
 }

@@ -68,7 +68,11 @@ public final class ParameterStore {
 
   /** Reads values written by {@link #write} into this store's parameters (names and shapes must match). */
   public void read(DataInput in) throws IOException {
-    int n = in.readInt();
+    read(in, in.readInt());
+  }
+
+  /** As {@link #read(DataInput)}, the parameter count {@code n} already read. */
+  public void read(DataInput in, int n) throws IOException {
     if (n != byName.size()) {
       throw new IOException("model file has " + n + " parameters, this model has " + byName.size()
           + " (different settings?)");

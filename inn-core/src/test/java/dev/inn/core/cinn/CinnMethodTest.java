@@ -182,4 +182,30 @@ class CinnMethodTest {
     assertThatThrownBy(() -> new CinnMethod(problem, settings(Map.of("alternate_block", "no-such-block")), registry))
         .hasMessageContaining("alternate_block").hasMessageContaining("no-such-block");
   }
+
+  @Test
+  void chosenWidthIsTheOneWithTheLowerValidationLossAndSurvivesSaveAndLoad() throws IOException {
+    Problem problem = linearGaussian();
+    Dataset data = problem.sample(600, 5);
+    PluginRegistry registry = PluginRegistry.fromClassPath();
+    double[] best = new double[2];
+    int[] widths = {16, 64};
+    for (int k = 0; k < 2; k++) {
+      CinnMethod fixed = new CinnMethod(problem, settings(Map.of("hidden", widths[k], "max_epochs", 4)), registry);
+      best[k] = java.util.Collections.min(fixed.train(data, TrainingContext.quiet(9)).terms().get("validation"));
+    }
+    CinnMethod auto = new CinnMethod(problem, settings(Map.of("hidden", 0, "max_epochs", 4)), registry);
+    auto.train(data, TrainingContext.quiet(9));
+    CinnMethod expected = new CinnMethod(problem,
+        settings(Map.of("hidden", best[0] <= best[1] ? 16 : 64, "max_epochs", 4)), registry);
+    expected.train(data, TrainingContext.quiet(9));
+    float[] y = {0.1f, 0.2f};
+    assertThat(auto.sample(y, 500, 4)).isEqualTo(expected.sample(y, 500, 4));
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    auto.save(new DataOutputStream(bytes));
+    CinnMethod loaded = new CinnMethod(problem, settings(Map.of("hidden", 0, "max_epochs", 4)), registry);
+    loaded.load(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+    assertThat(loaded.sample(y, 500, 4)).isEqualTo(auto.sample(y, 500, 4));
+  }
 }
