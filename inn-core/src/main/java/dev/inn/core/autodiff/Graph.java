@@ -134,6 +134,44 @@ public final class Graph implements Ops {
       throw new IllegalStateException("this graph does not record gradients");
     }
     grad(l)[0] += 1f;
+    replayTape();
+  }
+
+  /**
+   * Back-propagates from several outputs at once, output i seeded with its gradient
+   * (d loss / d output, row-major) read from {@code seeds[i]} starting at {@code offsets[i]}:
+   * for a graph that computes part of a loss whose rest was differentiated elsewhere (a
+   * shard's network passes, seeded from the gradient of a loss on the gathered batch).
+   * Gradients accumulate into the trainable parameters used.
+   */
+  public void backward(Tensor[] outputs, float[][] seeds, int[] offsets) {
+    if (outputs.length != seeds.length || outputs.length != offsets.length) {
+      throw new IllegalArgumentException("backward: " + outputs.length + " outputs, " + seeds.length + " seeds, "
+          + offsets.length + " offsets");
+    }
+    if (!recording) {
+      throw new IllegalStateException("this graph does not record gradients");
+    }
+    for (int i = 0; i < outputs.length; i++) {
+      Node n = node(outputs[i]);
+      int size = n.size();
+      if (offsets[i] < 0 || offsets[i] + size > seeds[i].length) {
+        throw new IllegalArgumentException("backward: seed " + i + " has no " + size + " values from offset " + offsets[i]);
+      }
+      if (!n.needsGrad) {
+        continue;
+      }
+      float[] g = grad(n);
+      float[] seed = seeds[i];
+      int off = offsets[i];
+      for (int j = 0; j < size; j++) {
+        g[j] += seed[off + j];
+      }
+    }
+    replayTape();
+  }
+
+  private void replayTape() {
     inBackward = true;
     for (int i = tape.size() - 1; i >= 0; i--) {
       Node n = tape.get(i);
@@ -191,6 +229,44 @@ public final class Graph implements Ops {
     System.arraycopy(value.data(), 0, out.v, 0, out.v.length);
     StepProfile.add(Part.COPIES, false, t0);
     return out;
+  }
+
+  /**
+   * The rows of {@code parts} (tensors of other graphs, e.g. the shards of a batch) stacked in
+   * order, as an input of this graph whose gradient back-propagation computes (read it with
+   * {@link #gradient}): for a loss that is differentiated here on the gathered rows and
+   * back-propagated into each part's own graph.
+   */
+  public Tensor gather(List<Tensor> parts) {
+    long t0 = StepProfile.start();
+    int cols = node(parts.get(0)).cols;
+    int rows = 0;
+    for (Tensor t : parts) {
+      Node n = node(t);
+      if (n.cols != cols) {
+        throw new IllegalArgumentException("gather: parts of " + cols + " and " + n.cols + " columns");
+      }
+      rows += n.rows;
+    }
+    Node out = new Node(rows, cols, pool.take(rows * cols), recording);
+    int offset = 0;
+    for (Tensor t : parts) {
+      Node n = node(t);
+      System.arraycopy(n.v, 0, out.v, offset, n.size());
+      offset += n.size();
+    }
+    StepProfile.add(Part.COPIES, false, t0);
+    return out;
+  }
+
+  /**
+   * The gradient of the last {@link #backward} with respect to {@code t} (a {@link #variable}
+   * or any recorded tensor), zeros when the loss did not depend on it. The array belongs to the
+   * graph's pool: read it before the pool is released.
+   */
+  public float[] gradient(Tensor t) {
+    Node n = node(t);
+    return grad(n);
   }
 
   @Override
