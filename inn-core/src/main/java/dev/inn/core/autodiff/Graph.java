@@ -514,13 +514,9 @@ public final class Graph implements Ops {
           }
         }
       });
-      for (int i = 1; i < rows; i++) {
-        for (int j = 0; j < i; j++) {
-          out.v[i * cols + j] = out.v[j * cols + i];
-          if (d != null) {
-            d[i * cols + j] = d[j * cols + i];
-          }
-        }
+      mirrorUpperTriangle(out.v, rows);
+      if (d != null) {
+        mirrorUpperTriangle(d, rows);
       }
       out.symmetric = true;
     } else {
@@ -532,6 +528,23 @@ public final class Graph implements Ops {
         ga[i] += g[i] * d[i];
       }
     });
+  }
+
+  // lower triangle of a square n x n matrix := its upper triangle, in tiles so reads by column stay in cache
+  private static void mirrorUpperTriangle(float[] v, int n) {
+    final int tile = 16;
+    for (int bi = 0; bi < n; bi += tile) {
+      int iEnd = Math.min(n, bi + tile);
+      for (int bj = 0; bj <= bi; bj += tile) {
+        int jEnd = Math.min(n, bj + tile);
+        for (int i = bi; i < iEnd; i++) {
+          int rowEnd = Math.min(jEnd, i);
+          for (int j = bj; j < rowEnd; j++) {
+            v[i * n + j] = v[j * n + i];
+          }
+        }
+      }
+    }
   }
 
   @Override
@@ -763,31 +776,36 @@ public final class Graph implements Ops {
     Node out = result(n, m, an.needsGrad || bn.needsGrad);
     StepProfile.enter(Part.MMD, false);
     float[] bt = transpose(bn.v, m, d);
-    gemm(an.v, bt, out.v, n, d, m, false);
     out.symmetric = an == bn;
     float[] na = norms(an);
-    float[] nb = norms(bn);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        float v = na[i] + nb[j] - 2f * out.v[i * m + j];
-        out.v[i * m + j] = v > 0f ? v : 0f;
+    float[] nb = an == bn ? na : norms(bn);
+    // each thread turns its own rows of the products into distances while they are in cache
+    parallel.run(n, (long) n * d * m, (from, to) -> {
+      gemm.multiply(an.v, bt, out.v, d, m, from, to, false);
+      for (int i = from; i < to; i++) {
+        for (int j = 0; j < m; j++) {
+          float v = na[i] + nb[j] - 2f * out.v[i * m + j];
+          out.v[i * m + j] = v > 0f ? v : 0f;
+        }
       }
-    }
+    });
     return record(out, Part.MMD, g -> {
       // d D_ij / d a_i = 2 (a_i - b_j); d D_ij / d b_j = 2 (b_j - a_i)
       if (an.needsGrad) {
         float[] ga = grad(an);
         float[] gB = pool.take(n * d);
-        gemm(g, bn.v, gB, n, m, d, false);
-        for (int i = 0; i < n; i++) {
-          float rs = 0f;
-          for (int j = 0; j < m; j++) {
-            rs += g[i * m + j];
+        parallel.run(n, (long) n * m * d, (from, to) -> {
+          gemm.multiply(g, bn.v, gB, m, d, from, to, false);
+          for (int i = from; i < to; i++) {
+            float rs = 0f;
+            for (int j = 0; j < m; j++) {
+              rs += g[i * m + j];
+            }
+            for (int c = 0; c < d; c++) {
+              ga[i * d + c] += 2f * (an.v[i * d + c] * rs - gB[i * d + c]);
+            }
           }
-          for (int c = 0; c < d; c++) {
-            ga[i * d + c] += 2f * (an.v[i * d + c] * rs - gB[i * d + c]);
-          }
-        }
+        });
       }
       if (bn.needsGrad) {
         float[] gb = grad(bn);
