@@ -152,9 +152,7 @@ final class BatchStep {
       }
       parallel.each(shards, s -> {
         long ts = StepProfile.start();
-        for (float[] g : shardGradients.get(s).values()) {
-          java.util.Arrays.fill(g, 0f);
-        }
+        zeroShardGradients(s);
         int from = bound(s, shards, n);
         double share = (double) (bound(s + 1, shards, n) - from) / n;
         List<LossTerm> rowTerms = rowStages[s].terms();
@@ -273,9 +271,7 @@ final class BatchStep {
       parts[s] = values(terms, share);
       StepProfile.add(Part.OBJECTIVE_REST, false, ts);
       if (gradients && parts[s].firstNonFinite() < 0) {
-        for (float[] g : grads.values()) {
-          java.util.Arrays.fill(g, 0f);
-        }
+        zeroShardGradients(s);
         long tb = StepProfile.start();
         graph.backward(weightedSum(graph, terms, share));
         StepProfile.add(Part.BACKWARD_REST, true, tb);
@@ -307,15 +303,17 @@ final class BatchStep {
     return 4 * (int) ((long) blocks * s / shards);
   }
 
-  /** Parameter gradient = shard 0 + shard 1 + ... in that order; parameters split over the threads. */
+  /**
+   * Parameter gradient = shard 0 + shard 1 + ... in that order; shard 0 accumulated straight
+   * into the parameters' buffers, so only the later shards' buffers are read here (each more
+   * buffer pass is memory traffic between the cores); parameters split over the threads.
+   */
   private void sumGradients(int shards) {
     int count = trainable.size();
     parallel.each(Math.min(count, 8), part -> {
       for (int i = part; i < count; i += 8) {
         ModelParameter p = trainable.get(i);
         float[] g = p.gradient();
-        float[] g0 = shardGradients.get(0).get(p);
-        System.arraycopy(g0, 0, g, 0, g.length);
         for (int s = 1; s < shards; s++) {
           float[] gs = shardGradients.get(s).get(p);
           for (int j = 0; j < g.length; j++) {
@@ -326,9 +324,27 @@ final class BatchStep {
     });
   }
 
+  /** Zeroes the gradient buffers shard s accumulates into (shard 0: the parameters' own). */
+  private void zeroShardGradients(int s) {
+    if (s == 0) {
+      for (ModelParameter p : trainable) {
+        java.util.Arrays.fill(p.gradient(), 0f);
+      }
+    } else {
+      for (float[] g : shardGradients.get(s).values()) {
+        java.util.Arrays.fill(g, 0f);
+      }
+    }
+  }
+
+  /** Pools for every shard, gradient buffers for shards 1 and later (shard 0 has null: the parameters' own). */
   private void ensureShards(int shards) {
     while (shardPools.size() < shards) {
       shardPools.add(new ArrayPool());
+      if (shardGradients.isEmpty()) {
+        shardGradients.add(null);
+        continue;
+      }
       Map<ModelParameter, float[]> grads = new IdentityHashMap<>();
       for (ModelParameter p : trainable) {
         grads.put(p, new float[p.gradient().length]);
