@@ -104,9 +104,22 @@ final class BatchStep {
    * weights; the shards' gradients summed in index order.
    */
   private Terms staged(StagedObjective staged, Dataset batch, SplittableRandom random, int step, boolean gradients) {
-    int n = batch.size();
-    int shards = shards(n);
+    int shards = shards(batch.size());
     ensureShards(shards);
+    try {
+      return stagedInPools(staged, batch, random, step, gradients, shards);
+    } finally {
+      // the gathered outputs and seeds live in these pools until every shard has run backward
+      for (int s = 0; s < shards; s++) {
+        shardPools.get(s).releaseAll();
+      }
+      pool.releaseAll();
+    }
+  }
+
+  private Terms stagedInPools(StagedObjective staged, Dataset batch, SplittableRandom random, int step,
+      boolean gradients, int shards) {
+    int n = batch.size();
     long t0 = StepProfile.start();
     StagedObjective.Stages stages = staged.prepare(batch, random, step);
     StepProfile.add(Part.OBJECTIVE_REST, false, t0);
@@ -177,10 +190,6 @@ final class BatchStep {
       sumGradients(shards);
       StepProfile.add(Part.GRADIENT_SUM, true, ts);
     }
-    for (int s = 0; s < shards; s++) {
-      shardPools.get(s).releaseAll();
-    }
-    pool.releaseAll();
     return total;
   }
 
