@@ -188,9 +188,11 @@ public abstract class LearnedMethod implements PosteriorMethod {
       }
     } else {
       // chunk by chunk to whichever thread is free (an even split of whole row blocks can leave
-      // one thread 12 chunks and the other 8); each thread reuses its own pool across calls
+      // one thread 12 chunks and the other 8); each thread reuses its own pool across calls,
+      // except for a single small chunk (one sample's latency), whose few fresh arrays lie
+      // together in memory (measured 0.023 ms against 0.028 ms from the shared pool)
       parallel().each(chunks, c -> {
-        ArrayPool pool = samplingPools.get();
+        ArrayPool pool = chunks == 1 ? new ArrayPool() : samplingPools.get();
         try {
           copyChunk(map, new Graph(pool, SERIAL, false), z, null, c, chunkRows, n, cols, out);
         } finally {
