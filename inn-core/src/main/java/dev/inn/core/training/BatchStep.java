@@ -24,6 +24,9 @@ import java.util.SplittableRandom;
  * alone (never by the thread count); each shard runs forward and backward in its own graph
  * with its own gradient buffers, the shards spread over the threads, and the gradients are
  * summed shard by shard in index order. So the numbers are the same for any thread count.
+ * A {@link StagedObjective} (per-row network passes, then losses such as an MMD that couple
+ * the rows) is cut the same way: the shards' row stages at once, the batch stage once on their
+ * gathered outputs, each shard's backward seeded with its rows of that stage's gradient.
  * Other objectives run as one graph whose large operations split rows over the threads.
  * Pools and buffers live as long as the trainer, so the steady state allocates no arrays.
  */
