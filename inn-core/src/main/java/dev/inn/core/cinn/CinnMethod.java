@@ -87,6 +87,8 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     BlockProvider actNorm = plugins.actNorm().plugin();
     BlockSpec spec = new BlockSpec(dx, config.hidden(), config.layers(), config.clamp(), config.activation(), 0f,
         plugins.coupling().settings());
+    BlockSpec alternateSpec = plugins.alternate() == null ? null : new BlockSpec(dx, config.hidden(), config.layers(),
+        config.clamp(), config.activation(), 0f, plugins.alternate().settings());
     BlockSpec plain = new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f, Settings.empty());
     blocks = new ArrayList<>();
     for (int i = 0; i < config.blocks(); i++) {
@@ -96,7 +98,9 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       blocks.add(permutation.createConditional(
           new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f,
               plugins.permutation().settings()), cw, root.scope("perm" + i)));
-      blocks.add(coupling.createConditional(spec, cw, root.scope("coupling" + i)));
+      blocks.add(alternateSpec != null && i % 2 == 0
+          ? plugins.alternate().plugin().createConditional(alternateSpec, cw, root.scope("coupling" + i))
+          : coupling.createConditional(spec, cw, root.scope("coupling" + i)));
     }
     Parameters norm = root.scope("standardize");
     addStandardizers(norm);

@@ -16,11 +16,13 @@ import java.util.Map;
  * @param condition the condition network h(y) with {@code condition_settings}
  * @param coupling the coupling block with {@code block_settings} (one-sided unless they say
  *     otherwise, for blocks that offer {@code two_sided})
+ * @param alternate the coupling block of units 1, 3, 5, ... with its defaults (one-sided where
+ *     offered), or null when {@code alternate_block} is empty
  * @param permutation the permutation between couplings
  * @param actNorm the normalisation starting each unit
  */
 record CinnPlugins(PluginRef<ConditionNetworkProvider> condition, PluginRef<BlockProvider> coupling,
-    PluginRef<BlockProvider> permutation, PluginRef<BlockProvider> actNorm) {
+    PluginRef<BlockProvider> alternate, PluginRef<BlockProvider> permutation, PluginRef<BlockProvider> actNorm) {
 
   static CinnPlugins resolve(CinnConfig config, PluginLookup plugins) {
     PluginRef<ConditionNetworkProvider> condition = ref(plugins, ConditionNetworkProvider.class, "condition",
@@ -32,10 +34,16 @@ record CinnPlugins(PluginRef<ConditionNetworkProvider> condition, PluginRef<Bloc
     }
     PluginRef<BlockProvider> coupling = ref(plugins, BlockProvider.class, "block", "block_settings", block.name(),
         blockSettings);
+    PluginRef<BlockProvider> alternate = null;
+    if (!config.alternateBlock().isEmpty()) {
+      BlockProvider other = find(plugins, BlockProvider.class, "alternate_block", config.alternateBlock());
+      alternate = ref(plugins, BlockProvider.class, "alternate_block", "alternate_block", other.name(),
+          other.defaults().containsKey("two_sided") ? Map.of("two_sided", false) : Map.of());
+    }
     PluginRef<BlockProvider> permutation = ref(plugins, BlockProvider.class, "permutation", "permutation",
         config.permutation(), Map.of());
     PluginRef<BlockProvider> actNorm = ref(plugins, BlockProvider.class, "actnorm", "actnorm", "actnorm", Map.of());
-    return new CinnPlugins(condition, coupling, permutation, actNorm);
+    return new CinnPlugins(condition, coupling, alternate, permutation, actNorm);
   }
 
   private static <P extends Plugin> P find(PluginLookup plugins, Class<P> kind, String key, String name) {

@@ -1,6 +1,7 @@
 package dev.inn.core.cinn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
@@ -166,5 +167,19 @@ class CinnMethodTest {
       samples[threads - 1] = cinn.sample(new float[] {0.1f, 0.2f}, 3000, 4);
     }
     assertThat(samples[1]).isEqualTo(samples[0]);
+  }
+
+  @Test
+  void alternateBlockTakesEveryOtherUnitAndAnUnknownOneIsNamed() {
+    Problem problem = linearGaussian();
+    PluginRegistry registry = PluginRegistry.fromClassPath();
+    long alternating = new CinnMethod(problem, settings(Map.of()), registry).parameterCount();
+    long splinesOnly = new CinnMethod(problem, settings(Map.of("alternate_block", "")), registry).parameterCount();
+    long affineOnly = new CinnMethod(problem, settings(Map.of("block", "affine-coupling", "alternate_block", "")),
+        registry).parameterCount();
+    // 4 units: two spline and two one-sided affine couplings, so the count lies halfway
+    assertThat(2 * alternating).isEqualTo(splinesOnly + affineOnly);
+    assertThatThrownBy(() -> new CinnMethod(problem, settings(Map.of("alternate_block", "no-such-block")), registry))
+        .hasMessageContaining("alternate_block").hasMessageContaining("no-such-block");
   }
 }
