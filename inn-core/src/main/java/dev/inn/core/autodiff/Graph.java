@@ -134,6 +134,44 @@ public final class Graph implements Ops {
       throw new IllegalStateException("this graph does not record gradients");
     }
     grad(l)[0] += 1f;
+    replayTape();
+  }
+
+  /**
+   * Back-propagates from several outputs at once, output i seeded with its gradient
+   * (d loss / d output, row-major) read from {@code seeds[i]} starting at {@code offsets[i]}:
+   * for a graph that computes part of a loss whose rest was differentiated elsewhere (a
+   * shard's network passes, seeded from the gradient of a loss on the gathered batch).
+   * Gradients accumulate into the trainable parameters used.
+   */
+  public void backward(Tensor[] outputs, float[][] seeds, int[] offsets) {
+    if (outputs.length != seeds.length || outputs.length != offsets.length) {
+      throw new IllegalArgumentException("backward: " + outputs.length + " outputs, " + seeds.length + " seeds, "
+          + offsets.length + " offsets");
+    }
+    if (!recording) {
+      throw new IllegalStateException("this graph does not record gradients");
+    }
+    for (int i = 0; i < outputs.length; i++) {
+      Node n = node(outputs[i]);
+      int size = n.size();
+      if (offsets[i] < 0 || offsets[i] + size > seeds[i].length) {
+        throw new IllegalArgumentException("backward: seed " + i + " has no " + size + " values from offset " + offsets[i]);
+      }
+      if (!n.needsGrad) {
+        continue;
+      }
+      float[] g = grad(n);
+      float[] seed = seeds[i];
+      int off = offsets[i];
+      for (int j = 0; j < size; j++) {
+        g[j] += seed[off + j];
+      }
+    }
+    replayTape();
+  }
+
+  private void replayTape() {
     inBackward = true;
     for (int i = tape.size() - 1; i >= 0; i--) {
       Node n = tape.get(i);
@@ -191,6 +229,44 @@ public final class Graph implements Ops {
     System.arraycopy(value.data(), 0, out.v, 0, out.v.length);
     StepProfile.add(Part.COPIES, false, t0);
     return out;
+  }
+
+  /**
+   * The rows of {@code parts} (tensors of other graphs, e.g. the shards of a batch) stacked in
+   * order, as an input of this graph whose gradient back-propagation computes (read it with
+   * {@link #gradient}): for a loss that is differentiated here on the gathered rows and
+   * back-propagated into each part's own graph.
+   */
+  public Tensor gather(List<Tensor> parts) {
+    long t0 = StepProfile.start();
+    int cols = node(parts.get(0)).cols;
+    int rows = 0;
+    for (Tensor t : parts) {
+      Node n = node(t);
+      if (n.cols != cols) {
+        throw new IllegalArgumentException("gather: parts of " + cols + " and " + n.cols + " columns");
+      }
+      rows += n.rows;
+    }
+    Node out = new Node(rows, cols, pool.take(rows * cols), recording);
+    int offset = 0;
+    for (Tensor t : parts) {
+      Node n = node(t);
+      System.arraycopy(n.v, 0, out.v, offset, n.size());
+      offset += n.size();
+    }
+    StepProfile.add(Part.COPIES, false, t0);
+    return out;
+  }
+
+  /**
+   * The gradient of the last {@link #backward} with respect to {@code t} (a {@link #variable}
+   * or any recorded tensor), zeros when the loss did not depend on it. The array belongs to the
+   * graph's pool: read it before the pool is released.
+   */
+  public float[] gradient(Tensor t) {
+    Node n = node(t);
+    return grad(n);
   }
 
   @Override
@@ -438,13 +514,9 @@ public final class Graph implements Ops {
           }
         }
       });
-      for (int i = 1; i < rows; i++) {
-        for (int j = 0; j < i; j++) {
-          out.v[i * cols + j] = out.v[j * cols + i];
-          if (d != null) {
-            d[i * cols + j] = d[j * cols + i];
-          }
-        }
+      mirrorUpperTriangle(out.v, rows);
+      if (d != null) {
+        mirrorUpperTriangle(d, rows);
       }
       out.symmetric = true;
     } else {
@@ -456,6 +528,23 @@ public final class Graph implements Ops {
         ga[i] += g[i] * d[i];
       }
     });
+  }
+
+  // lower triangle of a square n x n matrix := its upper triangle, in tiles so reads by column stay in cache
+  private static void mirrorUpperTriangle(float[] v, int n) {
+    final int tile = 16;
+    for (int bi = 0; bi < n; bi += tile) {
+      int iEnd = Math.min(n, bi + tile);
+      for (int bj = 0; bj <= bi; bj += tile) {
+        int jEnd = Math.min(n, bj + tile);
+        for (int i = bi; i < iEnd; i++) {
+          int rowEnd = Math.min(jEnd, i);
+          for (int j = bj; j < rowEnd; j++) {
+            v[i * n + j] = v[j * n + i];
+          }
+        }
+      }
+    }
   }
 
   @Override
@@ -687,31 +776,36 @@ public final class Graph implements Ops {
     Node out = result(n, m, an.needsGrad || bn.needsGrad);
     StepProfile.enter(Part.MMD, false);
     float[] bt = transpose(bn.v, m, d);
-    gemm(an.v, bt, out.v, n, d, m, false);
     out.symmetric = an == bn;
     float[] na = norms(an);
-    float[] nb = norms(bn);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        float v = na[i] + nb[j] - 2f * out.v[i * m + j];
-        out.v[i * m + j] = v > 0f ? v : 0f;
+    float[] nb = an == bn ? na : norms(bn);
+    // each thread turns its own rows of the products into distances while they are in cache
+    parallel.run(n, (long) n * d * m, (from, to) -> {
+      gemm.multiply(an.v, bt, out.v, d, m, from, to, false);
+      for (int i = from; i < to; i++) {
+        for (int j = 0; j < m; j++) {
+          float v = na[i] + nb[j] - 2f * out.v[i * m + j];
+          out.v[i * m + j] = v > 0f ? v : 0f;
+        }
       }
-    }
+    });
     return record(out, Part.MMD, g -> {
       // d D_ij / d a_i = 2 (a_i - b_j); d D_ij / d b_j = 2 (b_j - a_i)
       if (an.needsGrad) {
         float[] ga = grad(an);
         float[] gB = pool.take(n * d);
-        gemm(g, bn.v, gB, n, m, d, false);
-        for (int i = 0; i < n; i++) {
-          float rs = 0f;
-          for (int j = 0; j < m; j++) {
-            rs += g[i * m + j];
+        parallel.run(n, (long) n * m * d, (from, to) -> {
+          gemm.multiply(g, bn.v, gB, m, d, from, to, false);
+          for (int i = from; i < to; i++) {
+            float rs = 0f;
+            for (int j = 0; j < m; j++) {
+              rs += g[i * m + j];
+            }
+            for (int c = 0; c < d; c++) {
+              ga[i * d + c] += 2f * (an.v[i * d + c] * rs - gB[i * d + c]);
+            }
           }
-          for (int c = 0; c < d; c++) {
-            ga[i * d + c] += 2f * (an.v[i * d + c] * rs - gB[i * d + c]);
-          }
-        }
+        });
       }
       if (bn.needsGrad) {
         float[] gb = grad(bn);

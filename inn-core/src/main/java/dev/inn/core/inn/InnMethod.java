@@ -15,6 +15,7 @@ import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
+import dev.inn.api.training.StagedObjective;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
@@ -104,7 +105,7 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
       fitStandardizers(support.toUnbounded(data.x()), data.y());
     }
     Dataset scaled = new Dataset(xStandard().apply(support.toUnbounded(data.x())), yStandard().apply(data.y()));
-    TrainingHistory h = runTrainer(config.optimizer(), params, scaled, this::terms, context);
+    TrainingHistory h = runTrainer(config.optimizer(), params, scaled, objective, context);
     trained = true;
     checkHealth(data);
     return h;
@@ -126,60 +127,144 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
 
   /** The bi-directional objective for one batch: L_y, L_pad, L_z, L_x and L_rec (see {@link InnConfig}). */
   List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
-    int n = batch.size();
-    int w = layout.width();
-    int dz = layout.z();
-    int dy = layout.y();
-    Matrix xIn = batch.x().concatColumns(GaussianNoise.draw(random, n, layout.xPad(), config.noise().pad()));
-    Matrix yNoisy = add(batch.y(), GaussianNoise.draw(random, n, dy, config.noise().y()));
-    Matrix zTarget = GaussianNoise.draw(random, n, dz, 1f);
-    Matrix padTarget = GaussianNoise.draw(random, n, layout.zyPad(), config.noise().pad());
-    Tensor x = ops.constant(xIn);
-    Tensor yTarget = ops.constant(yNoisy);
-    List<LossTerm> terms = new ArrayList<>();
-    double ramp = mmdRamp(step);
-    boolean forwardNeeded = config.losses().weightY() > 0 || config.losses().weightPad() > 0 || config.losses().weightZ() > 0
-        || config.losses().weightRec() > 0;
-    Transformed forward = forwardNeeded ? network.forward(ops, x) : null;
-    Tensor out = forward == null ? null : forward.value();
-    if (config.losses().weightY() > 0) {
-      terms.add(new LossTerm("L_y", config.losses().weightY(), SquaredError.loss(ops, ops.columns(out, w - dy, w), yTarget)));
-    }
-    if (config.losses().weightPad() > 0 && layout.zyPad() > 0) {
-      terms.add(new LossTerm("L_pad", config.losses().weightPad(),
-          SquaredError.loss(ops, ops.columns(out, dz, w - dy), ops.constant(padTarget))));
-    }
-    if (config.losses().weightZ() > 0 && dz > 0 && config.likelihoodZ()) {
-      terms.add(new LossTerm("L_z", config.losses().weightZ(),
-          StandardNormalLikelihood.negativeLogLikelihood(ops, ops.columns(out, 0, dz), forward.logDet())));
-    } else if (config.losses().weightZ() > 0 && dz > 0) {
-      Tensor zy = ops.concatColumns(ops.columns(out, 0, dz), ops.detach(ops.columns(out, w - dy, w)));
-      Tensor ref = ops.constant(zTarget.concatColumns(yNoisy));
-      terms.add(new LossTerm("L_z", config.losses().weightZ() * ramp, Mmd.loss(ops, zy, ref, forwardKernel)));
-    }
-    if (config.losses().weightX() > 0) {
-      Matrix inverseIn = zTarget.concatColumns(padTarget).concatColumns(yNoisy);
-      Tensor xGen = network.inverse(ops, ops.constant(inverseIn)).value();
-      Tensor lx;
-      if (config.losses().backwardWeightSigma() > 0) {
-        lx = Mmd.weightedLoss(ops, xGen, x, backwardKernel, ops.constant(pairWeights(yNoisy)));
-      } else {
-        lx = Mmd.loss(ops, xGen, x, backwardKernel);
-      }
-      terms.add(new LossTerm("L_x", config.losses().weightX() * ramp, lx));
-    }
-    if (config.losses().weightRec() > 0) {
-      Matrix recNoise = GaussianNoise.draw(random, n, dz, config.noise().recZ())
-          .concatColumns(GaussianNoise.draw(random, n, layout.zyPad(), config.noise().pad()))
-          .concatColumns(GaussianNoise.draw(random, n, dy, config.noise().recY()));
-      Tensor recIn = ops.add(ops.detach(out), ops.constant(recNoise));
-      Tensor rec = network.inverse(ops, recIn).value();
-      terms.add(new LossTerm("L_rec", config.losses().weightRec(), SquaredError.loss(ops, rec, x)));
-    }
-    if (terms.isEmpty()) {
+    return objective.terms(ops, batch, random, step);
+  }
+
+  /**
+   * The objective in two stages: the network passes and the per-row terms (L_y, L_pad, L_rec,
+   * a likelihood L_z) per row, the MMD terms (L_z, L_x) on the gathered outputs of the whole
+   * batch, so the trainer can run the passes on shards of the batch at once.
+   */
+  private final StagedObjective objective = this::prepare;
+
+  private StagedObjective.Stages prepare(Dataset batch, SplittableRandom random, int step) {
+    InnConfig.Losses losses = config.losses();
+    boolean mmdZ = losses.weightZ() > 0 && layout.z() > 0 && !config.likelihoodZ();
+    boolean forwardNeeded = losses.weightY() > 0 || losses.weightPad() > 0 || losses.weightZ() > 0
+        || losses.weightRec() > 0;
+    boolean anyTerm = losses.weightY() > 0 || (losses.weightPad() > 0 && layout.zyPad() > 0)
+        || (losses.weightZ() > 0 && layout.z() > 0) || losses.weightX() > 0 || losses.weightRec() > 0;
+    if (!anyTerm) {
       throw new ConfigurationException("inn: every loss weight is zero, nothing to train");
     }
-    return terms;
+    return new BatchStages(batch, random, step, forwardNeeded, mmdZ);
+  }
+
+  /** One batch's noise (drawn for the whole batch, in a fixed order) and its two stages. */
+  private final class BatchStages implements StagedObjective.Stages {
+    private final Matrix xIn;
+    private final Matrix yNoisy;
+    private final Matrix zTarget;
+    private final Matrix padTarget;
+    private final Matrix recNoise;
+    private final double ramp;
+    private final boolean forwardNeeded;
+    private final boolean mmdZ;
+
+    BatchStages(Dataset batch, SplittableRandom random, int step, boolean forwardNeeded, boolean mmdZ) {
+      int n = batch.size();
+      int dz = layout.z();
+      int dy = layout.y();
+      xIn = batch.x().concatColumns(GaussianNoise.draw(random, n, layout.xPad(), config.noise().pad()));
+      yNoisy = add(batch.y(), GaussianNoise.draw(random, n, dy, config.noise().y()));
+      zTarget = GaussianNoise.draw(random, n, dz, 1f);
+      padTarget = GaussianNoise.draw(random, n, layout.zyPad(), config.noise().pad());
+      recNoise = config.losses().weightRec() > 0
+          ? GaussianNoise.draw(random, n, dz, config.noise().recZ())
+              .concatColumns(GaussianNoise.draw(random, n, layout.zyPad(), config.noise().pad()))
+              .concatColumns(GaussianNoise.draw(random, n, dy, config.noise().recY()))
+          : null;
+      ramp = mmdRamp(step);
+      this.forwardNeeded = forwardNeeded;
+      this.mmdZ = mmdZ;
+    }
+
+    /** Outputs: the forward pass [z, pad, y] when L_z is an MMD, then x = g(z, pad, y) when L_x is on. */
+    @Override
+    public StagedObjective.RowStage rows(Ops ops, int from, int to) {
+      InnConfig.Losses losses = config.losses();
+      int w = layout.width();
+      int dz = layout.z();
+      int dy = layout.y();
+      Tensor x = ops.constant(xIn.rows(from, to));
+      List<LossTerm> terms = new ArrayList<>();
+      List<Tensor> outputs = new ArrayList<>();
+      Transformed forward = forwardNeeded ? network.forward(ops, x) : null;
+      Tensor out = forward == null ? null : forward.value();
+      if (losses.weightY() > 0) {
+        terms.add(new LossTerm("L_y", losses.weightY(),
+            SquaredError.loss(ops, ops.columns(out, w - dy, w), ops.constant(yNoisy.rows(from, to)))));
+      }
+      if (losses.weightPad() > 0 && layout.zyPad() > 0) {
+        terms.add(new LossTerm("L_pad", losses.weightPad(),
+            SquaredError.loss(ops, ops.columns(out, dz, w - dy), ops.constant(padTarget.rows(from, to)))));
+      }
+      if (losses.weightZ() > 0 && dz > 0 && config.likelihoodZ()) {
+        terms.add(new LossTerm("L_z", losses.weightZ(),
+            StandardNormalLikelihood.negativeLogLikelihood(ops, ops.columns(out, 0, dz), forward.logDet())));
+      }
+      if (mmdZ) {
+        outputs.add(out);
+      }
+      if (losses.weightX() > 0) {
+        Matrix inverseIn = zTarget.rows(from, to).concatColumns(padTarget.rows(from, to))
+            .concatColumns(yNoisy.rows(from, to));
+        outputs.add(network.inverse(ops, ops.constant(inverseIn)).value());
+      }
+      if (losses.weightRec() > 0) {
+        Tensor recIn = ops.add(ops.detach(out), ops.constant(recNoise.rows(from, to)));
+        Tensor rec = network.inverse(ops, recIn).value();
+        terms.add(new LossTerm("L_rec", losses.weightRec(), SquaredError.loss(ops, rec, x)));
+      }
+      return new StagedObjective.RowStage(terms, outputs);
+    }
+
+    @Override
+    public List<LossTerm> batch(Ops ops, List<Tensor> outputs) {
+      InnConfig.Losses losses = config.losses();
+      int w = layout.width();
+      int dz = layout.z();
+      int dy = layout.y();
+      List<LossTerm> terms = new ArrayList<>();
+      int next = 0;
+      if (mmdZ) {
+        Tensor out = outputs.get(next++);
+        Tensor zy = ops.concatColumns(ops.columns(out, 0, dz), ops.detach(ops.columns(out, w - dy, w)));
+        Tensor ref = ops.constant(zTarget.concatColumns(yNoisy));
+        terms.add(new LossTerm("L_z", losses.weightZ() * ramp, Mmd.loss(ops, zy, ref, forwardKernel)));
+      }
+      if (losses.weightX() > 0) {
+        Tensor xGen = outputs.get(next);
+        Tensor x = ops.constant(xIn);
+        Tensor lx;
+        if (losses.backwardWeightSigma() > 0) {
+          lx = Mmd.weightedLoss(ops, xGen, x, backwardKernel, ops.constant(pairWeights(yNoisy)));
+        } else {
+          lx = Mmd.loss(ops, xGen, x, backwardKernel);
+        }
+        terms.add(new LossTerm("L_x", losses.weightX() * ramp, lx));
+      }
+      return terms;
+    }
+
+    /** The paper's order: L_y, L_pad, L_z, L_x, L_rec. */
+    @Override
+    public List<LossTerm> inOrder(List<LossTerm> rowTerms, List<LossTerm> batchTerms) {
+      List<LossTerm> all = new ArrayList<>();
+      for (String name : List.of("L_y", "L_pad", "L_z", "L_x", "L_rec")) {
+        for (LossTerm t : rowTerms) {
+          if (t.name().equals(name)) {
+            all.add(t);
+          }
+        }
+        for (LossTerm t : batchTerms) {
+          if (t.name().equals(name)) {
+            all.add(t);
+          }
+        }
+      }
+      return all;
+    }
   }
 
   /** The fade-in factor of the MMD terms at {@code step} (see {@link InnConfig}). */
@@ -261,6 +346,11 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
   /** The network itself, for tests and tools that run it directly. */
   public InvertibleNetwork network() {
     return network;
+  }
+
+  /** The training objective (see {@link #terms}), for tests and tools that run steps directly. */
+  public StagedObjective objective() {
+    return objective;
   }
 
   /** The parameters, for tests and tools. */

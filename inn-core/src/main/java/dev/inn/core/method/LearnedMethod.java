@@ -37,6 +37,8 @@ public abstract class LearnedMethod implements PosteriorMethod {
   private final int yDim;
   private final int threads;
   private RowParallel parallel;
+  // the sampling threads' arrays, kept between calls (inference allocates none in steady state)
+  private final ThreadLocal<ArrayPool> samplingPools = ThreadLocal.withInitial(ArrayPool::new);
   private Standardizer xStandard;
   private Standardizer yStandard;
 
@@ -185,10 +187,15 @@ public abstract class LearnedMethod implements PosteriorMethod {
         pool.releaseAll();
       }
     } else {
-      parallel().run(chunks, Long.MAX_VALUE, (first, last) -> {
-        ArrayPool pool = new ArrayPool();
-        for (int c = first; c < last; c++) {
+      // chunk by chunk to whichever thread is free (an even split of whole row blocks can leave
+      // one thread 12 chunks and the other 8); each thread reuses its own pool across calls,
+      // except for a single small chunk (one sample's latency), whose few fresh arrays lie
+      // together in memory (measured 0.023 ms against 0.028 ms from the shared pool)
+      parallel().each(chunks, c -> {
+        ArrayPool pool = chunks == 1 ? new ArrayPool() : samplingPools.get();
+        try {
           copyChunk(map, new Graph(pool, SERIAL, false), z, null, c, chunkRows, n, cols, out);
+        } finally {
           pool.releaseAll();
         }
       });

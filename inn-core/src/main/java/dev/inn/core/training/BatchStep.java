@@ -4,6 +4,7 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.loss.LossTerm;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.api.training.Objective;
+import dev.inn.api.training.StagedObjective;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
 import dev.inn.core.autodiff.WeightTransposes;
@@ -23,6 +24,9 @@ import java.util.SplittableRandom;
  * alone (never by the thread count); each shard runs forward and backward in its own graph
  * with its own gradient buffers, the shards spread over the threads, and the gradients are
  * summed shard by shard in index order. So the numbers are the same for any thread count.
+ * A {@link StagedObjective} (per-row network passes, then losses such as an MMD that couple
+ * the rows) is cut the same way: the shards' row stages at once, the batch stage once on their
+ * gathered outputs, each shard's backward seeded with its rows of that stage's gradient.
  * Other objectives run as one graph whose large operations split rows over the threads.
  * Pools and buffers live as long as the trainer, so the steady state allocates no arrays.
  */
@@ -85,10 +89,151 @@ final class BatchStep {
    * buffers hold their gradient afterwards (overwritten), unless a term is not finite.
    */
   Terms run(Dataset batch, SplittableRandom random, int step, boolean gradients) {
-    if (!objective.separableOverRows() || shards(batch.size()) == 1) {
-      return whole(batch, random, step, gradients);
+    if (shards(batch.size()) > 1) {
+      if (objective instanceof StagedObjective staged) {
+        return staged(staged, batch, random, step, gradients);
+      }
+      if (objective.separableOverRows()) {
+        return sharded(batch, random, step, gradients);
+      }
     }
-    return sharded(batch, random, step, gradients);
+    return whole(batch, random, step, gradients);
+  }
+
+  /**
+   * A staged objective: the shards' row stages at once, each in its own graph; the batch stage
+   * once on their gathered outputs (its large operations split over rows); then each shard's
+   * back-propagation seeded with its rows of the batch stage's gradient and its row terms'
+   * weights; the shards' gradients summed in index order.
+   */
+  private Terms staged(StagedObjective staged, Dataset batch, SplittableRandom random, int step, boolean gradients) {
+    int shards = shards(batch.size());
+    ensureShards(shards);
+    try {
+      return stagedInPools(staged, batch, random, step, gradients, shards);
+    } finally {
+      // the gathered outputs and seeds live in these pools until every shard has run backward
+      for (int s = 0; s < shards; s++) {
+        shardPools.get(s).releaseAll();
+      }
+      pool.releaseAll();
+    }
+  }
+
+  private Terms stagedInPools(StagedObjective staged, Dataset batch, SplittableRandom random, int step,
+      boolean gradients, int shards) {
+    int n = batch.size();
+    long t0 = StepProfile.start();
+    StagedObjective.Stages stages = staged.prepare(batch, random, step);
+    StepProfile.add(Part.OBJECTIVE_REST, false, t0);
+    transposes.newStep();
+    Graph[] graphs = new Graph[shards];
+    StagedObjective.RowStage[] rowStages = new StagedObjective.RowStage[shards];
+    parallel.each(shards, s -> {
+      long ts = StepProfile.start();
+      ArrayPool shardPool = shardPools.get(s);
+      graphs[s] = gradients ? new Graph(shardPool, SERIAL, shardGradients.get(s), transposes)
+          : new Graph(shardPool, SERIAL, false);
+      rowStages[s] = stages.rows(graphs[s], bound(s, shards, n), bound(s + 1, shards, n));
+      StepProfile.add(Part.OBJECTIVE_REST, false, ts);
+    });
+    long tb = StepProfile.start();
+    // the batch stage may use no parameter: an empty gradient map makes one a clear error
+    Graph batchGraph = gradients ? new Graph(pool, parallel, Map.of(), transposes) : new Graph(pool, parallel, false);
+    int outputs = rowStages[0].outputs().size();
+    List<Tensor> gathered = new ArrayList<>(outputs);
+    for (int k = 0; k < outputs; k++) {
+      List<Tensor> parts = new ArrayList<>(shards);
+      for (StagedObjective.RowStage r : rowStages) {
+        parts.add(r.outputs().get(k));
+      }
+      gathered.add(batchGraph.gather(parts));
+    }
+    List<LossTerm> batchTerms = stages.batch(batchGraph, gathered);
+    StepProfile.add(Part.OBJECTIVE_REST, false, tb);
+    Terms total = stagedValues(stages, rowStages, batchTerms, n);
+    if (gradients && total.firstNonFinite() < 0) {
+      float[][] outputGradients = new float[outputs][];
+      if (!batchTerms.isEmpty()) {
+        long t1 = StepProfile.start();
+        batchGraph.backward(weightedSum(batchGraph, batchTerms, 1.0));
+        for (int k = 0; k < outputs; k++) {
+          outputGradients[k] = batchGraph.gradient(gathered.get(k));
+        }
+        StepProfile.add(Part.BACKWARD_REST, true, t1);
+      } else {
+        for (int k = 0; k < outputs; k++) {
+          outputGradients[k] = new float[n * gathered.get(k).cols()];
+        }
+      }
+      parallel.each(shards, s -> {
+        long ts = StepProfile.start();
+        zeroShardGradients(s);
+        int from = bound(s, shards, n);
+        double share = (double) (bound(s + 1, shards, n) - from) / n;
+        List<LossTerm> rowTerms = rowStages[s].terms();
+        int roots = rowTerms.size() + outputs;
+        Tensor[] tensors = new Tensor[roots];
+        float[][] seeds = new float[roots][];
+        int[] offsets = new int[roots];
+        for (int i = 0; i < rowTerms.size(); i++) {
+          tensors[i] = rowTerms.get(i).value();
+          seeds[i] = new float[] {(float) (rowTerms.get(i).weight() * share)};
+        }
+        for (int k = 0; k < outputs; k++) {
+          Tensor out = rowStages[s].outputs().get(k);
+          tensors[rowTerms.size() + k] = out;
+          seeds[rowTerms.size() + k] = outputGradients[k];
+          offsets[rowTerms.size() + k] = from * out.cols();
+        }
+        graphs[s].backward(tensors, seeds, offsets);
+        StepProfile.add(Part.BACKWARD_REST, true, ts);
+      });
+      long ts = StepProfile.start();
+      sumGradients(shards);
+      StepProfile.add(Part.GRADIENT_SUM, true, ts);
+    }
+    return total;
+  }
+
+  /** The row terms (share-weighted sums over the shards) and the batch terms, in the objective's order. */
+  private static Terms stagedValues(StagedObjective.Stages stages, StagedObjective.RowStage[] rowStages,
+      List<LossTerm> batchTerms, int n) {
+    List<LossTerm> rowTerms = rowStages[0].terms();
+    int shards = rowStages.length;
+    List<LossTerm> all = new ArrayList<>(rowTerms);
+    all.addAll(batchTerms);
+    double[] raw = new double[all.size()];
+    for (int s = 0; s < shards; s++) {
+      double share = (double) (bound(s + 1, shards, n) - bound(s, shards, n)) / n;
+      List<LossTerm> terms = rowStages[s].terms();
+      for (int i = 0; i < terms.size(); i++) {
+        raw[i] += share * terms.get(i).value().scalar();
+      }
+    }
+    for (int i = 0; i < batchTerms.size(); i++) {
+      raw[rowTerms.size() + i] = batchTerms.get(i).value().scalar();
+    }
+    List<LossTerm> ordered = stages.inOrder(rowTerms, batchTerms);
+    List<String> names = new ArrayList<>(ordered.size());
+    double[] weights = new double[ordered.size()];
+    double[] values = new double[ordered.size()];
+    for (int i = 0; i < ordered.size(); i++) {
+      int at = indexOf(all, ordered.get(i));
+      names.add(all.get(at).name());
+      weights[i] = all.get(at).weight();
+      values[i] = raw[at];
+    }
+    return new Terms(names, weights, values);
+  }
+
+  private static int indexOf(List<LossTerm> terms, LossTerm term) {
+    for (int i = 0; i < terms.size(); i++) {
+      if (terms.get(i) == term) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("the objective's term order names a term of neither stage: " + term.name());
   }
 
   private Terms whole(Dataset batch, SplittableRandom random, int step, boolean gradients) {
@@ -138,9 +283,7 @@ final class BatchStep {
       parts[s] = values(terms, share);
       StepProfile.add(Part.OBJECTIVE_REST, false, ts);
       if (gradients && parts[s].firstNonFinite() < 0) {
-        for (float[] g : grads.values()) {
-          java.util.Arrays.fill(g, 0f);
-        }
+        zeroShardGradients(s);
         long tb = StepProfile.start();
         graph.backward(weightedSum(graph, terms, share));
         StepProfile.add(Part.BACKWARD_REST, true, tb);
@@ -172,15 +315,17 @@ final class BatchStep {
     return 4 * (int) ((long) blocks * s / shards);
   }
 
-  /** Parameter gradient = shard 0 + shard 1 + ... in that order; parameters split over the threads. */
+  /**
+   * Parameter gradient = shard 0 + shard 1 + ... in that order; shard 0 accumulated straight
+   * into the parameters' buffers, so only the later shards' buffers are read here (each more
+   * buffer pass is memory traffic between the cores); parameters split over the threads.
+   */
   private void sumGradients(int shards) {
     int count = trainable.size();
     parallel.each(Math.min(count, 8), part -> {
       for (int i = part; i < count; i += 8) {
         ModelParameter p = trainable.get(i);
         float[] g = p.gradient();
-        float[] g0 = shardGradients.get(0).get(p);
-        System.arraycopy(g0, 0, g, 0, g.length);
         for (int s = 1; s < shards; s++) {
           float[] gs = shardGradients.get(s).get(p);
           for (int j = 0; j < g.length; j++) {
@@ -191,9 +336,27 @@ final class BatchStep {
     });
   }
 
+  /** Zeroes the gradient buffers shard s accumulates into (shard 0: the parameters' own). */
+  private void zeroShardGradients(int s) {
+    if (s == 0) {
+      for (ModelParameter p : trainable) {
+        java.util.Arrays.fill(p.gradient(), 0f);
+      }
+    } else {
+      for (float[] g : shardGradients.get(s).values()) {
+        java.util.Arrays.fill(g, 0f);
+      }
+    }
+  }
+
+  /** Pools for every shard, gradient buffers for shards 1 and later (shard 0 has null: the parameters' own). */
   private void ensureShards(int shards) {
     while (shardPools.size() < shards) {
       shardPools.add(new ArrayPool());
+      if (shardGradients.isEmpty()) {
+        shardGradients.add(null);
+        continue;
+      }
       Map<ModelParameter, float[]> grads = new IdentityHashMap<>();
       for (ModelParameter p : trainable) {
         grads.put(p, new float[p.gradient().length]);

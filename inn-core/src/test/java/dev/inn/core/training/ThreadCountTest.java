@@ -66,6 +66,54 @@ class ThreadCountTest {
   }
 
   @Test
+  void stagedInnObjectiveOnShardsHasTheWholeBatchLossAndGradient() {
+    PluginRegistry registry = PluginRegistry.fromClassPath();
+    ProblemProvider pp = registry.find(ProblemProvider.class, "test-sum");
+    Problem problem = pp.create(PluginRegistry.settingsFor(pp, "problem", Map.of()));
+    MethodProvider mp = registry.find(MethodProvider.class, "inn");
+    // MMD on z and on x (with the paper's y-weighted pairs) and every per-row term
+    Map<String, Object> settings = Map.of("blocks", 2, "hidden", 32, "layers", 2, "z_loss", "mmd",
+        "backward_weight_sigma", 0.5, "weight_pad", 2.0, "weight_rec", 1.0, "activation", "tanh", "init_std", 0.3);
+    dev.inn.core.inn.InnMethod inn = (dev.inn.core.inn.InnMethod) mp.create(problem,
+        PluginRegistry.settingsFor(mp, "method", settings));
+    List<ModelParameter> trainable = inn.parameters().trainable();
+    SplittableRandom r = new SplittableRandom(5);
+    for (ModelParameter p : trainable) {
+      for (int i = 0; i < p.data().length; i++) {
+        p.data()[i] += (float) (0.2 * r.nextGaussian());
+      }
+    }
+    int n = 200;
+    assertThat(BatchStep.shards(n)).isGreaterThan(1);
+    Dataset batch = problem.sample(n, 3);
+    Objective unstaged = (ops, b, random, step) -> inn.objective().terms(ops, b, random, step);
+    try (RowParallel two = new RowParallel(2)) {
+      BatchStep.Terms whole = new BatchStep(trainable, unstaged, two).run(batch, new SplittableRandom(1), 7, true);
+      float[][] wholeGrads = trainable.stream().map(p -> p.gradient().clone()).toArray(float[][]::new);
+      BatchStep.Terms sharded = new BatchStep(trainable, inn.objective(), two).run(batch, new SplittableRandom(1), 7, true);
+      assertThat(sharded.names()).containsExactlyElementsOf(whole.names()).contains("L_z", "L_x", "L_rec");
+      for (int i = 0; i < whole.values().length; i++) {
+        assertThat(sharded.values()[i]).as(whole.names().get(i))
+            .isCloseTo(whole.values()[i], org.assertj.core.data.Offset.offset(1e-5 * (1 + Math.abs(whole.values()[i]))));
+      }
+      int nonZero = 0;
+      for (int i = 0; i < trainable.size(); i++) {
+        float[] g = trainable.get(i).gradient();
+        float scale = 0f;
+        for (float v : wholeGrads[i]) {
+          scale = Math.max(scale, Math.abs(v));
+        }
+        for (int j = 0; j < g.length; j++) {
+          assertThat(g[j]).as(trainable.get(i).name() + "[" + j + "]")
+              .isCloseTo(wholeGrads[i][j], org.assertj.core.data.Offset.offset(1e-4f * scale + 1e-7f));
+          nonZero += wholeGrads[i][j] != 0f ? 1 : 0;
+        }
+      }
+      assertThat(nonZero).as("weights with a gradient").isGreaterThan(1000);
+    }
+  }
+
+  @Test
   void shardedGradientEqualsTheWholeBatchGradient() {
     ParameterStore store = new ParameterStore(3);
     Parameter w = store.root().trainable("w", 3, 16, 0.5);
