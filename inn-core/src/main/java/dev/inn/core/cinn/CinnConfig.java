@@ -14,7 +14,7 @@ import java.util.Map;
  * no step count or loss weight to choose.
  *
  * <p>Coupling: 8 units alternating a one-sided affine coupling (units 1, 3, 5, 7) and a
- * two-sided rational-quadratic spline coupling (8 bins on [-5, 5], linear tails), with subnets
+ * two-sided rational-quadratic spline coupling (4 bins on [-3, 3], linear tails), with subnets
  * of 2 layers, 16 or 64 units wide, whichever reaches the lower validation loss, and lr 5e-4. Chosen by held-out log q(x | y) over 3000 fresh
  * prior-predictive pairs per task, one training each, on the five sbibm tasks at 10^3, 10^4 and
  * 10^5 simulations:
