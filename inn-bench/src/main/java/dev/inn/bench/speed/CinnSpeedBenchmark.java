@@ -37,6 +37,7 @@ public final class CinnSpeedBenchmark {
     int perWindow = Math.max(1, timedSteps / windows);
     Map<String, Object> settings = Map.ofEntries(Map.entry("blocks", 6), Map.entry("hidden", 128),
         Map.entry("layers", 3), Map.entry("clamp", 2.0), Map.entry("block", "glow-coupling"),
+        Map.entry("alternate_block", ""),
         Map.entry("condition_settings", Map.of("hidden", 64, "layers", 3, "width", 32)),
         Map.entry("support_transform", false), Map.entry("batch", 256), Map.entry("lr", 5e-4),
         Map.entry("grad_clip", 0.0), Map.entry("threads", threads),

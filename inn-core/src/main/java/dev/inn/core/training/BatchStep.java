@@ -126,7 +126,7 @@ final class BatchStep {
     long t0 = StepProfile.start();
     StagedObjective.Stages stages = staged.prepare(batch, random, step);
     StepProfile.add(Part.OBJECTIVE_REST, false, t0);
-    transposes.newStep();
+    newTransposes(gradients);
     Graph[] graphs = new Graph[shards];
     StagedObjective.RowStage[] rowStages = new StagedObjective.RowStage[shards];
     parallel.each(shards, s -> {
@@ -236,6 +236,17 @@ final class BatchStep {
     throw new IllegalStateException("the objective's term order names a term of neither stage: " + term.name());
   }
 
+  /** New weights: the shards' backward passes will need the transposes, made here on all threads at once. */
+  private void newTransposes(boolean gradients) {
+    if (!gradients) {
+      transposes.newStep();
+      return;
+    }
+    long t0 = StepProfile.start();
+    transposes.newStep(parallel);
+    StepProfile.add(Part.COPIES, true, t0);
+  }
+
   private Terms whole(Dataset batch, SplittableRandom random, int step, boolean gradients) {
     long t0 = StepProfile.start();
     transposes.newStep();
@@ -265,7 +276,7 @@ final class BatchStep {
       randoms[s] = random.split();
     }
     Terms[] parts = new Terms[shards];
-    transposes.newStep();
+    newTransposes(gradients);
     long t0 = StepProfile.start();
     parallel.each(shards, s -> {
       int from = bound(s, shards, n);
