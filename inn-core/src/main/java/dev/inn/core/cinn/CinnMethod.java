@@ -74,7 +74,12 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
           + " parameter; coupling blocks need at least 2");
     }
     this.support = supportTransform(problem, config.supportTransform());
-    build(0, config.hidden() > 0 ? config.hidden() : CinnConfig.AUTO_WIDTHS[0]);
+    build(0, untrainedWidth());
+  }
+
+  /** The width before training has chosen one (and of model files written before widths were saved). */
+  private int untrainedWidth() {
+    return config.hidden() > 0 ? config.hidden() : CinnConfig.AUTO_WIDTHS[0];
   }
 
   /** Creates every part, with subnets {@code width} units wide, parameters initialised from {@code seed}. */
@@ -364,7 +369,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       build(0, -first);
       params.read(in);
     } else {
-      build(0, config.hidden() > 0 ? config.hidden() : CinnConfig.AUTO_WIDTHS[0]);
+      build(0, untrainedWidth());
       params.read(in, first);
     }
   }
