@@ -1,10 +1,12 @@
 package dev.inn.core.blocks;
 
 import dev.inn.api.tensor.ElementFunction;
+import dev.inn.core.linalg.ElementKernels;
 
 /**
  * Bounds a coupling's log-scale smoothly to (-alpha, alpha) so exp(s) cannot explode:
- * {@code atan}: (2 alpha / pi) atan(s / alpha) (the default); {@code tanh}: alpha tanh(s / alpha);
+ * {@code atan}: (2 alpha / pi) atan(s / alpha) (the default; a float polynomial, see
+ * {@link ElementKernels#atanClamp}); {@code tanh}: alpha tanh(s / alpha);
  * {@code none}: identity.
  */
 public record SoftClamp(String function, float alpha) implements ElementFunction {
@@ -21,7 +23,7 @@ public record SoftClamp(String function, float alpha) implements ElementFunction
   @Override
   public float apply(float s) {
     return switch (function) {
-      case "atan" -> (float) (2 * alpha / Math.PI * Math.atan(s / alpha));
+      case "atan" -> ElementKernels.atanClamp(s, alpha);
       case "tanh" -> (float) (alpha * Math.tanh(s / alpha));
       default -> s;
     };
@@ -31,16 +33,7 @@ public record SoftClamp(String function, float alpha) implements ElementFunction
   public void applyAll(float[] x, float[] fx, float[] dfdx, int from, int to) {
     // one branch on the function per array, not per element
     switch (function) {
-      case "atan" -> {
-        for (int i = from; i < to; i++) {
-          float s = x[i];
-          fx[i] = (float) (2 * alpha / Math.PI * Math.atan(s / alpha));
-          if (dfdx != null) {
-            double r = s / alpha;
-            dfdx[i] = (float) (2 / Math.PI / (1 + r * r));
-          }
-        }
-      }
+      case "atan" -> ElementKernels.best().atanClamp(x, fx, dfdx, from, to, alpha);
       case "tanh" -> {
         for (int i = from; i < to; i++) {
           float s = x[i];
@@ -63,10 +56,7 @@ public record SoftClamp(String function, float alpha) implements ElementFunction
   @Override
   public float derivative(float s, float fs) {
     return switch (function) {
-      case "atan" -> {
-        double r = s / alpha;
-        yield (float) (2 / Math.PI / (1 + r * r));
-      }
+      case "atan" -> ElementKernels.atanClampSlope(s, alpha);
       case "tanh" -> {
         double t = Math.tanh(s / alpha);
         yield (float) (1 - t * t);

@@ -12,6 +12,32 @@ final class VectorElementKernels implements ElementKernels {
   private static final int L = S.length();
 
   @Override
+  public void atanClamp(float[] x, float[] out, float[] slope, int from, int to, float alpha) {
+    float scale = alpha * AtanPolynomial.TWO_OVER_PI;  // as ElementKernels.atanClamp(x, alpha)
+    FloatVector one = FloatVector.broadcast(S, 1f);
+    int i = from;
+    for (; i + L <= to; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, i).div(alpha);
+      FloatVector a = v.abs();
+      VectorMask<Float> beyond = a.compare(VectorOperators.GT, 1f);
+      FloatVector r = a.blend(one.div(a), beyond);
+      FloatVector q = r.mul(r);
+      FloatVector p = FloatVector.broadcast(S, AtanPolynomial.C[8]);
+      for (int k = 7; k >= 0; k--) {
+        p = p.fma(q, FloatVector.broadcast(S, AtanPolynomial.C[k]));
+      }
+      p = p.mul(r);
+      p = p.blend(p.neg().add(AtanPolynomial.HALF_PI), beyond);
+      p = p.blend(p.neg(), v.compare(VectorOperators.LT, 0f));
+      p.mul(scale).intoArray(out, i);  // scale * atan, rounded as the scalar form
+      if (slope != null) {
+        FloatVector.broadcast(S, AtanPolynomial.TWO_OVER_PI).div(v.fma(v, one)).intoArray(slope, i);
+      }
+    }
+    AtanPolynomial.atanClamp(x, out, slope, i, to, alpha);
+  }
+
+  @Override
   public void leakyRelu(float[] x, float[] out, int n, float slope) {
     int i = 0;
     for (; i + L <= n; i += L) {

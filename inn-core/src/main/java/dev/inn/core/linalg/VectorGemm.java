@@ -113,26 +113,44 @@ final class VectorGemm implements Gemm {
       s32 = x.fma(b2, s32);
       s33 = x.fma(b3, s33);
     }
-    store(s00, c, c0, acc);
-    store(s01, c, c0 + L, acc);
-    store(s02, c, c0 + 2 * L, acc);
-    store(s03, c, c0 + 3 * L, acc);
-    store(s10, c, c0 + m, acc);
-    store(s11, c, c0 + m + L, acc);
-    store(s12, c, c0 + m + 2 * L, acc);
-    store(s13, c, c0 + m + 3 * L, acc);
-    store(s20, c, c0 + 2 * m, acc);
-    store(s21, c, c0 + 2 * m + L, acc);
-    store(s22, c, c0 + 2 * m + 2 * L, acc);
-    store(s23, c, c0 + 2 * m + 3 * L, acc);
-    store(s30, c, c0 + 3 * m, acc);
-    store(s31, c, c0 + 3 * m + L, acc);
-    store(s32, c, c0 + 3 * m + 2 * L, acc);
-    store(s33, c, c0 + 3 * m + 3 * L, acc);
-  }
-
-  private static void store(FloatVector s, float[] c, int at, boolean acc) {
-    (acc ? s.add(FloatVector.fromArray(WIDE, c, at)) : s).intoArray(c, at);
+    // one branch around all 16 stores: storing a vector picked by a branch per store made C2 box
+    // the vectors (256 x 128 x 128 ran at 110 GFLOP/s, 170-220 this way). The narrower kernels
+    // below were slower written this way, so they keep their form.
+    if (acc) {
+      s00.add(FloatVector.fromArray(WIDE, c, c0)).intoArray(c, c0);
+      s01.add(FloatVector.fromArray(WIDE, c, c0 + L)).intoArray(c, c0 + L);
+      s02.add(FloatVector.fromArray(WIDE, c, c0 + 2 * L)).intoArray(c, c0 + 2 * L);
+      s03.add(FloatVector.fromArray(WIDE, c, c0 + 3 * L)).intoArray(c, c0 + 3 * L);
+      s10.add(FloatVector.fromArray(WIDE, c, c0 + m)).intoArray(c, c0 + m);
+      s11.add(FloatVector.fromArray(WIDE, c, c0 + m + L)).intoArray(c, c0 + m + L);
+      s12.add(FloatVector.fromArray(WIDE, c, c0 + m + 2 * L)).intoArray(c, c0 + m + 2 * L);
+      s13.add(FloatVector.fromArray(WIDE, c, c0 + m + 3 * L)).intoArray(c, c0 + m + 3 * L);
+      s20.add(FloatVector.fromArray(WIDE, c, c0 + 2 * m)).intoArray(c, c0 + 2 * m);
+      s21.add(FloatVector.fromArray(WIDE, c, c0 + 2 * m + L)).intoArray(c, c0 + 2 * m + L);
+      s22.add(FloatVector.fromArray(WIDE, c, c0 + 2 * m + 2 * L)).intoArray(c, c0 + 2 * m + 2 * L);
+      s23.add(FloatVector.fromArray(WIDE, c, c0 + 2 * m + 3 * L)).intoArray(c, c0 + 2 * m + 3 * L);
+      s30.add(FloatVector.fromArray(WIDE, c, c0 + 3 * m)).intoArray(c, c0 + 3 * m);
+      s31.add(FloatVector.fromArray(WIDE, c, c0 + 3 * m + L)).intoArray(c, c0 + 3 * m + L);
+      s32.add(FloatVector.fromArray(WIDE, c, c0 + 3 * m + 2 * L)).intoArray(c, c0 + 3 * m + 2 * L);
+      s33.add(FloatVector.fromArray(WIDE, c, c0 + 3 * m + 3 * L)).intoArray(c, c0 + 3 * m + 3 * L);
+    } else {
+      s00.intoArray(c, c0);
+      s01.intoArray(c, c0 + L);
+      s02.intoArray(c, c0 + 2 * L);
+      s03.intoArray(c, c0 + 3 * L);
+      s10.intoArray(c, c0 + m);
+      s11.intoArray(c, c0 + m + L);
+      s12.intoArray(c, c0 + m + 2 * L);
+      s13.intoArray(c, c0 + m + 3 * L);
+      s20.intoArray(c, c0 + 2 * m);
+      s21.intoArray(c, c0 + 2 * m + L);
+      s22.intoArray(c, c0 + 2 * m + 2 * L);
+      s23.intoArray(c, c0 + 2 * m + 3 * L);
+      s30.intoArray(c, c0 + 3 * m);
+      s31.intoArray(c, c0 + 3 * m + L);
+      s32.intoArray(c, c0 + 3 * m + 2 * L);
+      s33.intoArray(c, c0 + 3 * m + 3 * L);
+    }
   }
 
   // 4 rows x the last m - j (< L) columns, loads and stores masked to them
