@@ -67,7 +67,9 @@ final class BatchStep {
 
   private final List<ModelParameter> trainable;
   private final Objective objective;
-  private final RowParallel parallel;
+  // the threads in use: all of them or one, whichever ran the first gradient steps faster
+  private RowParallel parallel;
+  private final ThreadUseTrial trial;
   private final ArrayPool pool = new ArrayPool();
   private final WeightTransposes transposes = new WeightTransposes();
   private final List<ArrayPool> shardPools = new ArrayList<>();
@@ -77,6 +79,7 @@ final class BatchStep {
     this.trainable = trainable;
     this.objective = objective;
     this.parallel = parallel;
+    this.trial = new ThreadUseTrial(parallel, SERIAL);
   }
 
   /** How many shards a batch of n rows is cut into (1: not split). */
@@ -89,6 +92,18 @@ final class BatchStep {
    * buffers hold their gradient afterwards (overwritten), unless a term is not finite.
    */
   Terms run(Dataset batch, SplittableRandom random, int step, boolean gradients) {
+    if (!gradients) {
+      parallel = trial.chosen();
+      return runOn(batch, random, step, false);
+    }
+    parallel = trial.next();
+    long t0 = System.nanoTime();
+    Terms terms = runOn(batch, random, step, true);
+    trial.took(parallel, System.nanoTime() - t0);
+    return terms;
+  }
+
+  private Terms runOn(Dataset batch, SplittableRandom random, int step, boolean gradients) {
     if (shards(batch.size()) > 1) {
       if (objective instanceof StagedObjective staged) {
         return staged(staged, batch, random, step, gradients);

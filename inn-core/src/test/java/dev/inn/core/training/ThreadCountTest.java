@@ -49,8 +49,10 @@ class ThreadCountTest {
 
   @Test
   void cinnTrainsToIdenticalWeightsWithOneAndTwoThreads() throws IOException {
-    // batch 128: two shards of 64 rows, run in turn on one thread or at once on two
-    Map<String, Object> settings = Map.of("blocks", 2, "hidden", 64, "steps", 25, "batch", 128);
+    // batch 128: two shards of 64 rows, run in turn on one thread or at once on two; on two
+    // threads the steps after the warm-up switch between both ways while they are timed
+    int steps = ThreadUseTrial.WARMUP + 2 * ThreadUseTrial.BLOCKS * ThreadUseTrial.BLOCK + 10;
+    Map<String, Object> settings = Map.of("blocks", 2, "hidden", 16, "steps", steps, "batch", 128);
     byte[] one = trainedWeights("cinn", settings, 1);
     byte[] two = trainedWeights("cinn", settings, 2);
     assertThat(two).isEqualTo(one);
