@@ -44,6 +44,7 @@ public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, d
         Map.entry("validation_fraction", EarlyStopping.DEFAULT.validationFraction()),
         Map.entry("patience", EarlyStopping.DEFAULT.patience()),
         Map.entry("max_epochs", EarlyStopping.DEFAULT.maxEpochs()),
+        Map.entry("weight_average", EarlyStopping.DEFAULT.weightAverage()),
         Map.entry("steps", 3000), Map.entry("batch", 200), Map.entry("lr", 1e-3), Map.entry("lr_final", 1e-5),
         Map.entry("betas", List.of(0.9, 0.95)), Map.entry("eps", 1e-6), Map.entry("weight_decay", 1e-5),
         Map.entry("grad_clip", 0.0), Map.entry("log_every", 25), Map.entry("threads", 0));
@@ -78,11 +79,16 @@ public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, d
       throw new ConfigurationException("validation_fraction", "setting 'validation_fraction' of " + s.owner()
           + " must be in (0, 0.5), got " + vf);
     }
+    double average = s.getDouble("weight_average");
+    if (!(average >= 0 && average < 1)) {
+      throw new ConfigurationException("weight_average", "setting 'weight_average' of " + s.owner()
+          + " must be in [0, 1), got " + average);
+    }
     int threads = s.getInt("threads");
     return new OptimizerConfig(s.getInt("steps"), s.getInt("batch"), s.getDouble("lr"), s.getDouble("lr_final"),
         betas[0], betas[1], s.getDouble("eps"), s.getDouble("weight_decay"), s.getDouble("grad_clip"),
         Math.max(1, s.getInt("log_every")), threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-        new EarlyStopping(s.getDouble("validation_fraction"), s.getInt("patience"), s.getInt("max_epochs")));
+        new EarlyStopping(s.getDouble("validation_fraction"), s.getInt("patience"), s.getInt("max_epochs"), average));
   }
 
   private static void atLeast(Settings s, String key, int min) {

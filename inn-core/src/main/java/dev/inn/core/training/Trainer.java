@@ -158,6 +158,8 @@ public final class Trainer {
       int[] order = identity(train.size());
       int[] rows = new int[batch];
       int epoch = 0;
+      WeightAverage average = stop.weightAverage() > 0 ? new WeightAverage(params.trainable(), stop.weightAverage())
+          : null;
       while (epoch < stop.maxEpochs()) {
         shuffle(order, random);
         double trainSum = 0;
@@ -179,11 +181,20 @@ public final class Trainer {
           }
           float scale = config.gradClip() > 0 && norm > config.gradClip() ? (float) (config.gradClip() / norm) : 1f;
           adam.step(lr, scale);
+          if (average != null) {
+            average.update();
+          }
           StepProfile.add(StepProfile.Part.OPTIMIZER, true, optimizerStart);
           if (stepStart != 0L) {
             StepProfile.stepDone(System.nanoTime() - stepStart);
           }
           step++;
+        }
+        // the average is what gets validated, kept and restored; the iterates go on from their own
+        float[][] iterates = null;
+        if (average != null && !diverged) {
+          iterates = snapshot();
+          restore(average.values());
         }
         double valLoss = diverged ? Double.NaN : validationLoss(batchStep);
         if (!Double.isFinite(valLoss)) {
@@ -192,6 +203,9 @@ public final class Trainer {
                 + " roll-backs with halved learning rates (now " + lr + "); lower lr or check the data");
           }
           restore(lastGood);
+          if (average != null) {
+            average.reset();
+          }
           lr /= 2;
           adam = new Adam(params.trainable(), config);
           context.progress().update(task, epoch, stop.maxEpochs(), "non-finite loss: rolled back, lr " + lr);
@@ -199,6 +213,9 @@ public final class Trainer {
         }
         epoch++;
         lastGood = snapshot();
+        if (iterates != null) {
+          restore(iterates);
+        }
         epochs.add(step);
         curves.computeIfAbsent("train", k -> new ArrayList<>()).add(trainSum / stepsPerEpoch);
         curves.computeIfAbsent("validation", k -> new ArrayList<>()).add(valLoss);

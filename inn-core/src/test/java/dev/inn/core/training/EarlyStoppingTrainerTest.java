@@ -23,7 +23,7 @@ class EarlyStoppingTrainerTest {
 
   private static OptimizerConfig config(int patience, int maxEpochs) {
     return new OptimizerConfig(0, 10, 0.05, 0.05, 0.9, 0.999, 1e-8, 0, 0, 1, 1,
-        new EarlyStopping(0.2, patience, maxEpochs));
+        new EarlyStopping(0.2, patience, maxEpochs, 0));
   }
 
   private static Dataset data(int n) {
