@@ -32,7 +32,7 @@ final class SpeedCommand implements Callable<Integer> {
 
   // 300: the JIT compiles the step for about 200 steps on the other core, and the trainer then
   // times 48 steps to choose between one and all threads (timed with 30, two threads looked
-  // slower than one for the cINN; they are 1.3x faster)
+  // slower than one for the cINN; they are 1.6x faster)
   @Option(names = "--warmup", defaultValue = "300", description = "untimed warm-up steps (default: ${DEFAULT-VALUE})")
   int warmup;
 
