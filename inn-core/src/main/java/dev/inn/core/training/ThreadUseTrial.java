@@ -51,8 +51,8 @@ final class ThreadUseTrial {
     if (chosen != null) {
       return;
     }
-    int inBlock = (steps - WARMUP) % BLOCK;
-    if (steps++ < WARMUP || inBlock < SETTLE) {
+    int step = steps++;
+    if (step < WARMUP || (step - WARMUP) % BLOCK < SETTLE) {
       return;
     }
     int way = used == many ? 0 : 1;

@@ -27,10 +27,7 @@ final class WeightAverage {
 
   /** Folds the current weights in (the first update after a reset copies them). */
   void update() {
-    float keep = (float) Math.min(decay, (1.0 + updates) / (10.0 + updates));
-    if (updates == 0) {
-      keep = 0f;
-    }
+    float keep = updates == 0 ? 0f : (float) Math.min(decay, (1.0 + updates) / (10.0 + updates));
     float take = 1f - keep;
     for (int i = 0; i < values.length; i++) {
       float[] w = weights.get(i).data();
