@@ -39,7 +39,7 @@ public final class CinnSpeedBenchmark {
         Map.entry("layers", 3), Map.entry("clamp", 2.0), Map.entry("block", "glow-coupling"),
         Map.entry("alternate_block", ""),
         Map.entry("condition_settings", Map.of("hidden", 64, "layers", 3, "width", 32)),
-        Map.entry("support_transform", false), Map.entry("batch", 256), Map.entry("lr", 5e-4),
+        Map.entry("support_transform", false), Map.entry("ensemble", 1), Map.entry("batch", 256), Map.entry("lr", 5e-4),
         Map.entry("grad_clip", 0.0), Map.entry("threads", threads),
         Map.entry("steps", warmupSteps + perWindow * windows), Map.entry("log_every", perWindow));
     CinnMethod cinn = (CinnMethod) mp.create(problem, PluginRegistry.settingsFor(mp, "method", settings));

@@ -27,6 +27,7 @@ import dev.inn.core.param.SupportTransform;
 import dev.inn.api.plugin.PluginLookup;
 import dev.inn.core.random.GaussianNoise;
 import dev.inn.api.training.Objective;
+import dev.inn.core.training.Trainer;
 import dev.inn.core.training.TrainingDivergedException;
 import dev.inn.losses.likelihood.StandardNormalLikelihood;
 import java.io.DataInput;
@@ -41,6 +42,12 @@ import java.util.SplittableRandom;
  * see h(y), trained by maximum likelihood (mean of 0.5 |z|^2 - log|det J|), so it needs no
  * MMD and no loss weights. Posterior samples are one batched inverse pass on z ~ N(0, I);
  * the density q(x | y) is exact by the change of variables.
+ *
+ * <p>By default it is a mixture of several such flows: {@code ensemble} networks per subnet
+ * width, differing in their initial weights, each trained on the same pairs with the same
+ * validation split; the mixture weights maximise the validation likelihood
+ * ({@link MixtureWeights}). A mixture's density is the weighted sum of its flows' densities and
+ * a sample comes from one flow picked by weight, so it stays exact and cheap to sample.
  */
 public final class CinnMethod extends LearnedMethod implements PosteriorDensity {
 
@@ -50,17 +57,21 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   /** Rows used for ActNorm's data-dependent initialisation. */
   private static final int INIT_ROWS = 1024;
 
+  /** Flows whose mixture weight falls below this are dropped: they cost time and add nothing. */
+  private static final double MIN_WEIGHT = 1e-3;
+
+  /** First int of a saved mixture; a single flow starts with its negative width, older files with a count. */
+  private static final int MIXTURE_FILE = 0;
+
   private final CinnConfig config;
   private final String problemName;
   private final int dx;
   private final int dy;
   private final PluginLookup registry;
   private final SupportTransform support;
-  private ParameterStore params;
-  private ConditionNetwork conditionNet;
-  private List<ConditionalBlock> blocks;
-  // the subnets' width in use: the setting, or the one training chose (hidden = 0)
-  private int width;
+  // the trained flows and their log mixture weights (one flow of weight 1 before training)
+  private List<Flow> flows;
+  private double[] logWeights;
 
   public CinnMethod(Problem problem, Settings settings, PluginLookup registry) {
     super("cinn", problem, CinnConfig.from(settings).optimizer().threads());
@@ -74,7 +85,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
           + " parameter; coupling blocks need at least 2");
     }
     this.support = supportTransform(problem, config.supportTransform());
-    build(0, untrainedWidth());
+    useSingle(new Flow(0, untrainedWidth()));
   }
 
   /** The width before training has chosen one (and of model files written before widths were saved). */
@@ -82,60 +93,170 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     return config.hidden() > 0 ? config.hidden() : CinnConfig.AUTO_WIDTHS[0];
   }
 
-  /** Creates every part, with subnets {@code width} units wide, parameters initialised from {@code seed}. */
-  private void build(long seed, int width) {
-    this.width = width;
-    params = new ParameterStore(seed);
-    Parameters root = params.root();
-    CinnPlugins plugins = CinnPlugins.resolve(config, registry);
-    conditionNet = plugins.condition().plugin().create(dy, plugins.condition().settings(), root.scope("condition"));
-    int cw = conditionNet.width();
-    BlockProvider coupling = plugins.coupling().plugin();
-    BlockProvider permutation = plugins.permutation().plugin();
-    BlockProvider actNorm = plugins.actNorm().plugin();
-    BlockSpec spec = new BlockSpec(dx, width, config.layers(), config.clamp(), config.activation(), 0f,
-        plugins.coupling().settings());
-    BlockSpec alternateSpec = plugins.alternate() == null ? null : new BlockSpec(dx, width, config.layers(),
-        config.clamp(), config.activation(), 0f, plugins.alternate().settings());
-    BlockSpec plain = new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f, Settings.empty());
-    blocks = new ArrayList<>();
-    for (int i = 0; i < config.blocks(); i++) {
-      if (config.actNorm()) {
-        blocks.add(actNorm.createConditional(plain, cw, root.scope("actnorm" + i)));
-      }
-      blocks.add(permutation.createConditional(
-          new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f,
-              plugins.permutation().settings()), cw, root.scope("perm" + i)));
-      blocks.add(alternateSpec != null && i % 2 == 0
-          ? plugins.alternate().plugin().createConditional(alternateSpec, cw, root.scope("coupling" + i))
-          : coupling.createConditional(spec, cw, root.scope("coupling" + i)));
-    }
-    Parameters norm = root.scope("standardize");
-    addStandardizers(norm);
+  private void useSingle(Flow flow) {
+    flows = List.of(flow);
+    logWeights = new double[] {0};
   }
 
-  /** Number of trainable weights. */
+  /** Number of trainable weights, over all flows of the mixture. */
   public long parameterCount() {
-    return params.trainableCount();
+    long n = 0;
+    for (Flow f : flows) {
+      n += f.params.trainableCount();
+    }
+    return n;
   }
 
-  private Transformed forward(Ops ops, Tensor u, Tensor condition) {
-    Tensor h = u;
-    Tensor logDet = null;
-    for (ConditionalBlock b : blocks) {
-      Transformed t = b.forward(ops, h, condition);
-      h = t.value();
-      logDet = logDet == null ? t.logDet() : ops.add(logDet, t.logDet());
-    }
-    return new Transformed(h, logDet);
-  }
+  /**
+   * One flow: its own weights, conditioning network and blocks, subnets {@code width} units wide.
+   * Creating one also re-creates the method's standardisers in its parameters; every flow is
+   * fitted to the same data, so the latest flow's standardisers serve all.
+   */
+  private final class Flow {
+    final int width;
+    final ParameterStore params;
+    final ConditionNetwork conditionNet;
+    final List<ConditionalBlock> blocks = new ArrayList<>();
 
-  private Tensor inverse(Ops ops, Tensor z, Tensor condition) {
-    Tensor h = z;
-    for (int i = blocks.size() - 1; i >= 0; i--) {
-      h = blocks.get(i).inverse(ops, h, condition).value();
+    Flow(long seed, int width) {
+      this.width = width;
+      params = new ParameterStore(seed);
+      Parameters root = params.root();
+      CinnPlugins plugins = CinnPlugins.resolve(config, registry);
+      conditionNet = plugins.condition().plugin().create(dy, plugins.condition().settings(), root.scope("condition"));
+      int cw = conditionNet.width();
+      BlockProvider coupling = plugins.coupling().plugin();
+      BlockProvider permutation = plugins.permutation().plugin();
+      BlockProvider actNorm = plugins.actNorm().plugin();
+      BlockSpec spec = new BlockSpec(dx, width, config.layers(), config.clamp(), config.activation(), 0f,
+          plugins.coupling().settings());
+      BlockSpec alternateSpec = plugins.alternate() == null ? null : new BlockSpec(dx, width, config.layers(),
+          config.clamp(), config.activation(), 0f, plugins.alternate().settings());
+      BlockSpec plain = new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f, Settings.empty());
+      for (int i = 0; i < config.blocks(); i++) {
+        if (config.actNorm()) {
+          blocks.add(actNorm.createConditional(plain, cw, root.scope("actnorm" + i)));
+        }
+        blocks.add(permutation.createConditional(
+            new BlockSpec(dx, 1, 1, config.clamp(), config.activation(), 0f,
+                plugins.permutation().settings()), cw, root.scope("perm" + i)));
+        blocks.add(alternateSpec != null && i % 2 == 0
+            ? plugins.alternate().plugin().createConditional(alternateSpec, cw, root.scope("coupling" + i))
+            : coupling.createConditional(spec, cw, root.scope("coupling" + i)));
+      }
+      addStandardizers(root.scope("standardize"));
     }
-    return h;
+
+    Transformed forward(Ops ops, Tensor u, Tensor condition) {
+      Tensor h = u;
+      Tensor logDet = null;
+      for (ConditionalBlock b : blocks) {
+        Transformed t = b.forward(ops, h, condition);
+        h = t.value();
+        logDet = logDet == null ? t.logDet() : ops.add(logDet, t.logDet());
+      }
+      return new Transformed(h, logDet);
+    }
+
+    Tensor inverse(Ops ops, Tensor z, Tensor condition) {
+      Tensor h = z;
+      for (int i = blocks.size() - 1; i >= 0; i--) {
+        h = blocks.get(i).inverse(ops, h, condition).value();
+      }
+      return h;
+    }
+
+    /** The maximum-likelihood objective of one batch. */
+    List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
+      Tensor condition = conditionNet.apply(ops, ops.constant(batch.y()));
+      Transformed t = forward(ops, ops.constant(batch.x()), condition);
+      return List.of(new LossTerm("nll", 1.0, StandardNormalLikelihood.negativeLogLikelihood(ops, t.value(),
+          t.logDet())));
+    }
+
+    /**
+     * log N(z; 0, I) + log|det J| of standardised pairs, rows {@code from} to {@code from + out.length},
+     * into {@code out}: the log-density in standardised unbounded coordinates.
+     */
+    void logDensityStandardized(Ops ops, Matrix u, Matrix ys, double[] out) {
+      Tensor condition = conditionNet.apply(ops, ops.constant(ys));
+      Transformed t = forward(ops, ops.constant(u), condition);
+      Matrix z = t.value().value();
+      Matrix ld = t.logDet().value();
+      double normal = -0.5 * dx * Math.log(2 * Math.PI);
+      for (int i = 0; i < out.length; i++) {
+        double sq = 0;
+        for (int c = 0; c < dx; c++) {
+          double v = z.get(i, c);
+          sq += v * v;
+        }
+        out[i] = normal - 0.5 * sq + ld.get(i, 0);
+      }
+    }
+
+    /** Runs the first rows through the blocks in order, letting each data-initialised block set itself. */
+    void initialize(Dataset data, long seed) {
+      int n = Math.min(INIT_ROWS, data.size());
+      int[] rows = new SplittableRandom(seed ^ 0x1D1L).ints(n, 0, data.size()).toArray();
+      Dataset batch = data.select(rows);
+      ArrayPool pool = new ArrayPool();
+      Graph g = new Graph(pool, parallel(), false);
+      Tensor condition = conditionNet.apply(g, g.constant(batch.y()));
+      Tensor h = g.constant(batch.x());
+      for (ConditionalBlock b : blocks) {
+        DataInitialized init = b instanceof DataInitialized d ? d
+            : b instanceof UnconditionedBlock ub && ub.block() instanceof DataInitialized d ? d : null;
+        if (init != null) {
+          init.initialize(h.value());
+        }
+        h = b.forward(g, h, condition).value();
+      }
+      pool.releaseAll();
+    }
+
+    /** After training: the density and the samples must be finite, or the model is not saved. */
+    void checkHealth(Dataset scaled) {
+      int n = Math.min(256, scaled.size());
+      int[] rows = new int[n];
+      for (int i = 0; i < n; i++) {
+        rows[i] = i;
+      }
+      Dataset batch = scaled.select(rows);
+      ArrayPool pool = new ArrayPool();
+      Graph g = new Graph(pool, parallel(), false);
+      Tensor condition = conditionNet.apply(g, g.constant(batch.y()));
+      Transformed t = forward(g, g.constant(batch.x()), condition);
+      boolean densityOk = t.value().value().firstNonFinite() < 0 && t.logDet().value().firstNonFinite() < 0;
+      Matrix z = GaussianNoise.draw(new SplittableRandom(1), n, dx, 1f);
+      Matrix back = inverse(g, g.constant(z), condition).value();
+      pool.releaseAll();
+      if (!densityOk || back.firstNonFinite() >= 0) {
+        throw new TrainingDivergedException("cinn on '" + problemName + "': after training the "
+            + (densityOk ? "posterior samples" : "log-density") + " of training observations are not finite;"
+            + " lower lr or grad_clip");
+      }
+    }
+
+    /** {@code n} posterior samples in data units for the standardised observation {@code ys}. */
+    Matrix sample(float[] ys, int n, long seed) {
+      float[] h = condition(ys);
+      Matrix fullCondition = Matrix.repeatRow(h, Math.min(n, SAMPLE_CHUNK));
+      return sampleInChunks(n, dx, dx, seed, SAMPLE_CHUNK, false, (g, z, unused) -> {
+        int rows = z.rows();
+        Matrix cond = rows == fullCondition.rows() ? fullCondition : fullCondition.rows(0, rows);
+        Matrix u = inverse(g, g.constant(z), g.constant(cond)).value();
+        return support.toSupport(xStandard().invert(u));
+      });
+    }
+
+    /** h(y*) for one standardised observation. */
+    private float[] condition(float[] y) {
+      ArrayPool pool = new ArrayPool();
+      Graph g = new Graph(pool, serial(), false);
+      float[] h = conditionNet.apply(g, g.constant(new Matrix(1, dy, y))).value().data();
+      pool.releaseAll();
+      return h;
+    }
   }
 
   @Override
@@ -143,127 +264,77 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     checkData(data);
     int[] widths = config.hidden() > 0 ? new int[] {config.hidden()}
         : config.optimizer().stopsEarly() ? CinnConfig.AUTO_WIDTHS : new int[] {CinnConfig.AUTO_WIDTHS[1]};
-    TrainingHistory chosen = null;
-    byte[] chosenWeights = null;
-    int chosenWidth = 0;
-    double chosenLoss = Double.POSITIVE_INFINITY;
-    for (int w : widths) {
-      TrainingHistory h = trainWidth(data, context, w);
-      double loss = widths.length == 1 ? 0 : java.util.Collections.min(h.terms().get("validation"));
-      if (chosen == null || loss < chosenLoss) {
-        chosen = h;
-        chosenLoss = loss;
-        chosenWidth = w;
-        chosenWeights = widths.length == 1 ? null : weights();
-      }
-    }
-    if (chosenWidth != width) {
-      build(context.seed(), chosenWidth);
-      try {
-        params.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(chosenWeights)));
-      } catch (IOException e) {
-        throw new IllegalStateException("cinn: could not restore the chosen network", e);
-      }
-    }
-    if (widths.length > 1) {
-      context.progress().update("cinn", 1, 1, String.format(java.util.Locale.ROOT,
-          "subnet width %d chosen by validation loss %.4g", chosenWidth, chosenLoss));
-    }
-    return chosen;
-  }
-
-  /** Builds the network with subnets {@code w} wide and trains it on {@code data}. */
-  private TrainingHistory trainWidth(Dataset data, TrainingContext context, int w) {
-    build(context.seed(), w);
     Matrix u = support.toUnbounded(data.x());
-    if (config.standardize()) {
-      fitStandardizers(u, data.y());
-    }
-    Dataset scaled = new Dataset(xStandard().apply(u), yStandard().apply(data.y()));
-    initialize(scaled, context.seed());
-    // the likelihood is a mean over rows, so batches can be split over the cores
-    TrainingHistory h = runTrainer(config.optimizer(), params, scaled, Objective.separableOverRows(this::terms), context);
-    checkHealth(scaled);
-    return h;
-  }
-
-  private byte[] weights() {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try {
-      params.write(new java.io.DataOutputStream(bytes));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  /** The maximum-likelihood objective of one batch. */
-  private List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
-    Tensor condition = conditionNet.apply(ops, ops.constant(batch.y()));
-    Transformed t = forward(ops, ops.constant(batch.x()), condition);
-    return List.of(new LossTerm("nll", 1.0, StandardNormalLikelihood.negativeLogLikelihood(ops, t.value(),
-        t.logDet())));
-  }
-
-  /** Runs the first rows through the blocks in order, letting each data-initialised block set itself. */
-  private void initialize(Dataset data, long seed) {
-    int n = Math.min(INIT_ROWS, data.size());
-    int[] rows = new SplittableRandom(seed ^ 0x1D1L).ints(n, 0, data.size()).toArray();
-    Dataset batch = data.select(rows);
-    ArrayPool pool = new ArrayPool();
-    Graph g = new Graph(pool, parallel(), false);
-    Tensor condition = conditionNet.apply(g, g.constant(batch.y()));
-    Tensor h = g.constant(batch.x());
-    for (ConditionalBlock b : blocks) {
-      DataInitialized init = b instanceof DataInitialized d ? d
-          : b instanceof UnconditionedBlock ub && ub.block() instanceof DataInitialized d ? d : null;
-      if (init != null) {
-        init.initialize(h.value());
+    Dataset scaled = null;
+    List<Flow> trained = new ArrayList<>();
+    List<TrainingHistory> histories = new ArrayList<>();
+    for (int w : widths) {
+      for (int member = 0; member < config.ensemble(); member++) {
+        // the first flow of a width starts from the training seed, so a one-flow cINN is the plain
+        // flow; the others differ in initial weights and batch order, not in the validation rows
+        long seed = context.seed() + member * 0x9E3779B97F4A7C15L;
+        Flow flow = new Flow(seed, w);
+        if (config.standardize()) {
+          fitStandardizers(u, data.y());
+        }
+        if (scaled == null) {
+          scaled = new Dataset(xStandard().apply(u), yStandard().apply(data.y()));
+        }
+        flow.initialize(scaled, context.seed());
+        // the likelihood is a mean over rows, so batches can be split over the cores
+        histories.add(runTrainer(config.optimizer(), flow.params, scaled, Objective.separableOverRows(flow::terms),
+            new TrainingContext(seed, context.progress()), context.seed()));
+        flow.checkHealth(scaled);
+        trained.add(flow);
       }
-      h = b.forward(g, h, condition).value();
     }
-    pool.releaseAll();
-  }
-
-  /** After training: the density and the samples must be finite, or the model is not saved. */
-  private void checkHealth(Dataset scaled) {
-    int n = Math.min(256, scaled.size());
-    int[] rows = new int[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
+    double[] weights = mixtureWeights(trained, scaled, context);
+    List<Flow> kept = new ArrayList<>();
+    List<Double> keptWeights = new ArrayList<>();
+    int heaviest = 0;
+    double total = 0;
+    for (int k = 0; k < trained.size(); k++) {
+      if (weights[k] >= MIN_WEIGHT) {
+        kept.add(trained.get(k));
+        keptWeights.add(weights[k]);
+        total += weights[k];
+      }
+      heaviest = weights[k] > weights[heaviest] ? k : heaviest;
     }
-    Dataset batch = scaled.select(rows);
-    ArrayPool pool = new ArrayPool();
-    Graph g = new Graph(pool, parallel(), false);
-    Tensor condition = conditionNet.apply(g, g.constant(batch.y()));
-    Transformed t = forward(g, g.constant(batch.x()), condition);
-    boolean densityOk = t.value().value().firstNonFinite() < 0 && t.logDet().value().firstNonFinite() < 0;
-    Matrix z = GaussianNoise.draw(new SplittableRandom(1), n, dx, 1f);
-    Matrix back = inverse(g, g.constant(z), condition).value();
-    pool.releaseAll();
-    if (!densityOk || back.firstNonFinite() >= 0) {
-      throw new TrainingDivergedException("cinn on '" + problemName + "': after training the "
-          + (densityOk ? "posterior samples" : "log-density") + " of training observations are not finite;"
-          + " lower lr or grad_clip");
+    flows = List.copyOf(kept);
+    logWeights = new double[kept.size()];
+    StringBuilder described = new StringBuilder();
+    for (int k = 0; k < kept.size(); k++) {
+      logWeights[k] = Math.log(keptWeights.get(k) / total);
+      described.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.2f (width %d)",
+          keptWeights.get(k) / total, kept.get(k).width));
     }
+    if (trained.size() > 1) {
+      context.progress().update("cinn", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
+          + " by validation likelihood");
+    }
+    // the curves shown are those of the flow with the largest weight
+    return histories.get(heaviest);
   }
 
-  private float[] checkedObservation(float[] observation) {
-    checkRequest(observation, 0);
-    return yStandard().apply(observation);
+  /**
+   * Mixture weights of the trained flows: maximum likelihood on the trainer's validation split,
+   * which no flow trained on; equal weights when training keeps no validation split.
+   */
+  private double[] mixtureWeights(List<Flow> trained, Dataset scaled, TrainingContext context) {
+    int k = trained.size();
+    double[] equal = new double[k];
+    java.util.Arrays.fill(equal, 1.0 / k);
+    if (k == 1 || !config.optimizer().stopsEarly()) {
+      return equal;
+    }
+    Dataset validation = scaled.select(new Trainer(config.optimizer()).validationRows(scaled.size(), context.seed()));
+    double[][] logDensity = new double[k][];
+    for (int f = 0; f < k; f++) {
+      logDensity[f] = logDensitiesStandardized(trained.get(f), validation.x(), validation.y());
+    }
+    return MixtureWeights.fit(logDensity);
   }
-
-  /** h(y*) for one standardised observation. */
-  private float[] condition(float[] y) {
-    ArrayPool pool = new ArrayPool();
-    Graph g = new Graph(pool, serial(), false);
-    float[] h = conditionNet.apply(g, g.constant(new Matrix(1, dy, y))).value().data();
-    pool.releaseAll();
-    return h;
-  }
-
-  /** Observations beyond this many training standard deviations from the training mean are flagged. */
-  private static final double RANGE_SDS = 6;
 
   @Override
   public List<String> outOfRange(float[] observation) {
@@ -278,17 +349,51 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     return out;
   }
 
+  /** Observations beyond this many training standard deviations from the training mean are flagged. */
+  private static final double RANGE_SDS = 6;
+
+  private float[] checkedObservation(float[] observation) {
+    checkRequest(observation, 0);
+    return yStandard().apply(observation);
+  }
+
+  /**
+   * {@code n} samples of the mixture: each row's flow is drawn by weight from {@code seed}, then
+   * each flow samples its rows, which go back to the places drawn for them.
+   */
   @Override
   public synchronized Matrix sample(float[] observation, int n, long seed) {
     checkRequest(observation, n);
-    float[] h = condition(yStandard().apply(observation));
-    Matrix fullCondition = Matrix.repeatRow(h, Math.min(n, SAMPLE_CHUNK));
-    return sampleInChunks(n, dx, dx, seed, SAMPLE_CHUNK, false, (g, z, unused) -> {
-      int rows = z.rows();
-      Matrix cond = rows == fullCondition.rows() ? fullCondition : fullCondition.rows(0, rows);
-      Matrix u = inverse(g, g.constant(z), g.constant(cond)).value();
-      return support.toSupport(xStandard().invert(u));
-    });
+    float[] ys = yStandard().apply(observation);
+    if (flows.size() == 1) {
+      return flows.get(0).sample(ys, n, seed);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] flowOf = new int[n];
+    int[] count = new int[flows.size()];
+    for (int i = 0; i < n; i++) {
+      double r = random.nextDouble();
+      int f = 0;
+      double cumulative = Math.exp(logWeights[0]);
+      while (r >= cumulative && f < flows.size() - 1) {
+        f++;
+        cumulative += Math.exp(logWeights[f]);
+      }
+      flowOf[i] = f;
+      count[f]++;
+    }
+    Matrix[] drawn = new Matrix[flows.size()];
+    for (int f = 0; f < flows.size(); f++) {
+      long flowSeed = random.nextLong();
+      drawn[f] = count[f] == 0 ? null : flows.get(f).sample(ys, count[f], flowSeed);
+    }
+    float[] out = new float[n * dx];
+    int[] next = new int[flows.size()];
+    for (int i = 0; i < n; i++) {
+      int f = flowOf[i];
+      System.arraycopy(drawn[f].data(), next[f]++ * dx, out, i * dx, dx);
+    }
+    return new Matrix(n, dx, out);
   }
 
   @Override
@@ -311,7 +416,6 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     if (bad >= 0) {
       throw new IllegalArgumentException("cinn: observation row " + bad / dy + " holds " + pairs.y().data()[bad]);
     }
-    double[] out = new double[x.rows()];
     double[] supportJacobian = support.logAbsDetToUnbounded(x);
     double standardJacobian = 0;
     Matrix origin = xStandard().invert(Matrix.zeros(1, dx));
@@ -319,30 +423,41 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     for (int c = 0; c < dx; c++) {
       standardJacobian -= Math.log(Math.abs(unit.get(0, c) - origin.get(0, c)));
     }
-    double normal = -0.5 * dx * Math.log(2 * Math.PI);
+    Matrix u = xStandard().apply(support.toUnbounded(x));
     Matrix ys = yStandard().apply(pairs.y());
-    double constant = normal + standardJacobian;
-    int chunks = (x.rows() + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
+    double[] out = new double[x.rows()];
+    for (int f = 0; f < flows.size(); f++) {
+      double[] flowDensity = logDensitiesStandardized(flows.get(f), u, ys);
+      for (int i = 0; i < out.length; i++) {
+        double term = logWeights[f] + flowDensity[i];
+        out[i] = f == 0 ? term : logSumExp(out[i], term);
+      }
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] += standardJacobian + supportJacobian[i];
+    }
+    return out;
+  }
+
+  private static double logSumExp(double a, double b) {
+    double max = Math.max(a, b);
+    return max == Double.NEGATIVE_INFINITY ? max : max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+  }
+
+  /** One flow's log-densities of standardised pairs, chunk by chunk over the threads. */
+  private double[] logDensitiesStandardized(Flow flow, Matrix u, Matrix ys) {
+    double[] out = new double[u.rows()];
+    int chunks = (u.rows() + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
     // threads take whole chunks; each row's value depends on its own chunk only
     parallel().run(chunks, Long.MAX_VALUE, (first, last) -> {
       ArrayPool pool = new ArrayPool();
       for (int k = first; k < last; k++) {
         int from = k * SAMPLE_CHUNK;
-        int rows = Math.min(SAMPLE_CHUNK, x.rows() - from);
-        Graph g = new Graph(pool, serial(), false);
-        Matrix u = xStandard().apply(support.toUnbounded(x.rows(from, from + rows)));
-        Tensor condition = conditionNet.apply(g, g.constant(ys.rows(from, from + rows)));
-        Transformed t = forward(g, g.constant(u), condition);
-        Matrix z = t.value().value();
-        Matrix ld = t.logDet().value();
-        for (int i = 0; i < rows; i++) {
-          double sq = 0;
-          for (int c = 0; c < dx; c++) {
-            double v = z.get(i, c);
-            sq += v * v;
-          }
-          out[from + i] = constant - 0.5 * sq + ld.get(i, 0) + supportJacobian[from + i];
-        }
+        int rows = Math.min(SAMPLE_CHUNK, u.rows() - from);
+        double[] chunk = new double[rows];
+        flow.logDensityStandardized(new Graph(pool, serial(), false), u.rows(from, from + rows),
+            ys.rows(from, from + rows), chunk);
+        System.arraycopy(chunk, 0, out, from, rows);
         pool.releaseAll();
       }
     });
@@ -357,20 +472,52 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
 
   @Override
   public void save(DataOutput out) throws IOException {
-    // the width first, as a negative number (a parameter count, which older files start with, is not)
-    out.writeInt(-width);
-    params.write(out);
+    if (flows.size() == 1) {
+      // the width first, as a negative number (a parameter count, which older files start with, is not)
+      out.writeInt(-flows.get(0).width);
+      flows.get(0).params.write(out);
+      return;
+    }
+    out.writeInt(MIXTURE_FILE);
+    out.writeInt(flows.size());
+    for (int f = 0; f < flows.size(); f++) {
+      out.writeDouble(logWeights[f]);
+      out.writeInt(flows.get(f).width);
+      flows.get(f).params.write(out);
+    }
   }
 
   @Override
   public void load(DataInput in) throws IOException {
     int first = in.readInt();
-    if (first < 0) {
-      build(0, -first);
-      params.read(in);
+    if (first == MIXTURE_FILE) {
+      int n = in.readInt();
+      if (n < 1 || n > 1024) {
+        throw new IOException("cinn: the model file holds a mixture of " + n + " flows");
+      }
+      List<Flow> read = new ArrayList<>();
+      double[] readWeights = new double[n];
+      for (int f = 0; f < n; f++) {
+        readWeights[f] = in.readDouble();
+        int width = in.readInt();
+        if (width < 1 || !Double.isFinite(readWeights[f])) {
+          throw new IOException("cinn: flow " + f + " of the model file has width " + width + " and log weight "
+              + readWeights[f]);
+        }
+        Flow flow = new Flow(0, width);
+        flow.params.read(in);
+        read.add(flow);
+      }
+      flows = List.copyOf(read);
+      logWeights = readWeights;
+    } else if (first < 0) {
+      Flow flow = new Flow(0, -first);
+      flow.params.read(in);
+      useSingle(flow);
     } else {
-      build(0, untrainedWidth());
-      params.read(in, first);
+      Flow flow = new Flow(0, untrainedWidth());
+      flow.params.read(in, first);
+      useSingle(flow);
     }
   }
 }

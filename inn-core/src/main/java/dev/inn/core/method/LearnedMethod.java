@@ -153,6 +153,12 @@ public abstract class LearnedMethod implements PosteriorMethod {
     return new Trainer(optimizer).run("train " + name, params, data, objective, context, parallel());
   }
 
+  /** As {@link #runTrainer}, holding out the validation rows that {@code splitSeed} draws. */
+  protected final TrainingHistory runTrainer(OptimizerConfig optimizer, ParameterStore params, Dataset data,
+      Objective objective, TrainingContext context, long splitSeed) {
+    return new Trainer(optimizer).run("train " + name, params, data, objective, context, parallel(), splitSeed);
+  }
+
   /** Maps one chunk of latent rows to output rows. */
   @FunctionalInterface
   protected interface ChunkMap {

@@ -29,12 +29,22 @@ public final class Trainer {
 
   public TrainingHistory run(String task, ParameterStore params, Dataset data, Objective objective,
       TrainingContext context, RowParallel parallel) {
+    return run(task, params, data, objective, context, parallel, context.seed());
+  }
+
+  /**
+   * As {@link #run(String, ParameterStore, Dataset, Objective, TrainingContext, RowParallel)},
+   * with the validation split drawn from {@code splitSeed} instead of the context's seed: runs
+   * that differ in their seed but share {@code splitSeed} hold out the same rows.
+   */
+  public TrainingHistory run(String task, ParameterStore params, Dataset data, Objective objective,
+      TrainingContext context, RowParallel parallel, long splitSeed) {
     if (data.size() < 2) {
       throw new IllegalArgumentException(task + ": need at least 2 training pairs, got " + data.size());
     }
     checkFinite(task, data);
     if (config.stopsEarly()) {
-      return new EpochTraining(task, params, data, objective, context, parallel).run();
+      return new EpochTraining(task, params, data, objective, context, parallel, splitSeed).run();
     }
     SplittableRandom random = new SplittableRandom(context.seed());
     Adam adam = new Adam(params.trainable(), config);
@@ -97,6 +107,20 @@ public final class Trainer {
   }
 
   /**
+   * The rows of {@code size} training pairs that epoch training with {@code seed} holds out for
+   * validation, so a method can evaluate on them what the trainer did not train on.
+   */
+  public int[] validationRows(int size, long seed) {
+    int[] order = identity(size);
+    shuffle(order, new SplittableRandom(seed));
+    return java.util.Arrays.copyOfRange(order, 0, Math.min(size, validationSize(size)));
+  }
+
+  private int validationSize(int size) {
+    return (int) Math.round(size * config.earlyStopping().validationFraction());
+  }
+
+  /**
    * Epochs with a held-out validation split, learning rate halved on a plateau, early stop,
    * best weights restored; a non-finite loss rolls the weights back to the last good epoch
    * with half the learning rate instead of failing at once.
@@ -115,7 +139,7 @@ public final class Trainer {
     private final SplittableRandom random;
 
     EpochTraining(String task, ParameterStore params, Dataset data, Objective objective, TrainingContext context,
-        RowParallel parallel) {
+        RowParallel parallel, long splitSeed) {
       this.task = task;
       this.params = params;
       this.objective = objective;
@@ -123,8 +147,9 @@ public final class Trainer {
       this.parallel = parallel;
       this.random = new SplittableRandom(context.seed());
       int[] order = identity(data.size());
-      shuffle(order, random);
-      int nVal = (int) Math.round(data.size() * config.earlyStopping().validationFraction());
+      // with its own seed the split leaves the batch order's generator untouched
+      shuffle(order, splitSeed == context.seed() ? random : new SplittableRandom(splitSeed));
+      int nVal = validationSize(data.size());
       if (nVal < 1 || data.size() - nVal < 2) {
         throw new IllegalArgumentException(task + ": " + data.size() + " training pairs are too few for a validation"
             + " split of " + config.earlyStopping().validationFraction() + "; simulate more pairs");

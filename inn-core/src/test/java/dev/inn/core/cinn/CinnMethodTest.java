@@ -185,28 +185,75 @@ class CinnMethodTest {
   }
 
   @Test
-  void chosenWidthIsTheOneWithTheLowerValidationLossAndSurvivesSaveAndLoad() throws IOException {
+  void mixtureDensityIsNormalisedMatchesItsSamplesAndSurvivesSaveAndLoad() throws IOException {
     Problem problem = linearGaussian();
     Dataset data = problem.sample(600, 5);
     PluginRegistry registry = PluginRegistry.fromClassPath();
-    double[] best = new double[2];
-    int[] widths = {16, 64};
-    for (int k = 0; k < 2; k++) {
-      CinnMethod fixed = new CinnMethod(problem, settings(Map.of("hidden", widths[k], "max_epochs", 4)), registry);
-      best[k] = java.util.Collections.min(fixed.train(data, TrainingContext.quiet(9)).terms().get("validation"));
+    CinnMethod mixture = new CinnMethod(problem, settings(Map.of("hidden", 0, "max_epochs", 4)), registry);
+    List<String> messages = new java.util.ArrayList<>();
+    mixture.train(data, new TrainingContext(9, (task, done, total, message) -> messages.add(message)));
+    assertThat(messages).anyMatch(m -> m.startsWith("mixture of "));
+    float[] y = {0.4f, -0.3f};
+
+    // the density integrates to one over a grid covering the posterior
+    int cells = 160;
+    double lo = -4;
+    double step = 8.0 / cells;
+    float[] grid = new float[2 * cells * cells];
+    for (int i = 0; i < cells; i++) {
+      for (int j = 0; j < cells; j++) {
+        grid[2 * (i * cells + j)] = (float) (lo + (i + 0.5) * step);
+        grid[2 * (i * cells + j) + 1] = (float) (lo + (j + 0.5) * step);
+      }
     }
-    CinnMethod auto = new CinnMethod(problem, settings(Map.of("hidden", 0, "max_epochs", 4)), registry);
-    auto.train(data, TrainingContext.quiet(9));
-    CinnMethod expected = new CinnMethod(problem,
-        settings(Map.of("hidden", best[0] <= best[1] ? 16 : 64, "max_epochs", 4)), registry);
-    expected.train(data, TrainingContext.quiet(9));
-    float[] y = {0.1f, 0.2f};
-    assertThat(auto.sample(y, 500, 4)).isEqualTo(expected.sample(y, 500, 4));
+    double[] logQ = mixture.logDensity(y, new Matrix(cells * cells, 2, grid));
+    double mass = 0;
+    double[] mean = new double[2];
+    for (int r = 0; r < logQ.length; r++) {
+      double p = Math.exp(logQ[r]) * step * step;
+      mass += p;
+      mean[0] += p * grid[2 * r];
+      mean[1] += p * grid[2 * r + 1];
+    }
+    assertThat(mass).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+
+    // samples pick flows by the same weights as the density: their mean is the density's
+    Matrix samples = mixture.sample(y, 40_000, 3);
+    for (int c = 0; c < 2; c++) {
+      double m = 0;
+      for (float v : samples.column(c)) {
+        m += v;
+      }
+      assertThat(m / samples.rows()).isCloseTo(mean[c] / mass, org.assertj.core.data.Offset.offset(0.02));
+    }
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    auto.save(new DataOutputStream(bytes));
+    mixture.save(new DataOutputStream(bytes));
     CinnMethod loaded = new CinnMethod(problem, settings(Map.of("hidden", 0, "max_epochs", 4)), registry);
     loaded.load(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
-    assertThat(loaded.sample(y, 500, 4)).isEqualTo(auto.sample(y, 500, 4));
+    assertThat(loaded.sample(y, 500, 4)).isEqualTo(mixture.sample(y, 500, 4));
+    assertThat(loaded.logDensity(y, samples.rows(0, 100))).isEqualTo(mixture.logDensity(y, samples.rows(0, 100)));
+    assertThat(loaded.parameterCount()).isEqualTo(mixture.parameterCount());
+  }
+
+  @Test
+  void ensembleTrainsThatManyFlowsPerWidthAndZeroIsNamed() {
+    Problem problem = linearGaussian();
+    PluginRegistry registry = PluginRegistry.fromClassPath();
+    long one = new CinnMethod(problem, settings(Map.of("ensemble", 1)), registry).parameterCount();
+    CinnMethod three = new CinnMethod(problem, settings(Map.of("ensemble", 3, "max_epochs", 3)), registry);
+    // before training a cINN is one flow
+    assertThat(three.parameterCount()).isEqualTo(one);
+    List<String> messages = new java.util.ArrayList<>();
+    three.train(problem.sample(600, 2), new TrainingContext(1, (task, done, total, message) -> messages.add(message)));
+    String mixture = messages.stream().filter(m -> m.startsWith("mixture of ")).findFirst().orElseThrow();
+    // three flows of width 48 were trained; those the validation data gave weight are kept
+    long kept = three.parameterCount() / one;
+    assertThat(three.parameterCount()).isEqualTo(kept * one);
+    assertThat(kept).isBetween(1L, 3L);
+    assertThat(mixture).startsWith("mixture of " + kept + " flows");
+    assertThat(mixture.split("\\(width 48\\)", -1)).hasSize((int) kept + 1);
+    assertThatThrownBy(() -> new CinnMethod(problem, settings(Map.of("ensemble", 0)), registry))
+        .hasMessageContaining("ensemble");
   }
 }
