@@ -175,22 +175,23 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     }
 
     /**
-     * log N(z; 0, I) + log|det J| of standardised pairs, rows {@code from} to {@code from + out.length},
-     * into {@code out}: the log-density in standardised unbounded coordinates.
+     * log N(z; 0, I) + log|det J| of the standardised pairs (rows of {@code u} given rows of
+     * {@code ys}), the log-density in standardised unbounded coordinates, into {@code out} from
+     * index {@code offset}.
      */
-    void logDensityStandardized(Ops ops, Matrix u, Matrix ys, double[] out) {
+    void logDensityStandardized(Ops ops, Matrix u, Matrix ys, double[] out, int offset) {
       Tensor condition = conditionNet.apply(ops, ops.constant(ys));
       Transformed t = forward(ops, ops.constant(u), condition);
       Matrix z = t.value().value();
       Matrix ld = t.logDet().value();
       double normal = -0.5 * dx * Math.log(2 * Math.PI);
-      for (int i = 0; i < out.length; i++) {
+      for (int i = 0; i < u.rows(); i++) {
         double sq = 0;
         for (int c = 0; c < dx; c++) {
           double v = z.get(i, c);
           sq += v * v;
         }
-        out[i] = normal - 0.5 * sq + ld.get(i, 0);
+        out[offset + i] = normal - 0.5 * sq + ld.get(i, 0);
       }
     }
 
@@ -368,16 +369,18 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     if (flows.size() == 1) {
       return flows.get(0).sample(ys, n, seed);
     }
+    double[] cumulative = new double[flows.size()];
+    for (int f = 0; f < cumulative.length; f++) {
+      cumulative[f] = (f == 0 ? 0 : cumulative[f - 1]) + Math.exp(logWeights[f]);
+    }
     SplittableRandom random = new SplittableRandom(seed);
     int[] flowOf = new int[n];
     int[] count = new int[flows.size()];
     for (int i = 0; i < n; i++) {
       double r = random.nextDouble();
       int f = 0;
-      double cumulative = Math.exp(logWeights[0]);
-      while (r >= cumulative && f < flows.size() - 1) {
+      while (r >= cumulative[f] && f < flows.size() - 1) {
         f++;
-        cumulative += Math.exp(logWeights[f]);
       }
       flowOf[i] = f;
       count[f]++;
@@ -454,10 +457,8 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       for (int k = first; k < last; k++) {
         int from = k * SAMPLE_CHUNK;
         int rows = Math.min(SAMPLE_CHUNK, u.rows() - from);
-        double[] chunk = new double[rows];
         flow.logDensityStandardized(new Graph(pool, serial(), false), u.rows(from, from + rows),
-            ys.rows(from, from + rows), chunk);
-        System.arraycopy(chunk, 0, out, from, rows);
+            ys.rows(from, from + rows), out, from);
         pool.releaseAll();
       }
     });

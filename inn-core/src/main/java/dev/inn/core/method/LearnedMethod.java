@@ -150,7 +150,7 @@ public abstract class LearnedMethod implements PosteriorMethod {
   /** Trains {@code params} with the shared trainer, reported as {@code "train NAME"}. */
   protected final TrainingHistory runTrainer(OptimizerConfig optimizer, ParameterStore params, Dataset data,
       Objective objective, TrainingContext context) {
-    return new Trainer(optimizer).run("train " + name, params, data, objective, context, parallel());
+    return runTrainer(optimizer, params, data, objective, context, context.seed());
   }
 
   /** As {@link #runTrainer}, holding out the validation rows that {@code splitSeed} draws. */
