@@ -2,6 +2,7 @@ package dev.inn.api.problem;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.ObservationShape;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,15 +20,28 @@ public interface Problem {
   /** Names of the hidden parameters x, in column order. */
   List<String> parameterNames();
 
-  /** Names of the observations y, in column order. */
+  /**
+   * Names of the observations y, in column order; for a set or a sequence (see {@link
+   * #observationShape()}) the names of one element's values (a set row's columns, a step's
+   * channels).
+   */
   List<String> observationNames();
+
+  /**
+   * What one observation is: by default a vector of {@link #observationDim()} values. A problem
+   * whose observations are sets or sequences (ragged, see {@link ObservationShape}) overrides it,
+   * and its {@link #sample} returns padded rows with their lengths.
+   */
+  default ObservationShape observationShape() {
+    return new ObservationShape.Vector(observationDim());
+  }
 
   /** The number of hidden parameters, dim x. */
   default int parameterDim() {
     return parameterNames().size();
   }
 
-  /** The number of observed values, dim y. */
+  /** The number of observed values, dim y; for a set or sequence, the values per element. */
   default int observationDim() {
     return observationNames().size();
   }
