@@ -27,8 +27,13 @@ final class SampleCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "model file from 'inn train'")
+  @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
+      description = "model file from 'inn train'")
   Path model;
+
+  /** The older spelling {@code --model FILE}, still read so existing scripts keep working. */
+  @Option(names = "--model", hidden = true, paramLabel = "FILE")
+  Path modelOption;
 
   @Option(names = {"-y", "--observation"}, required = true, paramLabel = "Y",
       description = "the observation y*, comma separated, e.g. 0,1.5 (one per call)")
@@ -52,6 +57,13 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("-y was given " + observations.size() + " times; sample one observation per"
           + " call (its values comma separated, e.g. -y 0,1.5)");
     }
+    if (model != null && modelOption != null) {
+      throw new IllegalArgumentException("give the model once: inn sample MODEL -y ...");
+    }
+    if (model == null && modelOption == null) {
+      throw new IllegalArgumentException("name the model file: inn sample MODEL -y ...");
+    }
+    Path model = this.model != null ? this.model : modelOption;
     float[] observation = Values.parse(observations.get(0), "-y");
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
