@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code inn sample}: posterior samples of a saved model for one observation. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-    description = "Draw posterior samples x ~ q(x | y*) from a saved model; writes CSV or NPY.")
+    description = "Draw posterior samples x ~ q(x | y*) from a saved model; writes CSV, NPY or ArviZ"
+        + " InferenceData (Zarr).")
 final class SampleCommand implements Callable<Integer> {
 
   private final PluginLookup plugins;
@@ -45,7 +46,8 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "sampling seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "output .csv or .npy (default: CSV on stdout)")
+  @Option(names = "--out", paramLabel = "FILE", description = "output .csv, .npy, or .zarr (an ArviZ InferenceData"
+      + " folder: az.from_zarr) (default: CSV on stdout)")
   Path out;
 
   @picocli.CommandLine.Spec
@@ -86,7 +88,12 @@ final class SampleCommand implements Callable<Integer> {
     if (out == null) {
       spec.commandLine().getOut().print(SampleFile.csv(x, loaded.problem().parameterNames()));
     } else {
-      SampleFile.write(out, x, loaded.problem().parameterNames());
+      if (out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zarr")) {
+        InferenceDataZarr.write(out, x, loaded.problem().parameterNames(), observation,
+            loaded.problem().observationNames());
+      } else {
+        SampleFile.write(out, x, loaded.problem().parameterNames());
+      }
       spec.commandLine().getOut().println("wrote " + samples + " samples to " + out.toAbsolutePath());
     }
     return 0;

@@ -33,7 +33,7 @@ final class SampleFile {
     } else if (n.endsWith(".csv")) {
       bytes = csv(samples, names).getBytes(StandardCharsets.UTF_8);
     } else {
-      throw new IllegalArgumentException("output " + file + " must end in .csv or .npy");
+      throw new IllegalArgumentException("output " + file + " must end in .csv, .npy or .zarr");
     }
     AtomicFile.refuseNonRegular(file, "samples");
     AtomicFile.write(file, bytes);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A scientist's walk with their own simulations, on a small scale: a damped oscillator's
- * 20-point time series in a CSV, then train, sample, analyze, diagnose, plot and log-prob from
+ * 20-point time series in a CSV (parameters as a column range, observations as "everything
+ * else"), then train (the default method, cinn), sample, analyze, diagnose, plot and log-prob from
  * the model file alone (the CSV is deleted after training), each exiting 0 and writing its page.
  */
 class OwnDataWalkTest {
@@ -55,9 +56,8 @@ class OwnDataWalkTest {
     Path csv = dir.resolve("osc.csv");
     writeOscillator(csv, 1500);
     Path model = dir.resolve("osc.inn");
-    Result r = run("train", "--problem", "dataset", "-p", "path=" + csv, "-p", "x_columns=[\"a\",\"gamma\",\"omega\"]",
-        "-p", "y_columns=[" + String.join(",", java.util.stream.IntStream.range(0, 20).mapToObj(t -> "\"y" + t + "\"")
-            .toList()) + "]", "-p", "test_fraction=0.1", "--method", "cinn", "-m", "blocks=3", "-m", "hidden=32",
+    Result r = run("train", "--problem", "dataset", "-p", "path=" + csv, "-p", "x_columns=[\"a:omega\"]",
+        "-p", "y_columns=[\"*\"]", "-p", "test_fraction=0.1", "-m", "blocks=3", "-m", "hidden=32",
         "-m", "ensemble=1", "-m", "max_epochs=4", "--out", model.toString());
     assertThat(r.code()).as(r.err()).isZero();
     // from here on the model file alone: the data stayed behind
