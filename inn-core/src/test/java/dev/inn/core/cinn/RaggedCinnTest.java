@@ -225,6 +225,9 @@ class RaggedCinnTest {
     assertThatThrownBy(() -> method(Map.of("condition", "mlp")))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("does not take a set of rows of 2 values");
     assertThat(CinnPlugins.automaticCondition(new ObservationShape.Vector(3))).isEqualTo("mlp");
+    // with no setting, the set problem gets a network that takes sets
+    CinnMethod auto = new CinnMethod(setProblem(), CinnMethodTest.settings(Map.of()), PluginRegistry.fromClassPath());
+    assertThat(auto.sample(set(7, 0, 1, 3), 5, 1).rows()).isEqualTo(5);
     assertThat(CinnPlugins.automaticCondition(new ObservationShape.Set(2))).isEqualTo("deepset");
     assertThat(CinnPlugins.automaticCondition(new ObservationShape.Sequence(1))).isEqualTo("conv1d");
   }
