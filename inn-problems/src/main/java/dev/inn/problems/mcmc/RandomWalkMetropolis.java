@@ -27,6 +27,8 @@ public final class RandomWalkMetropolis {
   public static final int START_CANDIDATES = 64;
   private static final double TARGET_ACCEPTANCE = 0.25;
   private static final int ADAPT_WINDOW = 100;
+  /** Kept draws per chain at least, however few are asked for, so R-hat is meaningful. */
+  private static final int MIN_KEPT = 1000;
 
   private RandomWalkMetropolis() {}
 
@@ -101,14 +103,17 @@ public final class RandomWalkMetropolis {
         + " wanted) after %d warm-up iterations per chain", fmt(r.rHat()), options.maxRHat(), o.warmup() / 4));
   }
 
-  /** One run of {@code options.chains()} chains giving at least {@code n} draws in all; no convergence check. */
+  /**
+   * One run of {@code options.chains()} chains giving {@code n} draws in all; no convergence
+   * check. Each chain keeps at least {@value #MIN_KEPT} draws for the diagnostics, even when fewer are returned.
+   */
   public static Result run(LogDensity target, StartDistribution start, double[] initialSteps, int n, long seed,
       Options options) {
     if (n < 1) {
       throw new IllegalArgumentException("MCMC needs at least one draw, got " + n);
     }
     int chains = options.chains();
-    int keep = Math.max(4, (n + chains - 1) / chains);
+    int keep = Math.max(MIN_KEPT, (n + chains - 1) / chains);
     double[][][] draws = new double[chains][][];
     long[] accepted = new long[chains];
     IntStream.range(0, chains).parallel().forEach(c -> {
