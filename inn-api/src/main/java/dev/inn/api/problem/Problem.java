@@ -75,6 +75,14 @@ public interface Problem {
     return OptionalInt.empty();
   }
 
+  /**
+   * The most pairs {@link #testSet} can give (a data set's held-out rows), or empty when there
+   * is no limit (a simulator draws as many as asked).
+   */
+  default OptionalInt testPairs() {
+    return OptionalInt.empty();
+  }
+
   /** Draws from the prior p(x), when the problem has one. */
   default Optional<Prior> prior() {
     return Optional.empty();

@@ -23,7 +23,8 @@ import java.util.Map;
  * One file per trained model: a magic word and format version, the method and problem with
  * their settings (keys sorted, so the same model gives the same bytes), what sampling needs of
  * the problem (a data-only problem, one without prior, simulator or exact posterior such as a
- * user's CSV, is stored by its column names, latent dimension and support and never reopened;
+ * user's CSV, is stored by its column names, latent dimension, support, a slice of its held-out
+ * pairs and training parameters for analysis and diagnosis, and never reopened;
  * any other problem is recreated from its settings), then the method's own
  * state ({@link PosteriorMethod#save}), then a CRC-32C of everything before it. Loading checks
  * the checksum before it trusts a byte and recreates both through the registry, so any plugin
@@ -33,7 +34,7 @@ import java.util.Map;
 public final class ModelFile {
 
   /** Bumped whenever the layout changes; older files are refused with a clear message. */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
 
   /** The oldest layout still read: format 2 lacks the problem description. */
   private static final int OLDEST_READ = 2;
@@ -128,7 +129,7 @@ public final class ModelFile {
       Settings ps = PluginRegistry.settingsFor(pp, "problem", problemValues);
       Settings ms = PluginRegistry.settingsFor(mp, "method", methodValues);
       // a data-only problem comes from the file itself: its data are not needed, and may be gone
-      Problem problem = version >= 3 ? StoredProblem.read(in, problemName).orElseGet(() -> pp.create(ps))
+      Problem problem = version >= 3 ? StoredProblem.read(in, problemName, version).orElseGet(() -> pp.create(ps))
           : pp.create(ps);
       PosteriorMethod method = mp.create(problem, ms);
       method.load(in);

@@ -66,6 +66,11 @@ public final class DatasetProblem implements Problem {
   }
 
   @Override
+  public java.util.OptionalInt testPairs() {
+    return java.util.OptionalInt.of(testRows.length);
+  }
+
+  @Override
   public String name() {
     return NAME;
   }

@@ -20,7 +20,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code format = "csv"}: one file {@code path} with a header row; {@code y_columns}
  *       names the observation columns, {@code x_columns} the parameter columns (default: every
- *       other column, in file order).
+ *       other column, in file order). An entry "first:last" names a range of header columns
+ *       (e.g. "y0:y19"); {@code y_columns = ["*"]} means every column not in x_columns.
  *   <li>{@code format = "npy"}: two files {@code x_path} and {@code y_path} with the same number
  *       of rows; {@code x_columns} / {@code y_columns} name their columns (default x0.., y0..).
  *   <li>{@code test_fraction} of the rows (chosen by {@code split_seed}) is held out for testing.
@@ -36,7 +37,8 @@ public final class DatasetProblemProvider implements ProblemProvider {
   @Override
   public String description() {
     return "your own simulated (x, y) pairs from a CSV file or two NPY files; columns as lists, e.g."
-        + " y_columns = [\"y1\", \"y2\"] (command line: -p 'y_columns=[\"y1\",\"y2\"]')";
+        + " y_columns = [\"y1\", \"y2\"] (command line: -p 'y_columns=[\"y1\",\"y2\"]'), a range of header"
+        + " columns [\"y0:y19\"], or [\"*\"] for every column not in x_columns";
   }
 
   @Override
@@ -88,6 +90,17 @@ public final class DatasetProblemProvider implements ProblemProvider {
     }
     DataTable table = CsvTableReader.read(file);
     List<String> header = table.names();
+    xCols = expandRanges(owner, file, header, xCols, "x_columns");
+    if (yCols.equals(List.of(EVERYTHING_ELSE))) {
+      if (xCols.isEmpty()) {
+        throw new ConfigurationException("setting 'y_columns' of " + owner + " is [\"*\"] (every column not in"
+            + " x_columns), so x_columns must name the parameter columns");
+      }
+      yCols = new ArrayList<>(header);
+      yCols.removeAll(xCols);
+    } else {
+      yCols = expandRanges(owner, file, header, yCols, "y_columns");
+    }
     checkDistinct(owner, xCols, yCols);
     List<String> xs = xCols;
     if (xs.isEmpty()) {
@@ -102,6 +115,38 @@ public final class DatasetProblemProvider implements ProblemProvider {
     Matrix all = table.values();
     Dataset data = new Dataset(pick(all, xIdx), pick(all, yIdx));
     return new DatasetProblem(file.toString(), xs, yCols, data, testFraction, splitSeed);
+  }
+
+  /** {@code y_columns = ["*"]}: every column of the file that is not in x_columns. */
+  static final String EVERYTHING_ELSE = "*";
+
+  /**
+   * Entries "first:last" become the header's columns from first through last, in file order
+   * (e.g. "y0:y19"); other entries stay as they are.
+   */
+  static List<String> expandRanges(String owner, Path file, List<String> header, List<String> given, String key) {
+    List<String> out = new ArrayList<>();
+    for (String entry : given) {
+      int colon = entry.indexOf(':');
+      if (colon < 0 || header.contains(entry)) {
+        out.add(entry);
+        continue;
+      }
+      String first = entry.substring(0, colon).trim();
+      String last = entry.substring(colon + 1).trim();
+      int a = header.indexOf(first);
+      int b = header.indexOf(last);
+      if (a < 0 || b < 0) {
+        throw new DataFileException("setting '" + key + "' of " + owner + ": range '" + entry + "' names column '"
+            + (a < 0 ? first : last) + "', which is not in the header of " + file + "; its columns are " + header);
+      }
+      if (b < a) {
+        throw new ConfigurationException("setting '" + key + "' of " + owner + ": range '" + entry + "' runs backwards"
+            + " (" + last + " comes before " + first + " in " + file + ")");
+      }
+      out.addAll(header.subList(a, b + 1));
+    }
+    return out;
   }
 
   static DatasetProblem fromNpy(String owner, Path xFile, Path yFile, List<String> xCols, List<String> yCols,
