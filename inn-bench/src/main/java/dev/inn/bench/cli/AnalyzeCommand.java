@@ -32,6 +32,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
+  @Mixin
+  ModelCommandConsent consent;
+
   @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
   Path model;
 
@@ -77,7 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
+    ModelFile.Loaded loaded = consent.load(model, plugins);
     boolean ragged = loaded.problem().observationShape().ragged();
     List<float[]> ys = new ArrayList<>();
     if (!observations.isEmpty()) {
@@ -125,7 +128,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       xs.add(truths.isEmpty() ? null : Values.parse(truths.get(k), "--true"));
     }
     PosteriorAnalysis analysis = new PosteriorAnalysis(loaded.problem(), loaded.method(),
-        ModelDescription.of(model, loaded), samples, predictive, seed);
+        consent.describe(model, loaded), samples, predictive, seed);
     Path page = analysis.analyse(ys, xs).write(out);
     spec.commandLine().getOut().println("analysis: " + page.toAbsolutePath());
     return 0;

@@ -31,7 +31,7 @@ import java.util.Properties;
 public final class SimulationStore {
 
   /** Layout version written to and required from manifests. */
-  public static final String FORMAT = "inn-simulation-store-1";
+  public static final String FORMAT = "inn-simulation-store-2";
   /** Name of the manifest file. */
   public static final String MANIFEST = "manifest.toml";
 
@@ -183,7 +183,8 @@ public final class SimulationStore {
   private static String manifestText(StorePlan plan, Totals totals) {
     StringBuilder b = new StringBuilder();
     b.append("# inn simulation store: chunk-NNNNN-x.npy / chunk-NNNNN-y.npy hold rows of x and y (float32);\n");
-    b.append("# chunk c is simulated from its seed alone, so the files do not depend on workers or interruptions\n");
+    b.append("# row r is simulated from (seed, r) alone, so the files do not depend on the chunk size, workers or\n");
+    b.append("# interruptions (a data-set problem's chunk c holds its draws under the chunk's seed)\n");
     b.append("format = ").append(SettingText.render(FORMAT)).append('\n');
     b.append("inn_version = ").append(SettingText.render(innVersion())).append('\n');
     b.append("problem = ").append(SettingText.render(plan.problem())).append('\n');
@@ -193,11 +194,12 @@ public final class SimulationStore {
     b.append("chunks = ").append(plan.chunks()).append('\n');
     b.append("x_columns = ").append(SettingText.render(plan.xColumns())).append('\n');
     b.append("y_columns = ").append(SettingText.render(plan.yColumns())).append('\n');
+    b.append("row_seeds = \"row r: prior Seeds.task(seed, r, 0), simulator row r under Seeds.combine(seed, 1)\"\n");
+    b.append("chunk_seeds = \"Seeds.derive(seed, chunk index), for data-set problems\"\n");
     if (plan.ragged()) {
       // y_columns name one element's values; chunk-NNNNN-lengths.npy holds each row's element count
       b.append("observation = ").append(SettingText.render(plan.observation())).append('\n');
     }
-    b.append("chunk_seeds = \"Seeds.derive(seed, chunk index), SplitMix64 finaliser\"\n");
     if (totals == null) {
       b.append("status = \"incomplete\"\n");
     } else {

@@ -28,8 +28,10 @@ public record StoreChunk(int index, long seed, int rows, byte[] x, byte[] y, Inv
   }
 
   /**
-   * Simulates chunk {@code c} of {@code plan}: fresh simulations when the problem is a
-   * {@link SimulationSource}, else its training draws {@link Problem#sample}.
+   * Simulates chunk {@code c} of {@code plan}, rows {@code c * chunkSize ..} of the run under the
+   * plan's seed: fresh simulations row by row when the problem is a {@link SimulationSource} or has a
+   * prior and a simulator ({@link JointDraws}), so the bytes do not depend on the chunk size; else
+   * (a data set) its training draws {@link Problem#sample} under the chunk's seed.
    */
   public static StoreChunk simulate(Problem problem, StorePlan plan, int c) {
     if (c < 0 || c >= plan.chunks()) {
@@ -39,8 +41,10 @@ public record StoreChunk(int index, long seed, int rows, byte[] x, byte[] y, Inv
     long seed = plan.chunkSeed(c);
     Dataset data;
     InvalidSimulations invalid;
-    if (problem instanceof SimulationSource source) {
-      SimulationBatch b = source.simulate(rows, seed);
+    long firstRow = (long) c * plan.chunkSize();
+    SimulationSource source = problem instanceof SimulationSource s ? s : JointDraws.of(problem);
+    if (source != null) {
+      SimulationBatch b = source.simulate(firstRow, rows, plan.seed());
       data = b.data();
       invalid = b.invalid();
     } else {

@@ -4,6 +4,7 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.PublishedScore;
 import dev.inn.api.problem.ReferenceObservation;
+import dev.inn.api.problem.NoiselessForward;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
 import dev.inn.api.settings.ConfigurationException;
@@ -144,6 +145,11 @@ public final class StoredProblem implements Problem {
   @Override
   public Optional<Simulator> simulator() {
     return base.simulator();
+  }
+
+  @Override
+  public Optional<NoiselessForward> noiselessForward() {
+    return base.noiselessForward();
   }
 
   @Override
