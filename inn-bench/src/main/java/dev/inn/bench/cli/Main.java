@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "inn", mixinStandardHelpOptions = true, version = "inn 0.1.0-SNAPSHOT",
     description = "Bayesian inverse problems with invertible neural networks (Ardizzone et al. 2019).",
-    subcommands = {RunCommand.class, TrainCommand.class, SampleCommand.class, ListCommand.class, SpeedCommand.class,
+    subcommands = {RunCommand.class, TrainCommand.class, InferCommand.class, SampleCommand.class, ListCommand.class, SpeedCommand.class,
         C2stCommand.class, AnalyzeCommand.class, DiagnoseCommand.class, SimulateCommand.class, LogProbCommand.class,
         PlotCommand.class,
         CommandLine.HelpCommand.class})

@@ -84,6 +84,8 @@ final class SampleCommand implements Callable<Integer> {
     for (String warning : loaded.method().outOfRange(observation)) {
       spec.commandLine().getErr().println("warning: " + warning + "; the samples extrapolate beyond the training data");
     }
+    dev.inn.bench.sequential.SequentialValidity.otherObservation(loaded.header().validity(), observation)
+        .ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
     Matrix x = loaded.method().sample(observation, samples, seed);
     if (out == null) {
       spec.commandLine().getOut().print(SampleFile.csv(x, loaded.problem().parameterNames()));
