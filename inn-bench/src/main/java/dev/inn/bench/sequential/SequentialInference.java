@@ -275,7 +275,7 @@ public final class SequentialInference {
   private void writeProposalRecord(int r, double threshold, double volume, long priorDraws, long priorAccepted,
       long fallbackDraws, long fallbackAccepted) {
     Map<String, String> rec = new LinkedHashMap<>();
-    rec.put("round", Integer.toString(r));
+    rec.put("round", Integer.toString(r + 1));
     rec.put("log_density_threshold", Double.toString(threshold));
     rec.put("truncated_volume", Double.toString(volume));
     rec.put("prior_draws", Long.toString(priorDraws));

@@ -29,10 +29,15 @@ public final class SequentialValidity {
     if (same) {
       return Optional.empty();
     }
+    float[] seen = new float[recorded.size()];
+    for (int i = 0; i < seen.length; i++) {
+      seen[i] = (float) ((Number) recorded.get(i)).doubleValue();
+    }
     return Optional.of(String.format(Locale.ROOT, "this model was trained sequentially ('inn infer') for the"
-        + " observation %s and is valid only for it, under the prior truncated to log q >= %s (%s of the prior's"
+        + " observation %s and is valid only for it, under the prior truncated to log q >= %.4g (%.3g of the prior's"
         + " mass); for y* = %s its samples are not a posterior: run 'inn infer' for this observation, or use an"
-        + " amortized model ('inn train')", recorded, validity.get("log_density_threshold"),
-        validity.get("truncated_volume"), java.util.Arrays.toString(y)));
+        + " amortized model ('inn train')", java.util.Arrays.toString(seen),
+        ((Number) validity.get("log_density_threshold")).doubleValue(),
+        ((Number) validity.get("truncated_volume")).doubleValue(), java.util.Arrays.toString(y)));
   }
 }
