@@ -186,4 +186,26 @@ class OutputFaultsTest {
   private static String[] join(String[] a, String... b) {
     return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
   }
+
+  @Test
+  void aVirtualFileSystemIsNotCalledFullAndAFullStandardOutputIsAnError(@TempDir Path dir) throws Exception {
+    // /proc was reported as "not enough space"
+    Result proc = Cli.run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "--train-size",
+        "500", "--out", "/proc/m.inn");
+    assertThat(proc.code()).isNotZero();
+    assertThat(proc.err().strip()).contains("virtual file system 'proc'").doesNotContain("not enough space");
+    // a full standard output exited 1 without a word (the launcher's main checks the stream after the command)
+    Path model = dir.resolve("m.inn");
+    assertThat(Cli.run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "--train-size",
+        "500", "--out", model.toString()).code()).isZero();
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "dev.inn.bench.cli.Main", "sample", "--model", model.toString(), "-y",
+        "1", "-n", "1000");
+    pb.redirectOutput(new java.io.File("/dev/full"));
+    Process p = pb.start();
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isNotZero();
+    assertThat(err.strip().lines().reduce((a, b) -> b).orElse("")).isEqualTo("error: could not write all output to standard output (full, or closed by the"
+        + " reader)");
+  }
 }
