@@ -90,6 +90,8 @@ final class SampleCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("warning: " + warning + "; the samples extrapolate beyond the training data");
     }
     Matrix x = loaded.method().sample(observation, samples, seed);
+    dev.inn.core.training.SampleHealth.outsideSupport(x, loaded.problem().support())
+        .ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
     if (out == null) {
       spec.commandLine().getOut().print(SampleFile.csv(x, loaded.problem().parameterNames()));
     } else {

@@ -337,22 +337,6 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     return MixtureWeights.fit(logDensity);
   }
 
-  @Override
-  public List<String> outOfRange(float[] observation) {
-    float[] z = checkedObservation(observation);
-    List<String> out = new ArrayList<>();
-    for (int c = 0; c < z.length; c++) {
-      if (Math.abs(z[c]) > RANGE_SDS) {
-        out.add(String.format(java.util.Locale.ROOT, "observation value %d (%s) is %.1f standard deviations from the"
-            + " training observations' mean", c, observation[c], z[c]));
-      }
-    }
-    return out;
-  }
-
-  /** Observations beyond this many training standard deviations from the training mean are flagged. */
-  private static final double RANGE_SDS = 6;
-
   private float[] checkedObservation(float[] observation) {
     checkRequest(observation, 0);
     return yStandard().apply(observation);
