@@ -75,6 +75,8 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
             + " data.</p>\n");
       }
       Matrix x = method.sample(y, samples, seed + k);
+      dev.inn.core.training.SampleHealth.outsideSupport(x, problem.support()).ifPresent(w ->
+          page.raw("<p class=\"bad\">Warning: " + Page.esc(w) + ".</p>\n"));
       int bad = x.firstNonFinite();
       if (bad >= 0) {
         throw new IllegalStateException("the method returned a non-finite sample (row " + bad / d + ") for observation "

@@ -91,6 +91,20 @@ public final class ModelFile {
     }
   }
 
+  /** True when {@code file} is a regular file that starts like an inn model file (its checksum is not checked). */
+  public static boolean isModelFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+      byte[] head = in.readNBytes(2 + MAGIC.length());
+      return head.length == 2 + MAGIC.length() && MAGIC.equals(new DataInputStream(new ByteArrayInputStream(head))
+          .readUTF());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static long checksum(byte[] data, int length) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(data, 0, length);
