@@ -44,7 +44,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting")
   List<String> problemSettings = new ArrayList<>();
 
-  @Option(names = "--n", required = true, description = "pairs to simulate")
+  @Option(names = {"--pairs", "--n"}, required = true, description = "(x, y) pairs to simulate")
   long n;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "the store's folder")

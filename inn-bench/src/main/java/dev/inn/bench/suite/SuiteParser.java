@@ -33,7 +33,7 @@ public final class SuiteParser {
 
   /** Shipped suites, by name. */
   public static final List<String> SHIPPED =
-      List.of("quickstart", "paper-8modes", "paper-kinematics", "ballistics", "sbibm", "sbibm-quick");
+      List.of("quickstart", "paper-8modes", "paper-kinematics", "paper-medical", "ballistics", "sbibm", "sbibm-quick");
 
   private static final List<String> DEFAULT_METRICS =
       List.of("posterior-resim", "map-rmse", "map-resim", "calibration", "posterior-mmd");

@@ -161,6 +161,22 @@ class EndToEndTest {
     Result r = run("run", "quikstart", "--out", dir.resolve("x").toString());
     assertThat(r.code()).isNotZero();
     assertThat(r.err().strip()).isEqualTo("error: no suite file 'quikstart' and no shipped suite of that name; shipped:"
-        + " quickstart, paper-8modes, paper-kinematics, ballistics, sbibm, sbibm-quick");
+        + " quickstart, paper-8modes, paper-kinematics, paper-medical, ballistics, sbibm, sbibm-quick");
+  }
+
+  @Test
+  void runHelpNamesEveryShippedSuite() throws Exception {
+    java.net.URL folder = EndToEndTest.class.getClassLoader().getResource(
+        dev.inn.bench.suite.SuiteParser.RESOURCE_FOLDER);
+    List<String> shipped;
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+      shipped = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".toml"))
+          .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+    }
+    assertThat(dev.inn.bench.suite.SuiteParser.SHIPPED).containsExactlyInAnyOrderElementsOf(shipped);
+    String help = run("run", "--help").out().replaceAll("\\s+", " ");
+    for (String name : shipped) {
+      assertThat(help).contains(name);
+    }
   }
 }
