@@ -165,6 +165,14 @@ class EndToEndTest {
   }
 
   @Test
+  void listExplainsSettings() {
+    String out = run("list", "method").out();
+    assertThat(out).contains("# epochs without a better validation loss before training stops",
+        "# hidden units of each subnet layer; 0 = train flows of 16 and of 64 and mix them");
+    assertThat(run("list", "problem").out()).contains("# observation columns: names, \"first:last\" ranges");
+  }
+
+  @Test
   void runHelpNamesEveryShippedSuite() throws Exception {
     java.net.URL folder = EndToEndTest.class.getClassLoader().getResource(
         dev.inn.bench.suite.SuiteParser.RESOURCE_FOLDER);
