@@ -35,7 +35,9 @@ import java.util.Map;
  * @param blockSettings extra settings of the coupling block plugin; a block that offers
  *     {@code two_sided} is one-sided here unless this says otherwise (the cINN alternates
  *     halves through its permutations instead)
- * @param condition the conditioning network plugin
+ * @param condition the conditioning network plugin; {@code auto} picks it from the problem's
+ *     observation shape ({@code mlp} for vectors, {@code deepset} for sets, {@code conv1d} for
+ *     sequences), so a new problem needs no setting
  * @param conditionSettings its settings
  * @param actNorm whether each unit starts with ActNorm
  * @param standardize standardise x and y with the training data's mean and deviation
@@ -54,6 +56,12 @@ public record CinnConfig(int blocks, String block, String alternateBlock, String
    */
   static final int[] AUTO_WIDTHS = {16, 64};
 
+  /**
+   * The {@code condition} value that picks the network from the observation's shape: {@code mlp}
+   * for vectors, {@code deepset} for sets, {@code conv1d} for sequences.
+   */
+  static final String AUTO_CONDITION = "auto";
+
   /** The defaults (see the class comment for why each is what it is). */
   public static Map<String, Object> defaults() {
     Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
@@ -67,7 +75,7 @@ public record CinnConfig(int blocks, String block, String alternateBlock, String
     d.put("clamp", 2.0);
     d.put("activation", "relu");
     d.put("block_settings", Map.of());
-    d.put("condition", "mlp");
+    d.put("condition", AUTO_CONDITION);
     d.put("condition_settings", Map.of());
     d.put("actnorm", true);
     d.put("standardize", true);
