@@ -60,6 +60,8 @@ public final class Main implements Runnable {
       }
     };
     CommandLine cli = new CommandLine(Main.class, new InjectingFactory(injector));
+    // help texts name every shipped suite from the one list of them
+    System.setProperty("inn.shipped-suites", String.join(", ", dev.inn.bench.suite.SuiteParser.SHIPPED));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -41,8 +41,13 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   OutputGuard outputGuard;
 
-  @Option(names = "--problem", description = "problem name (see 'inn list'); with --store, the store's by default")
+  @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "PROBLEM",
+      description = "problem name (see 'inn list'); with --store, the store's by default")
   String problem;
+
+  /** The older spelling {@code --problem NAME}, still read so existing scripts keep working. */
+  @Option(names = "--problem", hidden = true, paramLabel = "PROBLEM")
+  String problemOption;
 
   @Option(names = "--store", paramLabel = "DIR",
       description = "train on the pairs of a simulation store ('inn simulate'); the problem and its settings default "
@@ -79,8 +84,16 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (problem != null && problemOption != null && !problem.equals(problemOption)) {
+      throw new IllegalArgumentException("the problem is named twice ('" + problem + "' and --problem '"
+          + problemOption + "'); give it once: inn train PROBLEM ...");
+    }
+    if (problem == null) {
+      problem = problemOption;
+    }
     if (problem == null && store == null) {
-      throw new IllegalArgumentException("name the problem with --problem (or train on a simulation store with --store)");
+      throw new IllegalArgumentException("name the problem: inn train PROBLEM ... (or train on a simulation store with"
+          + " --store DIR)");
     }
     if (trainSize != null && trainSize < 2) {
       throw new IllegalArgumentException("--train-size must be at least 2 training pairs, got " + trainSize);

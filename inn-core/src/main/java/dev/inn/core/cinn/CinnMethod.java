@@ -315,6 +315,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     Dataset scaled = null;
     List<Flow> trained = new ArrayList<>();
     List<TrainingHistory> histories = new ArrayList<>();
+    int flowsInAll = widths.length * config.ensemble();
     for (int w : widths) {
       for (int member = 0; member < config.ensemble(); member++) {
         // the first flow of a width starts from the training seed, so a one-flow cINN is the plain
@@ -329,8 +330,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
         }
         flow.initialize(scaled, context.seed());
         // the likelihood is a mean over rows, so batches can be split over the cores
+        // each flow of a mixture is its own stage of the progress, named as such
+        String label = flowsInAll == 1 ? "" : String.format(java.util.Locale.ROOT, ", flow %d of %d",
+            trained.size() + 1, flowsInAll);
+        dev.inn.api.method.ProgressListener progress = label.isEmpty() ? context.progress()
+            : (task, done, total, message) -> context.progress().update(task + label, done, total, message);
         histories.add(runTrainer(config.optimizer(), flow.params, scaled, Objective.separableOverRows(flow::terms),
-            new TrainingContext(seed, context.progress()), context.seed()));
+            new TrainingContext(seed, progress), context.seed()));
         flow.checkHealth(scaled);
         trained.add(flow);
       }
@@ -359,7 +365,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
           keptWeights.get(k) / total, kept.get(k).width));
     }
     if (trained.size() > 1) {
-      context.progress().update("cinn", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
+      context.progress().update("train cinn, mixture", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
           + " by validation likelihood");
     }
     // the curves shown are those of the flow with the largest weight

@@ -35,7 +35,7 @@ import java.util.Map;
 public final class ModelFile {
 
   /** Bumped whenever the layout changes; older files are refused with a clear message. */
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
 
   /** The oldest layout still read: format 2 lacks the problem description. */
   private static final int OLDEST_READ = 2;

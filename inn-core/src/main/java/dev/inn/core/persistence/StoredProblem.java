@@ -59,6 +59,11 @@ record StoredProblem(String name, List<String> parameterNames, List<String> obse
     int train = Math.min(PRIOR_KEPT, problem.trainingPairs().orElse(PRIOR_KEPT));
     MatrixIo.write(out, heldOut.x());
     MatrixIo.write(out, heldOut.y());
+    // sets and sequences: the length of every held-out row (none for vectors)
+    out.writeInt(heldOut.lengths().length);
+    for (int length : heldOut.lengths()) {
+      out.writeInt(length);
+    }
     MatrixIo.write(out, problem.sample(train, 0x5EED).x());
   }
 
@@ -85,11 +90,18 @@ record StoredProblem(String name, List<String> parameterNames, List<String> obse
     if (version >= 4) {
       Matrix hx = MatrixIo.read(in);
       Matrix hy = MatrixIo.read(in);
+      int[] lengths = new int[version >= 5 ? in.readInt() : 0];
+      if (lengths.length != 0 && lengths.length != hy.rows()) {
+        throw new IOException("corrupt model file: " + lengths.length + " lengths for " + hy.rows() + " held-out pairs");
+      }
+      for (int i = 0; i < lengths.length; i++) {
+        lengths[i] = in.readInt();
+      }
       prior = MatrixIo.read(in);
-      if (hx.cols() != x.size() || hy.cols() != y.size() || prior.cols() != x.size() || hx.rows() != hy.rows()) {
+      if (hx.cols() != x.size() || prior.cols() != x.size() || hx.rows() != hy.rows()) {
         throw new IOException("corrupt model file: the stored pairs do not match the problem's columns");
       }
-      heldOut = new Dataset(hx, hy);
+      heldOut = new Dataset(hx, hy, lengths);
     }
     return Optional.of(new StoredProblem(name, x, y, latent, support, heldOut, prior));
   }
