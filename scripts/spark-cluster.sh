@@ -3,7 +3,11 @@
 #   scripts/spark-cluster.sh start [WORKERS]   a master and WORKERS (default 2) workers, 1 core each
 #   scripts/spark-cluster.sh status            the master URL and every process, alive or not
 #   scripts/spark-cluster.sh kill-worker I     SIGKILL worker I (a crash, for the retry test)
+#   scripts/spark-cluster.sh restart-worker I  start worker I again
 #   scripts/spark-cluster.sh stop              ends every process it started, and checks that none is left
+#   scripts/spark-cluster.sh submit ARGS...    spark-submit (client mode) with the cluster's Spark, as
+#                                              $SPARK_HOME/bin/spark-submit ARGS would run it
+#   scripts/spark-cluster.sh java              the Java 17/21 runtime the cluster runs on
 # Each daemon is its own JVM on the Spark jars Maven fetched for inn-spark (inn-spark/target/lib,
 # nothing downloaded), bound to 127.0.0.1 only, on the ports PORT .. PORT+2*WORKERS+1
 # (INN_SPARK_PORT, default 17077: the master, its web UI, then each worker and its web UI).
@@ -70,15 +74,31 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
 
+# Workers (and so their executors) run where STATE/driver-only is an empty private mount, when this
+# machine allows mount namespaces (root): a folder the driver sees and the workers do not, as a
+# driver's local disk is on a real cluster (for the test of a store the executors cannot read).
+hide_prefix=()
+driver_only() {
+  mkdir -p "$state/driver-only"
+  if unshare -m --propagation private true 2>/dev/null; then
+    hide_prefix=(unshare -m --propagation private sh -c 'mount -t tmpfs -o size=1m tmpfs "$0" && exec "$@"'
+      "$state/driver-only")
+  else
+    echo "spark-cluster: no mount namespaces here (not root?): workers see $state/driver-only too" >&2
+  fi
+}
+
 # launch NAME CLASS ARGS...: one daemon JVM in the background, its pid in STATE/NAME.pid
 launch() {
   local name="$1" main="$2"
   shift 2
+  local prefix=()
+  if [[ "$name" == worker-* ]]; then prefix=("${hide_prefix[@]}"); fi
   # SPARK_HOME tells a worker where the executors' jars are; SPARK_LOCAL_IP keeps every socket on loopback
   # shellcheck disable=SC2086
   SPARK_HOME="$state/spark-home" SPARK_CONF_DIR="$state/spark-home/conf" SPARK_LOCAL_IP=127.0.0.1 \
     SPARK_LOCAL_HOSTNAME=127.0.0.1 SPARK_SCALA_VERSION=2.13 \
-    setsid "$java" $opens -Xmx256m -XX:+UseSerialGC "-Dinn.spark.cluster=$state" \
+    setsid "${prefix[@]}" "$java" $opens -Xmx256m -XX:+UseSerialGC "-Dinn.spark.cluster=$state" \
     -Dlog4j.configurationFile="$state/spark-home/conf/log4j2.properties" \
     -cp "$state/spark-home/conf:$state/spark-home/jars/*" "$main" "$@" \
     >"$state/logs/$name.log" 2>&1 </dev/null &
@@ -115,14 +135,13 @@ start() {
   rm -f "$state"/*.pid
   make_spark_home
   launch master org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port "$((port + 1))"
+  driver_only
   local i
   for ((i = 1; i <= workers; i++)); do
-    mkdir -p "$state/work-$i"
-    launch "worker-$i" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port "$((port + 2 * i))" \
-      --webui-port "$((port + 2 * i + 1))" --cores 1 --memory 1g --work-dir "$state/work-$i" \
-      "spark://127.0.0.1:$port"
+    launch_worker "$i"
   done
   echo "spark://127.0.0.1:$port" >"$state/master-url"
+  echo "$workers" >"$state/workers"
   # ready when every worker has registered with the master
   local t
   for ((t = 0; t < 180; t++)); do
@@ -144,6 +163,34 @@ start() {
   echo "spark-cluster: workers did not register within 180 s; see $state/logs" >&2
   stop >/dev/null 2>&1 || true
   exit 1
+}
+
+launch_worker() {
+  local i="$1"
+  mkdir -p "$state/work-$i"
+  launch "worker-$i" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port "$((port + 2 * i))" \
+    --webui-port "$((port + 2 * i + 1))" --cores 1 --memory 1g --work-dir "$state/work-$i" \
+    "spark://127.0.0.1:$port"
+}
+
+# restart-worker I: worker I again (after kill-worker), back when the master counts it alive
+restart_worker() {
+  local i="$1" before t
+  alive "$(pid_of master)" || die "no master running from $state"
+  if alive "$(pid_of "worker-$i")"; then die "worker $i is running"; fi
+  java=$(java_for_spark)
+  driver_only
+  before=$(alive_workers)
+  launch_worker "$i"
+  for ((t = 0; t < 120; t++)); do
+    if [[ "$(alive_workers)" -gt "$before" ]]; then
+      echo "spark-cluster: worker $i up after ${t}s" >&2
+      return 0
+    fi
+    alive "$(pid_of "worker-$i")" || die "worker $i exited; see $state/logs/worker-$i.log"
+    sleep 1
+  done
+  die "worker $i did not register within 120 s; see $state/logs/worker-$i.log"
 }
 
 status() {
@@ -196,10 +243,30 @@ stop() {
   echo "spark-cluster: stopped; no process of the cluster is running" >&2
 }
 
+# spark-submit in client mode: SparkSubmit on the cluster's Spark jars; --driver-class-path goes onto
+# the driver JVM's class path, as bin/spark-submit's launcher puts it there
+submit() {
+  [[ -d "$state/spark-home/jars" ]] || die "no cluster Spark in $state (start a cluster first)"
+  java=$(java_for_spark)
+  local cp="$state/spark-home/conf:$state/spark-home/jars/*" args=()
+  while [[ $# -gt 0 ]]; do
+    if [[ "$1" == --driver-class-path ]]; then cp="$cp:$2"; shift 2; continue; fi
+    args+=("$1")
+    shift
+  done
+  # shellcheck disable=SC2086
+  SPARK_HOME="$state/spark-home" SPARK_LOCAL_IP=127.0.0.1 exec "$java" $opens -XX:+UseParallelGC -cp "$cp" \
+    org.apache.spark.deploy.SparkSubmit --conf spark.driver.host=127.0.0.1 "${args[@]}"
+}
+
 case "${1:-}" in
   start) start "${2:-2}" ;;
   stop) stop ;;
   status) status ;;
   kill-worker) kill_worker "${2:?which worker (1, 2, ...)}" ;;
-  *) echo "usage: $0 start [WORKERS] | status | kill-worker I | stop" >&2; exit 2 ;;
+  restart-worker) restart_worker "${2:?which worker (1, 2, ...)}" ;;
+  submit) shift; submit "$@" ;;
+  java) java_for_spark ;;
+  *) echo "usage: $0 start [WORKERS] | status | kill-worker I | restart-worker I | stop | submit ARGS | java" >&2
+     exit 2 ;;
 esac

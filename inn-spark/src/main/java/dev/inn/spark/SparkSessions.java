@@ -45,8 +45,14 @@ public final class SparkSessions {
    * the driver listens on loopback too.
    */
   public static JavaSparkContext open(String master, String appName, List<Path> jars) {
+    return open(master, appName, jars, Map.of());
+  }
+
+  /** As {@link #open(String, String, List)} with further Spark settings (e.g. {@code spark.cores.max}). */
+  public static JavaSparkContext open(String master, String appName, List<Path> jars, Map<String, String> settings) {
     SparkConf conf = new SparkConf().setAppName(appName).setIfMissing("spark.ui.enabled", "false")
         .setIfMissing("spark.ui.showConsoleProgress", "false");
+    settings.forEach(conf::set);
     if (master != null) {
       conf.setMaster(master);
     } else {
