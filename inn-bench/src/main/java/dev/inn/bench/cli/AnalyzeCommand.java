@@ -32,6 +32,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
+  @Mixin
+  ModelCommandConsent consent;
+
   @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
   Path model;
 
@@ -79,7 +82,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ys.add(m.row(i));
       }
     }
-    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
+    ModelFile.Loaded loaded = consent.load(model, plugins);
     if (!testPairs.isEmpty() && (!ys.isEmpty() || !truths.isEmpty())) {
       throw new IllegalArgumentException("--test-pair brings its own y* and x*; do not combine it with -y,"
           + " --observations or --true");
@@ -109,7 +112,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       xs.add(truths.isEmpty() ? null : Values.parse(truths.get(k), "--true"));
     }
     PosteriorAnalysis analysis = new PosteriorAnalysis(loaded.problem(), loaded.method(),
-        ModelDescription.of(model, loaded), samples, predictive, seed);
+        consent.describe(model, loaded), samples, predictive, seed);
     Path page = analysis.analyse(ys, xs).write(out);
     spec.commandLine().getOut().println("analysis: " + page.toAbsolutePath());
     return 0;

@@ -27,6 +27,9 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
+  @Mixin
+  ModelCommandConsent consent;
+
   @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
   Path model;
 
@@ -48,8 +51,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
-    Path page = new MethodDiagnosis(loaded.problem(), loaded.method(), ModelDescription.of(model, loaded), pairs,
+    ModelFile.Loaded loaded = consent.load(model, plugins);
+    Path page = new MethodDiagnosis(loaded.problem(), loaded.method(), consent.describe(model, loaded), pairs,
         samples, seed).diagnose().write(out);
     spec.commandLine().getOut().println("diagnosis: " + page.toAbsolutePath());
     return 0;

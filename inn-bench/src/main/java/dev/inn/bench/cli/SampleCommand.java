@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code inn sample}: posterior samples of a saved model for one observation. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-    description = "Draw posterior samples x ~ q(x | y*) from a saved model; writes CSV or NPY.")
+    description = "Draw posterior samples x ~ q(x | y*) from a saved model; writes CSV, NPY or ArviZ"
+        + " InferenceData (Zarr).")
 final class SampleCommand implements Callable<Integer> {
 
   private final PluginLookup plugins;
@@ -27,8 +28,13 @@ final class SampleCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "model file from 'inn train'")
+  @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
+      description = "model file from 'inn train'")
   Path model;
+
+  /** The older spelling {@code --model FILE}, still read so existing scripts keep working. */
+  @Option(names = "--model", hidden = true, paramLabel = "FILE")
+  Path modelOption;
 
   @Option(names = {"-y", "--observation"}, required = true, paramLabel = "Y",
       description = "the observation y*, comma separated, e.g. 0,1.5 (one per call)")
@@ -40,7 +46,8 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "sampling seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "output .csv or .npy (default: CSV on stdout)")
+  @Option(names = "--out", paramLabel = "FILE", description = "output .csv, .npy, or .zarr (an ArviZ InferenceData"
+      + " folder: az.from_zarr) (default: CSV on stdout)")
   Path out;
 
   @picocli.CommandLine.Spec
@@ -52,6 +59,13 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("-y was given " + observations.size() + " times; sample one observation per"
           + " call (its values comma separated, e.g. -y 0,1.5)");
     }
+    if (model != null && modelOption != null) {
+      throw new IllegalArgumentException("give the model once: inn sample MODEL -y ...");
+    }
+    if (model == null && modelOption == null) {
+      throw new IllegalArgumentException("name the model file: inn sample MODEL -y ...");
+    }
+    Path model = this.model != null ? this.model : modelOption;
     float[] observation = Values.parse(observations.get(0), "-y");
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
@@ -74,7 +88,12 @@ final class SampleCommand implements Callable<Integer> {
     if (out == null) {
       spec.commandLine().getOut().print(SampleFile.csv(x, loaded.problem().parameterNames()));
     } else {
-      SampleFile.write(out, x, loaded.problem().parameterNames());
+      if (out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zarr")) {
+        InferenceDataZarr.write(out, x, loaded.problem().parameterNames(), observation,
+            loaded.problem().observationNames());
+      } else {
+        SampleFile.write(out, x, loaded.problem().parameterNames());
+      }
       spec.commandLine().getOut().println("wrote " + samples + " samples to " + out.toAbsolutePath());
     }
     return 0;

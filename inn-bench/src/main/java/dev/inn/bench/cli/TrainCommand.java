@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
       + " -p 'y_columns=[\"y1\",\"y2\"]' (in a suite: y_columns = [\"y1\", \"y2\"]); 'inn list' shows every setting")
   List<String> problemSettings = new ArrayList<>();
 
-  @Option(names = "--method", defaultValue = "inn", description = "method name (default: ${DEFAULT-VALUE})")
+  @Option(names = "--method", defaultValue = "cinn", description = "method name (default: ${DEFAULT-VALUE}, the method to start with; see 'inn list')")
   String method;
 
   @Option(names = {"-m", "--method-setting"}, paramLabel = "KEY=VALUE", description = "a method setting, the value in"

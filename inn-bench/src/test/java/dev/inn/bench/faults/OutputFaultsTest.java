@@ -64,7 +64,7 @@ class OutputFaultsTest {
         model.toString()).code()).isZero();
     Result samples = Cli.run("sample", "--model", model.toString(), "-y", "1", "--out", folder.toString());
     assertThat(samples.code()).isNotZero();
-    assertThat(samples.err()).contains("must end in .csv or .npy");
+    assertThat(samples.err()).contains("must end in .csv, .npy or .zarr");
     Path csvFolder = Files.createDirectories(dir.resolve("x.csv"));
     Result onto = Cli.run("sample", "--model", model.toString(), "-y", "1", "--out", csvFolder.toString());
     assertThat(onto.err().strip()).isEqualTo("error: refusing to write samples onto " + csvFolder

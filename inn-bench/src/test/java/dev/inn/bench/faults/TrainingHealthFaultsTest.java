@@ -30,6 +30,25 @@ class TrainingHealthFaultsTest {
   }
 
   @Test
+  void aCinnOrInnThatNeverImprovesOnItsInitialLossIsRefusedAndNotSaved(@TempDir Path dir) {
+    // issue 30: the initial weights were restored and saved with exit 0, sampling like an untrained network
+    String[][] cases = {
+        {"cinn", "-m", "lr=10", "-m", "lr_final=10", "-m", "max_epochs=3", "-m", "ensemble=1", "-m", "hidden=16"},
+        {"inn", "-m", "lr=1", "-m", "max_epochs=3", "-m", "hidden=16"}};
+    for (String[] c : cases) {
+      Path model = dir.resolve(c[0] + ".inn");
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--problem",
+          "gaussian-mixture-8", "--method", c[0], "-m", "threads=1", "--train-size", "500", "--out", model.toString()));
+      args.addAll(java.util.List.of(c).subList(1, c.length));
+      Result r = Cli.run(args.toArray(String[]::new));
+      assertThat(r.code()).as(c[0] + ": " + r.err()).isNotZero();
+      assertThat(r.err().strip()).as(c[0]).startsWith("error: ").contains(c[0]).contains("lower lr (now ")
+          .doesNotContain("\tat ");
+      assertThat(Files.exists(model)).as(c[0]).isFalse();
+    }
+  }
+
+  @Test
   void everyDivergedBaselineIsRefusedNamingItselfAndTheLearningRate(@TempDir Path dir) {
     for (String method : new String[] {"cvae", "cvae-iaf", "dropout-nn", "cgan", "generator-mmd"}) {
       Path model = dir.resolve(method + ".inn");

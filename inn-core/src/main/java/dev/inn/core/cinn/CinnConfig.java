@@ -16,33 +16,7 @@ import java.util.Map;
  * <p>Coupling: 8 units alternating a one-sided affine coupling (units 1, 3, 5, 7) and a
  * two-sided rational-quadratic spline coupling (4 bins on [-3, 3], linear tails), with subnets
  * of 2 layers, 16 and 64 units wide, two flows of each mixed by validation likelihood, and lr
- * 5e-4. Chosen by held-out log q(x | y) over 3000 fresh prior-predictive pairs per task, one training each, on the five sbibm tasks at 10^3, 10^4 and
- * 10^5 simulations:
- * <ul>
- *   <li>Subnet width matters most. With 128 units x 3 layers the flows memorised the training
- *       pairs within 3 to 5 epochs (validation loss rising while the training loss kept falling)
- *       before they had fitted the posterior. At 10^4, going from 128 x 3 to 16 x 2 raised log q
- *       by 0.5 nats on bernoulli-glm, 0.3 on gaussian-linear-uniform, 1.0 on slcp and 0.7 on
- *       lotka-volterra (sir unchanged); 16 units beat 64 also at 10^5 (slcp +0.3, glu +0.06); at
- *       10^3 they matched 8 and 32 and beat 128 on two of three tasks. But on inverse
- *       kinematics (a thin, ring-shaped posterior of a noiseless simulator) 16 units were 1.4 nats
- *       worse than 64 at 2 x 10^4. So both widths are trained and validation decides (first by
- *       picking one, on every one of these cases the width with the better held-out log q; now
- *       by weighting the mixture below).</li>
- *   <li>Alternating affine and spline couplings beat splines alone at equal width on every
- *       task tried (+0.03 to +0.3 nats): the affine units shift and scale the posterior with y,
- *       the splines bend it. Affine couplings alone (16 x 2) were 0.25 nats better on
- *       bernoulli-glm but 0.9 and 1.7 nats worse on gaussian-linear-uniform and slcp.</li>
- *   <li>Training {@code ensemble = 2} flows per width (4 in all) and keeping them as a mixture,
- *       weighted by validation likelihood, beat the single flow chosen by validation on every task
- *       and size: at 10^4 +0.05 nats on gaussian-linear-uniform, +0.26 on slcp, +0.2 on
- *       bernoulli-glm, +0.02 on sir, +0.5 on lotka-volterra; at 10^3 +0.07 to +0.36. Flows that
- *       start from different weights err in different places, and the mixture averages their
- *       errors out where a single flow's early stop cannot. It costs twice the training time; the
- *       sampling cost per sample is unchanged.</li>
- *   <li>Not better: more units (12), deeper subnets (3 layers), larger batches (hurt the
- *       multimodal slcp), learned LU permutations, weight decay.</li>
- * </ul>
+ * 5e-4. The measurements behind these choices are in docs/decisions.md.
  *
  * @param blocks number of units, each ActNorm + permutation + coupling
  * @param block the coupling block plugin
@@ -61,7 +35,9 @@ import java.util.Map;
  * @param blockSettings extra settings of the coupling block plugin; a block that offers
  *     {@code two_sided} is one-sided here unless this says otherwise (the cINN alternates
  *     halves through its permutations instead)
- * @param condition the conditioning network plugin
+ * @param condition the conditioning network plugin; {@code auto} picks it from the problem's
+ *     observation shape ({@code mlp} for vectors, {@code deepset} for sets, {@code conv1d} for
+ *     sequences), so a new problem needs no setting
  * @param conditionSettings its settings
  * @param actNorm whether each unit starts with ActNorm
  * @param standardize standardise x and y with the training data's mean and deviation
@@ -80,6 +56,12 @@ public record CinnConfig(int blocks, String block, String alternateBlock, String
    */
   static final int[] AUTO_WIDTHS = {16, 64};
 
+  /**
+   * The {@code condition} value that picks the network from the observation's shape: {@code mlp}
+   * for vectors, {@code deepset} for sets, {@code conv1d} for sequences.
+   */
+  static final String AUTO_CONDITION = "auto";
+
   /** The defaults (see the class comment for why each is what it is). */
   public static Map<String, Object> defaults() {
     Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
@@ -93,7 +75,7 @@ public record CinnConfig(int blocks, String block, String alternateBlock, String
     d.put("clamp", 2.0);
     d.put("activation", "relu");
     d.put("block_settings", Map.of());
-    d.put("condition", "mlp");
+    d.put("condition", AUTO_CONDITION);
     d.put("condition_settings", Map.of());
     d.put("actnorm", true);
     d.put("standardize", true);

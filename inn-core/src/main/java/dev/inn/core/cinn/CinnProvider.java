@@ -36,7 +36,7 @@ public final class CinnProvider implements MethodProvider {
 
   @Override
   public void validate(Settings settings) {
-    CinnPlugins.resolve(CinnConfig.from(settings), plugins);
+    CinnPlugins.resolve(CinnConfig.from(settings), plugins, null);
   }
 
   @Override

@@ -31,6 +31,61 @@ public final class Standardizer {
     }
   }
 
+  /**
+   * Sets shift and scale per element channel of padded ragged rows (sets or sequences, see
+   * {@link dev.inn.api.data.ObservationShape}): channel c's mean and deviation over the real
+   * elements only, so padding zeros do not pull them towards 0. This standardiser's width is
+   * one element's.
+   */
+  public void fitElements(Matrix padded, int[] lengths) {
+    int width = shift.data().length;
+    double[] s = new double[width];
+    double[] s2 = new double[width];
+    long count = 0;
+    for (int i = 0; i < padded.rows(); i++) {
+      int base = i * padded.cols();
+      for (int e = 0; e < lengths[i]; e++) {
+        for (int c = 0; c < width; c++) {
+          double v = padded.data()[base + e * width + c];
+          s[c] += v;
+          s2[c] += v * v;
+        }
+      }
+      count += lengths[i];
+    }
+    for (int c = 0; c < width; c++) {
+      double mean = count == 0 ? 0 : s[c] / count;
+      double sd = count == 0 ? 0 : Math.sqrt(Math.max(s2[c] / count - mean * mean, 0));
+      shift.data()[c] = (float) mean;
+      scale.data()[c] = sd > 1e-12 ? (float) sd : 1f;
+    }
+  }
+
+  /** Padded ragged rows standardised per element channel; padding stays zero. */
+  public Matrix applyElements(Matrix padded, int[] lengths) {
+    int width = shift.data().length;
+    float[] d = new float[padded.data().length];
+    for (int i = 0; i < padded.rows(); i++) {
+      int base = i * padded.cols();
+      for (int k = 0; k < lengths[i] * width; k++) {
+        int c = k % width;
+        d[base + k] = (padded.data()[base + k] - shift.data()[c]) / scale.data()[c];
+      }
+    }
+    return new Matrix(padded.rows(), padded.cols(), d);
+  }
+
+  /** The elements of one set or sequence (element-major, any count) standardised per channel. */
+  public float[] applyElements(float[] elements) {
+    int width = shift.data().length;
+    float[] out = new float[elements.length];
+    for (int k = 0; k < elements.length; k++) {
+      int c = k % width;
+      out[k] = (elements[k] - shift.data()[c]) / scale.data()[c];
+    }
+    return out;
+  }
+
   /** Each column's mean ({@code [0][c]}) and population standard deviation ({@code [1][c]}). */
   public static double[][] columnMoments(Matrix m) {
     double[][] out = new double[2][m.cols()];

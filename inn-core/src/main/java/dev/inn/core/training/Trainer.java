@@ -167,9 +167,11 @@ public final class Trainer {
       double lr = config.lr();
       Adam adam = new Adam(params.trainable(), config);
       BatchStep batchStep = new BatchStep(params.trainable(), objective, parallel);
-      float[][] best = snapshot();
+      float[][] initial = snapshot();
+      float[][] best = initial;
       float[][] lastGood = snapshot();
       double bestLoss = validationLoss(batchStep);
+      double initialLoss = bestLoss;
       if (!Double.isFinite(bestLoss)) {
         throw new TrainingDivergedException(task + ": the validation loss of the initial network is " + bestLoss
             + "; check the training data's scale");
@@ -262,6 +264,14 @@ public final class Trainer {
           lr /= 2;
           sinceDecay = 0;
         }
+      }
+      if (best == initial) {
+        // the initial weights restored and saved would pass for a trained model
+        throw new TrainingDivergedException(String.format(java.util.Locale.ROOT, "%s: no epoch of %d improved on the"
+            + " initial network's validation loss %.4g (the epochs' losses: %s), so there is no trained model;"
+            + " the training diverged: lower lr (now %s)", task, epoch, initialLoss,
+            curves.getOrDefault("validation", List.of()).stream().map(v -> String.format(java.util.Locale.ROOT, "%.4g", v))
+                .collect(java.util.stream.Collectors.joining(", ")), config.lr()));
       }
       restore(best);
       context.progress().update(task, stop.maxEpochs(), stop.maxEpochs(), String.format("stopped after %d epochs,"

@@ -22,7 +22,7 @@ import java.util.Map;
  *   <li>{@code observations}: the names of y's columns, or {@code outputs}: their number (named y0, y1, ...).
  *   <li>{@code framing}: {@code "npy"} (default) or {@code "text"}; {@code workers} (0 = one per
  *       core), {@code batch} rows per request, {@code timeout} seconds per batch,
- *       {@code max_invalid_fraction}, {@code simulation_seed} (re-simulation).
+ *       {@code max_invalid_fraction}.
  * </ul>
  */
 public final class ExternalProblemProvider implements ProblemProvider {
@@ -50,7 +50,6 @@ public final class ExternalProblemProvider implements ProblemProvider {
     d.put("batch", 100);
     d.put("timeout", 60.0);
     d.put("max_invalid_fraction", 0.2);
-    d.put("simulation_seed", 0);
     return d;
   }
 
@@ -117,6 +116,6 @@ public final class ExternalProblemProvider implements ProblemProvider {
       }
     }
     return new ExternalProblem(List.of("/bin/sh", "-c", "exec " + command), directory, framing, prior, observations,
-        workers, batch, timeout, maxInvalid, s.getLong("simulation_seed"));
+        workers, batch, timeout, maxInvalid);
   }
 }
