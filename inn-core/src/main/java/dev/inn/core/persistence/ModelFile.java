@@ -24,7 +24,7 @@ import java.util.Map;
  * One file per trained model: a magic word and format version, the method and problem with
  * their settings (keys sorted, so the same model gives the same bytes), what sampling needs of
  * the problem (a data-only problem, one without prior, simulator or exact posterior such as a
- * user's CSV, is stored by its column names, latent dimension, support, a slice of its held-out
+ * user's CSV, is stored by its column names, observation shape (from format 5), latent dimension, support, a slice of its held-out
  * pairs and training parameters for analysis and diagnosis, and never reopened;
  * any other problem is recreated from its settings), then the method's own
  * state ({@link PosteriorMethod#save}), then a CRC-32C of everything before it. Loading checks
