@@ -15,7 +15,11 @@ public interface PosteriorMethod {
   /** Learns from (x, y) pairs; returns the per-term loss history (empty for ABC). */
   TrainingHistory train(Dataset data, TrainingContext context);
 
-  /** {@code n} posterior draws x ~ q(x | observation), one per row. */
+  /**
+   * {@code n} posterior draws x ~ q(x | observation), one per row. For a problem whose
+   * observations are sets or sequences the observation is given as its elements one after the
+   * other (element-major, no padding): its length divided by the element width is its size.
+   */
   Matrix sample(float[] observation, int n, long seed);
 
   /**

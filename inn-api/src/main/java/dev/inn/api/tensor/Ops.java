@@ -82,6 +82,105 @@ public interface Ops {
   /** The same value, with gradients blocked. */
   Tensor detach(Tensor a);
 
+  /** Element-wise logistic sigmoid 1 / (1 + exp(-a)). */
+  Tensor sigmoid(Tensor a);
+
+  /** Element-wise natural logarithm (of positive values). */
+  Tensor log(Tensor a);
+
+  // ---- ragged batches: sets and sequences stored as padded rows ----
+  //
+  // A batch of b sets or sequences is a b x (L w) tensor of padded rows: row i holds element 0's
+  // w values, then element 1's, ..., and lengths[i] <= L of its L slots are real; values past a
+  // row's length are padding. The operations below never let padding reach a result or a
+  // gradient: padded slots are skipped or read as zeros, whatever they hold.
+
+  /**
+   * The same values read as a {@code rows x cols} tensor (row-major order kept); the number
+   * of values must match. The gradient is reshaped back.
+   */
+  Tensor reshape(Tensor a, int rows, int cols);
+
+  /**
+   * The element view of padded rows: b x (L width) becomes (b L) x width, one row per element
+   * slot (row i L + j is element j of set i), so that per-element networks run through
+   * {@link #linear} and the activations. {@link #reshape} back to b x (L width') afterwards.
+   */
+  default Tensor elements(Tensor padded, int width) {
+    if (width < 1 || padded.cols() % width != 0) {
+      throw new IllegalArgumentException("element view: " + padded.rows() + " x " + padded.cols()
+          + " rows do not split into elements of width " + width);
+    }
+    return reshape(padded, padded.rows() * (padded.cols() / width), width);
+  }
+
+  /** How {@link #pool} combines the elements of a row. */
+  enum Pooling {
+    /** Sum over the row's elements (zero for an empty row). */
+    SUM,
+    /** Mean over the row's elements (an empty row is an error). */
+    MEAN,
+    /** Element-wise maximum over the row's elements (an empty row is an error). */
+    MAX
+  }
+
+  /**
+   * Pools the element rows of a ragged batch: {@code elements} is (b L) x w in the layout of
+   * {@link #elements} with b = {@code lengths.length}; output row i combines rows
+   * i L .. i L + lengths[i] - 1 (padding slots are ignored and get no gradient). A maximum
+   * passes its gradient to the element that attained it (the first on ties).
+   *
+   * @return b x w
+   */
+  Tensor pool(Tensor elements, int[] lengths, Pooling pooling);
+
+  /**
+   * A dilated 1-D convolution along padded sequences, the same length out as in: output step t
+   * of row i is {@code bias + sum over taps q and input channels c of x[i, t + (q - (kernel - 1) / 2)
+   * dilation, c] weight[q cin + c, :]}, where steps outside [0, lengths[i]) read as zero (the
+   * sequence's own end, not the padding, bounds it). Output steps at or past a row's length are
+   * zero. Runs as one matrix product of the gathered taps with the weight.
+   *
+   * @param padded b x (L cin) padded sequences of cin channels
+   * @param weight (kernel cin) x cout, row q cin + c for tap q and input channel c
+   * @param bias 1 x cout
+   * @return b x (L cout)
+   */
+  Tensor conv1d(Tensor padded, int[] lengths, Parameter weight, Parameter bias, int kernel, int dilation);
+
+  /**
+   * A gated recurrent unit (Cho et al. 2014, in PyTorch's form) run over each padded
+   * sequence from a zero state, returning each row's state after its own last step (a row of
+   * length 0 gives the zero state). With the input projections a = x W_i + b_i and
+   * c = h W_h + b_h split into thirds (r, z, n): r = sigmoid(a_r + c_r),
+   * z = sigmoid(a_z + c_z), n = tanh(a_n + r c_n), h' = (1 - z) n + z h. Forward and backward
+   * through time are fused: one matrix product for all input steps and one per time step for
+   * the rows still running.
+   *
+   * @param padded b x (L cin)
+   * @param inputWeight cin x 3 h
+   * @param recurrentWeight h x 3 h
+   * @param inputBias 1 x 3 h
+   * @param recurrentBias 1 x 3 h
+   * @return b x h
+   */
+  Tensor gru(Tensor padded, int[] lengths, Parameter inputWeight, Parameter recurrentWeight, Parameter inputBias,
+      Parameter recurrentBias);
+
+  /**
+   * Softmax attention pooling of ragged sets by shared queries (the pooling by multihead
+   * attention of Lee et al. 2019, "Set Transformer"): for every row i, query q and head k,
+   * the weights softmax_j(Q[q]_k . K[i L + j]_k / sqrt(d / heads)) over the row's real elements
+   * j < lengths[i] average the values V[i L + j]_k. Head k uses columns k d / heads .. of the
+   * queries and keys and k dv / heads .. of the values.
+   *
+   * @param queries s x d (e.g. learned seed vectors)
+   * @param keys (b L) x d element rows
+   * @param values (b L) x dv element rows
+   * @return b x (s dv): query 0's pooled values (heads side by side), then query 1's, ...
+   */
+  Tensor attentionPool(Tensor queries, Tensor keys, Tensor values, int[] lengths, int heads);
+
   /**
    * Element-wise monotone rational-quadratic splines with linear tails (Durkan et al. 2019,
    * "Neural Spline Flows"): every element of {@code x} gets its own spline on

@@ -4,6 +4,7 @@ import dev.inn.api.plugin.PluginLookup;
 import jakarta.inject.Inject;
 import dev.inn.bench.speed.CinnSpeedBenchmark;
 import dev.inn.bench.speed.SpeedBenchmark;
+import dev.inn.bench.speed.SummarySpeedBenchmark;
 import dev.inn.core.linalg.Gemm;
 import dev.inn.core.profile.StepProfile;
 import java.util.concurrent.Callable;
@@ -46,6 +47,11 @@ final class SpeedCommand implements Callable<Integer> {
       description = "inn (torch_reference.py's configuration) or cinn (torch_cinn_reference.py's) (default: ${DEFAULT-VALUE})")
   String method;
 
+  @Option(names = "--summary",
+      description = "with --method cinn: train with a summary network on raw observations, deepset, conv1d or gru, "
+          + "at torch_summary_reference.py's shapes")
+  String summary;
+
   @Option(names = "--profile",
       description = "also print where a training step's time goes (matrix products, element-wise ops, MMD, copies, hand-off, optimizer) as a table")
   boolean profile;
@@ -59,9 +65,13 @@ final class SpeedCommand implements Callable<Integer> {
     if (profile) {
       SpeedBenchmark.startProfile();
     }
+    if (summary != null && !method.equals("cinn")) {
+      throw new IllegalArgumentException("--summary needs --method cinn");
+    }
     String json = switch (method) {
       case "inn" -> SpeedBenchmark.runJson(plugins, t, warmup, steps, windows);
-      case "cinn" -> CinnSpeedBenchmark.runJson(plugins, t, warmup, steps, windows);
+      case "cinn" -> summary == null ? CinnSpeedBenchmark.runJson(plugins, t, warmup, steps, windows)
+          : SummarySpeedBenchmark.runJson(plugins, summary, t, warmup, steps, windows);
       default -> throw new IllegalArgumentException("--method must be inn or cinn, got '" + method + "'");
     };
     spec.commandLine().getOut().println(json);

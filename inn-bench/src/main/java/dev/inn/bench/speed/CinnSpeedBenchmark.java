@@ -33,15 +33,25 @@ public final class CinnSpeedBenchmark {
   public static String runJson(dev.inn.api.plugin.PluginLookup registry, int threads, int warmupSteps, int timedSteps, int windows) {
     ProblemProvider pp = registry.find(ProblemProvider.class, "slcp");
     Problem problem = pp.create(PluginRegistry.settingsFor(pp, "problem", Map.of()));
+    Map<String, Object> condition = Map.of("condition_settings", Map.of("hidden", 64, "layers", 3, "width", 32));
+    return runJson(registry, problem, condition, 256, "", threads, warmupSteps, timedSteps, windows);
+  }
+
+  /**
+   * The benchmark for any problem: the yardstick's cINN (6 blocks, subnets 2 x 128) with the
+   * given condition settings and batch; {@code label} is put into the JSON as its first fields
+   * (e.g. {@code "\"summary\": \"gru\", "}).
+   */
+  static String runJson(dev.inn.api.plugin.PluginLookup registry, Problem problem, Map<String, Object> condition,
+      int batch, String label, int threads, int warmupSteps, int timedSteps, int windows) {
     MethodProvider mp = registry.find(MethodProvider.class, "cinn");
     int perWindow = Math.max(1, timedSteps / windows);
-    Map<String, Object> settings = Map.ofEntries(Map.entry("blocks", 6), Map.entry("hidden", 128),
-        Map.entry("layers", 3), Map.entry("clamp", 2.0), Map.entry("block", "glow-coupling"),
-        Map.entry("alternate_block", ""),
-        Map.entry("condition_settings", Map.of("hidden", 64, "layers", 3, "width", 32)),
-        Map.entry("support_transform", false), Map.entry("ensemble", 1), Map.entry("batch", 256), Map.entry("lr", 5e-4),
-        Map.entry("grad_clip", 0.0), Map.entry("threads", threads),
-        Map.entry("steps", warmupSteps + perWindow * windows), Map.entry("log_every", perWindow));
+    Map<String, Object> settings = new java.util.HashMap<>(Map.ofEntries(Map.entry("blocks", 6),
+        Map.entry("hidden", 128), Map.entry("layers", 3), Map.entry("clamp", 2.0), Map.entry("block", "glow-coupling"),
+        Map.entry("alternate_block", ""), Map.entry("support_transform", false), Map.entry("ensemble", 1),
+        Map.entry("batch", batch), Map.entry("lr", 5e-4), Map.entry("grad_clip", 0.0), Map.entry("threads", threads),
+        Map.entry("steps", warmupSteps + perWindow * windows), Map.entry("log_every", perWindow)));
+    settings.putAll(condition);
     CinnMethod cinn = (CinnMethod) mp.create(problem, PluginRegistry.settingsFor(mp, "method", settings));
     Dataset data = problem.sample(20_000, 1);
     List<Long> stamps = new ArrayList<>();
@@ -57,7 +67,8 @@ public final class CinnSpeedBenchmark {
         rates.add((stepsAt.get(i) - stepsAt.get(i - 1)) / ((stamps.get(i) - stamps.get(i - 1)) / 1e9));
       }
     }
-    float[] yStar = data.y().row(0);
+    float[] yStar = data.ragged() ? java.util.Arrays.copyOf(data.y().row(0),
+        data.lengths()[0] * problem.observationShape().elementWidth()) : data.y().row(0);
     int n = 10_000;
     // steady state of the inference path, as in SpeedBenchmark
     for (int i = 0; i < SpeedBenchmark.SAMPLE_WARMUP_CALLS; i++) {
@@ -71,7 +82,7 @@ public final class CinnSpeedBenchmark {
       }
       sampleRates[w] = 5.0 * n / ((System.nanoTime() - t0) / 1e9);
     }
-    Dataset pairs = new Dataset(data.x().rows(0, n), data.y().rows(0, n));
+    Dataset pairs = data.select(java.util.stream.IntStream.range(0, n).toArray());
     for (int i = 0; i < SpeedBenchmark.SAMPLE_WARMUP_CALLS; i++) {
       cinn.logDensities(pairs);
     }
@@ -94,10 +105,10 @@ public final class CinnSpeedBenchmark {
     }
     double train = SpeedBenchmark.median(rates.stream().mapToDouble(Double::doubleValue).toArray());
     return String.format(Locale.ROOT,
-        "{\"impl\": \"inn-java-%s\", \"kernel\": \"%s\", \"threads\": %d, \"batch\": 256, \"hidden\": 128, "
+        "{%s\"impl\": \"inn-java-%s\", \"kernel\": \"%s\", \"threads\": %d, \"batch\": %d, \"hidden\": 128, "
             + "\"blocks\": 6, \"train_steps_per_s\": %.2f, \"train_samples_per_s\": %.0f, \"sample_per_s\": %.0f, "
             + "\"log_prob_per_s\": %.0f, \"latency_1_ms\": %.4f}",
-        System.getProperty("java.version"), Gemm.best().description(), threads, train, train * 256,
+        label, System.getProperty("java.version"), Gemm.best().description(), threads, batch, train, train * batch,
         SpeedBenchmark.median(sampleRates), SpeedBenchmark.median(densityRates),
         SpeedBenchmark.median(Arrays.copyOfRange(latency, 20, latency.length)));
   }

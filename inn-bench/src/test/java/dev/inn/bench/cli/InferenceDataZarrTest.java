@@ -26,13 +26,20 @@ class InferenceDataZarrTest {
     return code;
   }
 
-  private static boolean xarrayAvailable() {
-    try {
-      Process p = new ProcessBuilder("python3", "-c", "import xarray, zarr").redirectErrorStream(true).start();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
+  /** Debian's interpreter first (a python3 earlier on the PATH, e.g. pyenv's, lacks Debian's packages). */
+  private static String pythonWithXarray() {
+    for (String python : new String[] {"/usr/bin/python3", "python3"}) {
+      try {
+        Process p = new ProcessBuilder(python, "-c", "import xarray, zarr").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+          return python;
+        }
+      } catch (Exception e) {
+        // not installed: try the next
+      }
     }
+    return null;
   }
 
   @Test
@@ -50,7 +57,8 @@ class InferenceDataZarrTest {
     try (var s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("post.zarr."));
     }
-    Assumptions.assumeTrue(xarrayAvailable(), "python3 with xarray and zarr (Debian python3-xarray python3-zarr)"
+    String python = pythonWithXarray();
+    Assumptions.assumeTrue(python != null, "python3 with xarray and zarr (Debian python3-xarray python3-zarr)"
         + " is not installed");
     String script = String.join("\n",
         "import sys, xarray as xr, zarr",
@@ -63,7 +71,7 @@ class InferenceDataZarrTest {
         "print('dims', ','.join(post['x0'].dims), post.sizes['chain'], post.sizes['draw'])",
         "print('y', float(obs['y'].values[0]), ','.join(obs['y'].dims))",
         "print('first', repr(float(post['x0'].values[0, 0])), repr(float(post['x1'].values[0, 299])))");
-    Process p = new ProcessBuilder("python3", "-c", script, zarr.toString()).redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(python, "-c", script, zarr.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();

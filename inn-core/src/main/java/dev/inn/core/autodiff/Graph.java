@@ -24,9 +24,9 @@ import java.util.Map;
  */
 public final class Graph implements Ops {
 
-  private final ArrayPool pool;
-  private final RowParallel parallel;
-  private final Gemm gemm;
+  final ArrayPool pool;
+  final RowParallel parallel;
+  final Gemm gemm;
   private final ElementKernels elements = ElementKernels.best();
   // an element function's cost in multiply-adds, for the decision to split it over threads
   private static final int MAP_WORK = 16;
@@ -76,14 +76,14 @@ public final class Graph implements Ops {
 
   // ---- plumbing ----
 
-  private static Node node(Tensor t) {
+  static Node node(Tensor t) {
     if (t instanceof Node n) {
       return n;
     }
     throw new IllegalArgumentException("tensor " + t + " was not made by this library's Ops");
   }
 
-  private Node result(int rows, int cols, boolean needsGrad) {
+  Node result(int rows, int cols, boolean needsGrad) {
     long t0 = StepProfile.start();
     Node out = new Node(rows, cols, pool.take(rows * cols), recording && needsGrad);
     out.started = t0;
@@ -91,7 +91,7 @@ public final class Graph implements Ops {
   }
 
   /** Puts out on the tape (when it needs a gradient) and books its forward time under part. */
-  private Node record(Node out, Part part, Node.Backward backward) {
+  Node record(Node out, Part part, Node.Backward backward) {
     out.part = part;
     if (out.needsGrad) {
       out.backward = backward;
@@ -107,7 +107,7 @@ public final class Graph implements Ops {
   }
 
   /** The gradient buffer of n, created zeroed on first use. */
-  private float[] grad(Node n) {
+  float[] grad(Node n) {
     if (n.g == null) {
       n.g = pool.takeZeroed(n.size());
     }
@@ -187,12 +187,12 @@ public final class Graph implements Ops {
   }
 
   // C (n x m) (+)= A (n x k) B (k x m), rows split over threads
-  private void gemm(float[] a, float[] b, float[] c, int n, int k, int m, boolean accumulate) {
+  void gemm(float[] a, float[] b, float[] c, int n, int k, int m, boolean accumulate) {
     parallel.run(n, (long) n * k * m, (from, to) -> gemm.multiply(a, b, c, k, m, from, to, accumulate));
   }
 
   // C (k x m) (+)= A^T B for A (n x k), B (n x m), rows of C split over threads
-  private void gemmTransposedA(float[] a, float[] b, float[] c, int n, int k, int m, boolean accumulate) {
+  void gemmTransposedA(float[] a, float[] b, float[] c, int n, int k, int m, boolean accumulate) {
     parallel.run(k, (long) n * k * m, (from, to) -> gemm.multiplyTransposedA(a, b, c, n, k, m, from, to, accumulate));
   }
 
@@ -200,7 +200,7 @@ public final class Graph implements Ops {
    * A weight's transpose, made once per step: weights do not change during a step, and
    * networks run several passes (and shards) with the same weights.
    */
-  private float[] transposedWeight(float[] w, int rows, int cols) {
+  float[] transposedWeight(float[] w, int rows, int cols) {
     long t0 = StepProfile.start();
     float[] t = transposes.of(w, rows, cols);
     StepProfile.moved(Part.COPIES, t0);
@@ -1148,6 +1148,67 @@ public final class Graph implements Ops {
         gp[off + i] += (float) (scale * prob[i] * (knotGrad[i] - dot));
       }
     }
+  }
+
+  @Override
+  public Tensor sigmoid(Tensor a) {
+    Node an = node(a);
+    Node out = result(an.rows, an.cols, an.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      out.v[i] = (float) (1 / (1 + Math.exp(-an.v[i])));
+    }
+    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < size; i++) {
+        ga[i] += g[i] * out.v[i] * (1f - out.v[i]);
+      }
+    });
+  }
+
+  @Override
+  public Tensor log(Tensor a) {
+    Node an = node(a);
+    Node out = result(an.rows, an.cols, an.needsGrad);
+    int size = out.size();
+    for (int i = 0; i < size; i++) {
+      out.v[i] = (float) Math.log(an.v[i]);
+    }
+    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
+      float[] ga = grad(an);
+      for (int i = 0; i < size; i++) {
+        ga[i] += g[i] / an.v[i];
+      }
+    });
+  }
+
+  // ---- ragged batches: kernels in their own classes ----
+
+  @Override
+  public Tensor reshape(Tensor a, int rows, int cols) {
+    return RaggedOps.reshape(this, node(a), rows, cols);
+  }
+
+  @Override
+  public Tensor pool(Tensor elements, int[] lengths, Pooling pooling) {
+    return RaggedOps.pool(this, node(elements), lengths, pooling);
+  }
+
+  @Override
+  public Tensor attentionPool(Tensor queries, Tensor keys, Tensor values, int[] lengths, int heads) {
+    return RaggedOps.attentionPool(this, node(queries), node(keys), node(values), lengths, heads);
+  }
+
+  @Override
+  public Tensor conv1d(Tensor padded, int[] lengths, Parameter weight, Parameter bias, int kernel, int dilation) {
+    return Convolution1d.apply(this, node(padded), lengths, node(use(weight)), node(use(bias)), kernel, dilation);
+  }
+
+  @Override
+  public Tensor gru(Tensor padded, int[] lengths, Parameter inputWeight, Parameter recurrentWeight,
+      Parameter inputBias, Parameter recurrentBias) {
+    return GatedRecurrentUnit.apply(this, node(padded), lengths, node(use(inputWeight)), node(use(recurrentWeight)),
+        node(use(inputBias)), node(use(recurrentBias)));
   }
 
   @Override

@@ -35,7 +35,9 @@ import java.util.Map;
  * @param blockSettings extra settings of the coupling block plugin; a block that offers
  *     {@code two_sided} is one-sided here unless this says otherwise (the cINN alternates
  *     halves through its permutations instead)
- * @param condition the conditioning network plugin
+ * @param condition the conditioning network plugin; {@code auto} picks it from the problem's
+ *     observation shape ({@code mlp} for vectors, {@code deepset} for sets, {@code conv1d} for
+ *     sequences), so a new problem needs no setting
  * @param conditionSettings its settings
  * @param actNorm whether each unit starts with ActNorm
  * @param standardize standardise x and y with the training data's mean and deviation
@@ -54,6 +56,12 @@ public record CinnConfig(int blocks, String block, String alternateBlock, String
    */
   static final int[] AUTO_WIDTHS = {16, 64};
 
+  /**
+   * The {@code condition} value that picks the network from the observation's shape: {@code mlp}
+   * for vectors, {@code deepset} for sets, {@code conv1d} for sequences.
+   */
+  static final String AUTO_CONDITION = "auto";
+
   /** The defaults (see the class comment for why each is what it is). */
   public static Map<String, Object> defaults() {
     Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
@@ -67,7 +75,7 @@ public record CinnConfig(int blocks, String block, String alternateBlock, String
     d.put("clamp", 2.0);
     d.put("activation", "relu");
     d.put("block_settings", Map.of());
-    d.put("condition", "mlp");
+    d.put("condition", AUTO_CONDITION);
     d.put("condition_settings", Map.of());
     d.put("actnorm", true);
     d.put("standardize", true);
@@ -80,6 +88,27 @@ public record CinnConfig(int blocks, String block, String alternateBlock, String
     d.put("eps", 1e-8);
     d.put("weight_decay", 0.0);
     d.put("grad_clip", 5.0);
+    return Map.copyOf(d);
+  }
+
+  /** What the settings mean, for {@code inn list} (the trainer's shared keys included). */
+  public static Map<String, String> descriptions() {
+    Map<String, String> d = new HashMap<>(dev.inn.core.training.OptimizerConfig.descriptions());
+    d.put("blocks", "coupling blocks of each flow");
+    d.put("block", "the coupling block (see 'inn list block')");
+    d.put("alternate_block", "block used for every other coupling; \"\" = the same block throughout");
+    d.put("permutation", "the fixed mixing between blocks (\"permutation\" or \"lu-permutation\")");
+    d.put("hidden", "hidden units of each subnet layer; 0 = train flows of 16 and of 64 and mix them");
+    d.put("ensemble", "flows per width, mixed by validation likelihood (hidden = 0 with ensemble = 2: 4 flows)");
+    d.put("layers", "layers of each subnet");
+    d.put("clamp", "bound on the log-scales of affine couplings");
+    d.put("activation", "subnet activation (relu, leaky-relu, tanh, ...)");
+    d.put("block_settings", "settings of the block plugin");
+    d.put("condition", "the conditioning network h(y) (see 'inn list condition')");
+    d.put("condition_settings", "settings of the conditioning network");
+    d.put("actnorm", "activation normalisation between blocks, set from the first batch");
+    d.put("standardize", "train on standardised x and y (undone when sampling)");
+    d.put("support_transform", "map a bounded prior support onto the real line, so samples stay inside it");
     return Map.copyOf(d);
   }
 

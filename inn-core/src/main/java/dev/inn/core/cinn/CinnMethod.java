@@ -11,6 +11,7 @@ import dev.inn.api.condition.ConditionNetwork;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.loss.LossTerm;
+import dev.inn.api.method.MisspecificationCheck;
 import dev.inn.api.method.PosteriorDensity;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
@@ -22,6 +23,7 @@ import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
+import dev.inn.core.observation.RaggedRows;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.api.plugin.PluginLookup;
@@ -49,7 +51,7 @@ import java.util.SplittableRandom;
  * ({@link MixtureWeights}). A mixture's density is the weighted sum of its flows' densities and
  * a sample comes from one flow picked by weight, so it stays exact and cheap to sample.
  */
-public final class CinnMethod extends LearnedMethod implements PosteriorDensity {
+public final class CinnMethod extends LearnedMethod implements PosteriorDensity, MisspecificationCheck {
 
   /** Rows per inverse pass when sampling: a chunk's intermediates stay in cache. */
   private static final int SAMPLE_CHUNK = 512;
@@ -63,18 +65,26 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   /** First int of a saved mixture; a single flow starts with its negative width, older files with a count. */
   private static final int MIXTURE_FILE = 0;
 
+  /** First int of a file that starts with the summary reference of the misspecification check. */
+  private static final int CHECKED_FILE = Integer.MIN_VALUE;
+
   private final CinnConfig config;
   private final String problemName;
   private final int dx;
   private final int dy;
   private final PluginLookup registry;
   private final SupportTransform support;
+  // the fewest elements of a set or sequence the condition network takes
+  private final int minimumLength;
   // the trained flows and their log mixture weights (one flow of weight 1 before training)
   private List<Flow> flows;
   private double[] logWeights;
+  // held-out simulations' summaries under flow summaryFlow's condition network; null before training
+  private SummaryReference summaryReference;
+  private int summaryFlow;
 
   public CinnMethod(Problem problem, Settings settings, PluginLookup registry) {
-    super("cinn", problem, CinnConfig.from(settings).optimizer().threads());
+    super("cinn", problem, CinnConfig.from(settings).optimizer().threads(), true);
     this.config = CinnConfig.from(settings);
     this.problemName = problem.name();
     this.dx = problem.parameterDim();
@@ -85,12 +95,34 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
           + " parameter; coupling blocks need at least 2");
     }
     this.support = supportTransform(problem, config.supportTransform());
+    CinnPlugins plugins = CinnPlugins.resolve(config, registry, shape());
+    this.minimumLength = plugins.condition().plugin().minimumLength(plugins.condition().settings());
     useSingle(new Flow(0, untrainedWidth()));
   }
 
   /** The width before training has chosen one (and of model files written before widths were saved). */
   private int untrainedWidth() {
     return config.hidden() > 0 ? config.hidden() : CinnConfig.AUTO_WIDTHS[0];
+  }
+
+  @Override
+  protected int minimumLength() {
+    return minimumLength;
+  }
+
+  /** Standardised observations: per column for vectors, per element channel over real elements for sets and sequences. */
+  private Matrix standardY(Matrix y, int[] lengths) {
+    return lengths.length == 0 ? yStandard().apply(y) : yStandard().applyElements(y, lengths);
+  }
+
+  /** One standardised observation (a vector, or a set's or sequence's elements one after the other). */
+  private float[] standardObservation(float[] observation) {
+    return shape().ragged() ? yStandard().applyElements(observation) : yStandard().apply(observation);
+  }
+
+  /** The number of elements of one observation given as its values ({@code 0} lengths-array marker for vectors). */
+  private int[] lengthsOf(float[] observation, int rows) {
+    return shape().ragged() ? RaggedRows.repeated(observation.length / dy, rows) : new int[0];
   }
 
   private void useSingle(Flow flow) {
@@ -122,8 +154,9 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       this.width = width;
       params = new ParameterStore(seed);
       Parameters root = params.root();
-      CinnPlugins plugins = CinnPlugins.resolve(config, registry);
-      conditionNet = plugins.condition().plugin().create(dy, plugins.condition().settings(), root.scope("condition"));
+      CinnPlugins plugins = CinnPlugins.resolve(config, registry, shape());
+      conditionNet = plugins.condition().plugin().create(shape(), dx, plugins.condition().settings(),
+          root.scope("condition"));
       int cw = conditionNet.width();
       BlockProvider coupling = plugins.coupling().plugin();
       BlockProvider permutation = plugins.permutation().plugin();
@@ -166,9 +199,20 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       return h;
     }
 
+    /**
+     * h(y) of standardised observations; sets and sequences cut to the batch's longest row first
+     * (padding does not change h, and a batch of short sets should not pay for the longest).
+     */
+    Tensor summary(Ops ops, Matrix ys, int[] lengths) {
+      if (lengths.length == 0) {
+        return conditionNet.apply(ops, ops.constant(ys));
+      }
+      return conditionNet.apply(ops, ops.constant(RaggedRows.trim(ys, lengths, dy)), lengths);
+    }
+
     /** The maximum-likelihood objective of one batch. */
     List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
-      Tensor condition = conditionNet.apply(ops, ops.constant(batch.y()));
+      Tensor condition = summary(ops, batch.y(), batch.lengths());
       Transformed t = forward(ops, ops.constant(batch.x()), condition);
       return List.of(new LossTerm("nll", 1.0, StandardNormalLikelihood.negativeLogLikelihood(ops, t.value(),
           t.logDet())));
@@ -179,8 +223,8 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
      * {@code ys}), the log-density in standardised unbounded coordinates, into {@code out} from
      * index {@code offset}.
      */
-    void logDensityStandardized(Ops ops, Matrix u, Matrix ys, double[] out, int offset) {
-      Tensor condition = conditionNet.apply(ops, ops.constant(ys));
+    void logDensityStandardized(Ops ops, Matrix u, Matrix ys, int[] lengths, double[] out, int offset) {
+      Tensor condition = summary(ops, ys, lengths);
       Transformed t = forward(ops, ops.constant(u), condition);
       Matrix z = t.value().value();
       Matrix ld = t.logDet().value();
@@ -202,7 +246,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       Dataset batch = data.select(rows);
       ArrayPool pool = new ArrayPool();
       Graph g = new Graph(pool, parallel(), false);
-      Tensor condition = conditionNet.apply(g, g.constant(batch.y()));
+      Tensor condition = summary(g, batch.y(), batch.lengths());
       Tensor h = g.constant(batch.x());
       for (ConditionalBlock b : blocks) {
         DataInitialized init = b instanceof DataInitialized d ? d
@@ -225,7 +269,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       Dataset batch = scaled.select(rows);
       ArrayPool pool = new ArrayPool();
       Graph g = new Graph(pool, parallel(), false);
-      Tensor condition = conditionNet.apply(g, g.constant(batch.y()));
+      Tensor condition = summary(g, batch.y(), batch.lengths());
       Transformed t = forward(g, g.constant(batch.x()), condition);
       boolean densityOk = t.value().value().firstNonFinite() < 0 && t.logDet().value().firstNonFinite() < 0;
       Matrix z = GaussianNoise.draw(new SplittableRandom(1), n, dx, 1f);
@@ -250,11 +294,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       });
     }
 
-    /** h(y*) for one standardised observation. */
-    private float[] condition(float[] y) {
+    /** h(y*) for one standardised observation (a set's or sequence's elements one after the other). */
+    float[] condition(float[] y) {
       ArrayPool pool = new ArrayPool();
       Graph g = new Graph(pool, serial(), false);
-      float[] h = conditionNet.apply(g, g.constant(new Matrix(1, dy, y))).value().data();
+      float[] h = shape().ragged()
+          ? conditionNet.apply(g, g.constant(new Matrix(1, y.length, y)), new int[] {y.length / dy}).value().data()
+          : conditionNet.apply(g, g.constant(new Matrix(1, dy, y))).value().data();
       pool.releaseAll();
       return h;
     }
@@ -269,6 +315,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     Dataset scaled = null;
     List<Flow> trained = new ArrayList<>();
     List<TrainingHistory> histories = new ArrayList<>();
+    int flowsInAll = widths.length * config.ensemble();
     for (int w : widths) {
       for (int member = 0; member < config.ensemble(); member++) {
         // the first flow of a width starts from the training seed, so a one-flow cINN is the plain
@@ -276,15 +323,20 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
         long seed = context.seed() + member * 0x9E3779B97F4A7C15L;
         Flow flow = new Flow(seed, w);
         if (config.standardize()) {
-          fitStandardizers(u, data.y());
+          fitStandardizers(u, data.y(), data.lengths());
         }
         if (scaled == null) {
-          scaled = new Dataset(xStandard().apply(u), yStandard().apply(data.y()));
+          scaled = new Dataset(xStandard().apply(u), standardY(data.y(), data.lengths()), data.lengths());
         }
         flow.initialize(scaled, context.seed());
         // the likelihood is a mean over rows, so batches can be split over the cores
+        // each flow of a mixture is its own stage of the progress, named as such
+        String label = flowsInAll == 1 ? "" : String.format(java.util.Locale.ROOT, ", flow %d of %d",
+            trained.size() + 1, flowsInAll);
+        dev.inn.api.method.ProgressListener progress = label.isEmpty() ? context.progress()
+            : (task, done, total, message) -> context.progress().update(task + label, done, total, message);
         histories.add(runTrainer(config.optimizer(), flow.params, scaled, Objective.separableOverRows(flow::terms),
-            new TrainingContext(seed, context.progress()), context.seed()));
+            new TrainingContext(seed, progress), context.seed()));
         flow.checkHealth(scaled);
         trained.add(flow);
       }
@@ -303,6 +355,8 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       heaviest = weights[k] > weights[heaviest] ? k : heaviest;
     }
     flows = List.copyOf(kept);
+    summaryFlow = kept.indexOf(trained.get(heaviest));
+    summaryReference = referenceSummaries(flows.get(summaryFlow), scaled, context.seed());
     logWeights = new double[kept.size()];
     StringBuilder described = new StringBuilder();
     for (int k = 0; k < kept.size(); k++) {
@@ -311,11 +365,47 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
           keptWeights.get(k) / total, kept.get(k).width));
     }
     if (trained.size() > 1) {
-      context.progress().update("cinn", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
+      context.progress().update("train cinn, mixture", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
           + " by validation likelihood");
     }
     // the curves shown are those of the flow with the largest weight
     return histories.get(heaviest);
+  }
+
+  /**
+   * The summaries of held-out simulations for the misspecification check: the trainer's
+   * validation split, which no weight was fitted to (without one, training rows drawn at random).
+   */
+  private SummaryReference referenceSummaries(Flow flow, Dataset scaled, long seed) {
+    int[] rows = config.optimizer().stopsEarly()
+        ? new Trainer(config.optimizer()).validationRows(scaled.size(), seed)
+        : new SplittableRandom(seed ^ 0x5EEDL).ints(Math.min(scaled.size(), SummaryReference.SIZE), 0,
+            scaled.size()).toArray();
+    Dataset held = scaled.select(java.util.Arrays.copyOf(rows, Math.min(rows.length, SummaryReference.SIZE)));
+    int width = flow.conditionNet.width();
+    float[] summaries = new float[held.size() * width];
+    ArrayPool pool = new ArrayPool();
+    for (int from = 0; from < held.size(); from += SAMPLE_CHUNK) {
+      int to = Math.min(held.size(), from + SAMPLE_CHUNK);
+      int[] chunk = new int[to - from];
+      for (int i = 0; i < chunk.length; i++) {
+        chunk[i] = from + i;
+      }
+      Dataset part = held.select(chunk);
+      Matrix h = flow.summary(new Graph(pool, parallel(), false), part.y(), part.lengths()).value();
+      System.arraycopy(h.data(), 0, summaries, from * width, h.data().length);
+      pool.releaseAll();
+    }
+    return held.size() < 2 * SummaryReference.NEIGHBOURS + 2 ? null : SummaryReference.of(summaries, width);
+  }
+
+  @Override
+  public synchronized java.util.Optional<Misfit> misfit(float[] observation) {
+    float[] ys = checkedObservation(observation);
+    if (summaryReference == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(summaryReference.misfit(flows.get(summaryFlow).condition(ys)));
   }
 
   /**
@@ -332,30 +422,46 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     Dataset validation = scaled.select(new Trainer(config.optimizer()).validationRows(scaled.size(), context.seed()));
     double[][] logDensity = new double[k][];
     for (int f = 0; f < k; f++) {
-      logDensity[f] = logDensitiesStandardized(trained.get(f), validation.x(), validation.y());
+      logDensity[f] = logDensitiesStandardized(trained.get(f), validation.x(), validation.y(), validation.lengths());
     }
     return MixtureWeights.fit(logDensity);
   }
 
   @Override
   public List<String> outOfRange(float[] observation) {
+    if (!shape().ragged()) {
+      // the check every learned method shares, plus the cINN's own misfit check
+      List<String> out = new ArrayList<>(super.outOfRange(observation));
+      addMisfit(observation, out);
+      return out;
+    }
     float[] z = checkedObservation(observation);
     List<String> out = new ArrayList<>();
-    for (int c = 0; c < z.length; c++) {
-      if (Math.abs(z[c]) > RANGE_SDS) {
-        out.add(String.format(java.util.Locale.ROOT, "observation value %d (%s) is %.1f standard deviations from the"
-            + " training observations' mean", c, observation[c], z[c]));
+    for (int k = 0; k < z.length && out.size() < MAX_RANGE_MESSAGES; k++) {
+      if (Math.abs(z[k]) > RANGE_SDS) {
+        out.add(String.format(java.util.Locale.ROOT, "observation %s %d, value %d (%s) is %.1f standard deviations"
+            + " from the training elements' mean", RaggedRows.elementName(shape()), k / dy, k % dy, observation[k],
+            z[k]));
       }
     }
+    addMisfit(observation, out);
     return out;
+  }
+
+  private void addMisfit(float[] observation, List<String> out) {
+    misfit(observation).filter(Misfit::flagged).ifPresent(m -> out.add("the observation looks unlike the"
+        + " simulations, the data may lie outside the simulator's reach: " + m.describe()));
   }
 
   /** Observations beyond this many training standard deviations from the training mean are flagged. */
   private static final double RANGE_SDS = 6;
 
+  /** At most this many far-out elements of a set or sequence are listed. */
+  private static final int MAX_RANGE_MESSAGES = 5;
+
   private float[] checkedObservation(float[] observation) {
     checkRequest(observation, 0);
-    return yStandard().apply(observation);
+    return standardObservation(observation);
   }
 
   /**
@@ -365,7 +471,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   @Override
   public synchronized Matrix sample(float[] observation, int n, long seed) {
     checkRequest(observation, n);
-    float[] ys = yStandard().apply(observation);
+    float[] ys = standardObservation(observation);
     if (flows.size() == 1) {
       return flows.get(0).sample(ys, n, seed);
     }
@@ -402,7 +508,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   @Override
   public synchronized double[] logDensity(float[] observation, Matrix x) {
     checkedObservation(observation);
-    return logDensities(new Dataset(x, Matrix.repeatRow(observation, x.rows())));
+    return logDensities(new Dataset(x, Matrix.repeatRow(observation, x.rows()), lengthsOf(observation, x.rows())));
   }
 
   /**
@@ -411,12 +517,17 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
    */
   public synchronized double[] logDensities(Dataset pairs) {
     Matrix x = pairs.x();
-    if (x.cols() != dx || pairs.y().cols() != dy) {
+    if (shape().ragged()) {
+      if (x.cols() != dx) {
+        throw new IllegalArgumentException("cinn: pairs have x " + x.cols() + " columns, the problem has " + dx);
+      }
+      RaggedRows.check("cinn: observations of the pairs", pairs.y(), pairs.lengths(), shape(), minimumLength);
+    } else if (x.cols() != dx || pairs.y().cols() != dy) {
       throw new IllegalArgumentException("cinn: pairs have x " + x.cols() + " and y " + pairs.y().cols()
           + " columns, the problem has " + dx + " and " + dy);
     }
     int bad = pairs.y().firstNonFinite();
-    if (bad >= 0) {
+    if (bad >= 0 && !shape().ragged()) {
       throw new IllegalArgumentException("cinn: observation row " + bad / dy + " holds " + pairs.y().data()[bad]);
     }
     double[] supportJacobian = support.logAbsDetToUnbounded(x);
@@ -427,10 +538,10 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       standardJacobian -= Math.log(Math.abs(unit.get(0, c) - origin.get(0, c)));
     }
     Matrix u = xStandard().apply(support.toUnbounded(x));
-    Matrix ys = yStandard().apply(pairs.y());
+    Matrix ys = standardY(pairs.y(), pairs.lengths());
     double[] out = new double[x.rows()];
     for (int f = 0; f < flows.size(); f++) {
-      double[] flowDensity = logDensitiesStandardized(flows.get(f), u, ys);
+      double[] flowDensity = logDensitiesStandardized(flows.get(f), u, ys, pairs.lengths());
       for (int i = 0; i < out.length; i++) {
         double term = logWeights[f] + flowDensity[i];
         out[i] = f == 0 ? term : logSumExp(out[i], term);
@@ -448,7 +559,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   }
 
   /** One flow's log-densities of standardised pairs, chunk by chunk over the threads. */
-  private double[] logDensitiesStandardized(Flow flow, Matrix u, Matrix ys) {
+  private double[] logDensitiesStandardized(Flow flow, Matrix u, Matrix ys, int[] lengths) {
     double[] out = new double[u.rows()];
     int chunks = (u.rows() + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
     // threads take whole chunks; each row's value depends on its own chunk only
@@ -457,8 +568,9 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       for (int k = first; k < last; k++) {
         int from = k * SAMPLE_CHUNK;
         int rows = Math.min(SAMPLE_CHUNK, u.rows() - from);
+        int[] chunkLengths = lengths.length == 0 ? lengths : java.util.Arrays.copyOfRange(lengths, from, from + rows);
         flow.logDensityStandardized(new Graph(pool, serial(), false), u.rows(from, from + rows),
-            ys.rows(from, from + rows), out, from);
+            ys.rows(from, from + rows), chunkLengths, out, from);
         pool.releaseAll();
       }
     });
@@ -473,6 +585,11 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
 
   @Override
   public void save(DataOutput out) throws IOException {
+    if (summaryReference != null) {
+      out.writeInt(CHECKED_FILE);
+      out.writeInt(summaryFlow);
+      summaryReference.write(out);
+    }
     if (flows.size() == 1) {
       // the width first, as a negative number (a parameter count, which older files start with, is not)
       out.writeInt(-flows.get(0).width);
@@ -491,6 +608,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   @Override
   public void load(DataInput in) throws IOException {
     int first = in.readInt();
+    SummaryReference reference = null;
+    int referenceFlow = 0;
+    if (first == CHECKED_FILE) {
+      referenceFlow = in.readInt();
+      reference = SummaryReference.read(in);
+      first = in.readInt();
+    }
     if (first == MIXTURE_FILE) {
       int n = in.readInt();
       if (n < 1 || n > 1024) {
@@ -520,5 +644,11 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       flow.params.read(in, first);
       useSingle(flow);
     }
+    if (referenceFlow < 0 || referenceFlow >= flows.size()) {
+      throw new IOException("cinn: the model file's summary reference belongs to flow " + referenceFlow + " of "
+          + flows.size());
+    }
+    summaryFlow = referenceFlow;
+    summaryReference = reference;
   }
 }

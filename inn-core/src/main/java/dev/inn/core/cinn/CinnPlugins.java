@@ -2,6 +2,7 @@ package dev.inn.core.cinn;
 
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.condition.ConditionNetworkProvider;
+import dev.inn.api.data.ObservationShape;
 import dev.inn.api.plugin.Plugin;
 import dev.inn.api.plugin.PluginLookup;
 import dev.inn.api.plugin.PluginRef;
@@ -13,7 +14,8 @@ import java.util.Map;
  * The plugins a cINN's settings refer to, resolved and checked with their own settings: what
  * the provider validates when a suite is read and what the method is built from.
  *
- * @param condition the condition network h(y) with {@code condition_settings}
+ * @param condition the condition network h(y) with {@code condition_settings}; null when
+ *     {@code condition = "auto"} and the observation's shape is not yet known (a suite's check)
  * @param coupling the coupling block with {@code block_settings} (one-sided unless they say
  *     otherwise, for blocks that offer {@code two_sided})
  * @param alternate the coupling block of units 1, 3, 5, ... with its defaults (one-sided where
@@ -24,9 +26,29 @@ import java.util.Map;
 record CinnPlugins(PluginRef<ConditionNetworkProvider> condition, PluginRef<BlockProvider> coupling,
     PluginRef<BlockProvider> alternate, PluginRef<BlockProvider> permutation, PluginRef<BlockProvider> actNorm) {
 
-  static CinnPlugins resolve(CinnConfig config, PluginLookup plugins) {
-    PluginRef<ConditionNetworkProvider> condition = ref(plugins, ConditionNetworkProvider.class, "condition",
-        "condition_settings", config.condition(), config.conditionSettings());
+  /** The condition network {@code condition = "auto"} picks for each kind of observation. */
+  static String automaticCondition(ObservationShape shape) {
+    if (shape instanceof ObservationShape.Set) {
+      return "deepset";
+    }
+    return shape instanceof ObservationShape.Sequence ? "conv1d" : "mlp";
+  }
+
+  /**
+   * Resolves the plugins for observations of {@code shape}, or, with a null shape, checks what
+   * can be checked without the problem (an automatic condition network is then left null).
+   */
+  static CinnPlugins resolve(CinnConfig config, PluginLookup plugins, ObservationShape shape) {
+    String conditionName = config.condition();
+    if (CinnConfig.AUTO_CONDITION.equals(conditionName)) {
+      conditionName = shape == null ? null : automaticCondition(shape);
+    }
+    PluginRef<ConditionNetworkProvider> condition = conditionName == null ? null : ref(plugins,
+        ConditionNetworkProvider.class, "condition", "condition_settings", conditionName, config.conditionSettings());
+    if (condition != null && shape != null && !condition.plugin().accepts(shape)) {
+      throw new ConfigurationException("condition", "cinn: the condition network '" + conditionName + "' does not"
+          + " take a " + shape.describe() + "; leave condition = \"auto\" to pick one that does");
+    }
     BlockProvider block = find(plugins, BlockProvider.class, "block", config.block());
     Map<String, Object> blockSettings = new HashMap<>(config.blockSettings());
     if (block.defaults().containsKey("two_sided")) {

@@ -35,8 +35,13 @@ public final class CinnProvider implements MethodProvider {
   }
 
   @Override
+  public Map<String, String> settingDescriptions() {
+    return CinnConfig.descriptions();
+  }
+
+  @Override
   public void validate(Settings settings) {
-    CinnPlugins.resolve(CinnConfig.from(settings), plugins);
+    CinnPlugins.resolve(CinnConfig.from(settings), plugins, null);
   }
 
   @Override

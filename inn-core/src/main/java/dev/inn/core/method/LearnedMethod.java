@@ -2,6 +2,7 @@ package dev.inn.core.method;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.ObservationShape;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
@@ -12,12 +13,16 @@ import dev.inn.api.training.Objective;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;
+import dev.inn.core.observation.RaggedRows;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.core.random.GaussianNoise;
 import dev.inn.core.training.OptimizerConfig;
 import dev.inn.core.training.Trainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -36,6 +41,7 @@ public abstract class LearnedMethod implements PosteriorMethod {
   private final int xDim;
   private final int yDim;
   private final int threads;
+  private final ObservationShape shape;
   private RowParallel parallel;
   // the sampling threads' arrays, kept between calls (inference allocates none in steady state)
   private final ThreadLocal<ArrayPool> samplingPools = ThreadLocal.withInitial(ArrayPool::new);
@@ -48,10 +54,34 @@ public abstract class LearnedMethod implements PosteriorMethod {
    * @param threads threads for matrix products and sampling chunks
    */
   protected LearnedMethod(String name, Problem problem, int threads) {
+    this(name, problem, threads, false);
+  }
+
+  /**
+   * As {@link #LearnedMethod(String, Problem, int)}, for a method that also takes sets and
+   * sequences ({@code takesRagged}); a method that does not refuses such a problem here.
+   */
+  protected LearnedMethod(String name, Problem problem, int threads, boolean takesRagged) {
     this.name = name;
     this.xDim = problem.parameterDim();
     this.yDim = problem.observationDim();
     this.threads = threads;
+    this.shape = problem.observationShape();
+    if (shape.ragged() && !takesRagged) {
+      throw new dev.inn.api.settings.ConfigurationException("method", name + " conditions on observation vectors,"
+          + " but problem '" + problem.name() + "' observes a " + shape.describe() + "; use cinn, whose summary"
+          + " network learns from sets and sequences");
+    }
+  }
+
+  /** What one observation is; for a set or sequence {@link #yDim()} is one element's width. */
+  protected final ObservationShape shape() {
+    return shape;
+  }
+
+  /** The fewest elements an observation set or sequence must have (1 unless a network needs more). */
+  protected int minimumLength() {
+    return 1;
   }
 
   /** The method's name, e.g. {@code "cvae"}. */
@@ -84,6 +114,15 @@ public abstract class LearnedMethod implements PosteriorMethod {
 
   /** Refuses training data whose columns do not match the problem. */
   protected final void checkData(Dataset data) {
+    if (shape.ragged() || data.ragged()) {
+      if (data.x().cols() != xDim) {
+        throw new IllegalArgumentException(name + ": data has x " + data.x().cols() + " columns, the problem has "
+            + xDim);
+      }
+      RaggedRows.check("train " + name + ": training observations", data.y(), data.lengths(), shape, minimumLength());
+      Trainer.checkFinite("train " + name, new Dataset(data.x(), Matrix.zeros(data.size(), 1)));
+      return;
+    }
     if (data.x().cols() != xDim || data.y().cols() != yDim) {
       throw new IllegalArgumentException(name + ": data has x " + data.x().cols() + " and y " + data.y().cols()
           + " columns, the problem has " + xDim + " and " + yDim);
@@ -108,6 +147,14 @@ public abstract class LearnedMethod implements PosteriorMethod {
 
   /** Refuses an observation of the wrong length or with a non-finite value, and a negative sample count. */
   protected final void checkRequest(float[] observation, int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException(name + ": cannot draw " + n + " samples");
+    }
+    if (shape.ragged()) {
+      // a set or sequence comes as its elements one after the other, as many as it has
+      RaggedRows.checkOne(name + ": the observation", observation, shape, minimumLength());
+      return;
+    }
     if (observation.length != yDim) {
       throw new IllegalArgumentException(name + ": observation has " + observation.length + " values, the problem has "
           + yDim);
@@ -120,6 +167,38 @@ public abstract class LearnedMethod implements PosteriorMethod {
         throw new IllegalArgumentException(name + ": observation value " + c + " is " + observation[c]);
       }
     }
+  }
+
+  /** Observations beyond this many training standard deviations from the training mean are flagged. */
+  private static final double RANGE_SDS = 6;
+
+  /**
+   * The same check for every learned method, from the training statistics its y standardiser
+   * keeps: a value far from the training observations, or different from the one value a column
+   * had throughout training (the network never saw it vary). Nothing is said when the method
+   * kept no statistics (standardisation switched off).
+   */
+  @Override
+  public List<String> outOfRange(float[] observation) {
+    checkRequest(observation, 0);
+    // a set or sequence is checked element by element by the methods that take one
+    if (shape.ragged() || yStandard == null || !yStandard.fitted()) {
+      return List.of();
+    }
+    float[] z = yStandard.apply(observation);
+    List<String> out = new ArrayList<>();
+    for (int c = 0; c < z.length; c++) {
+      if (yStandard.constant(c)) {
+        if (observation[c] != yStandard.mean(c)) {
+          out.add(String.format(Locale.ROOT, "observation value %d (%s) differs from the value %s it had in every"
+              + " training simulation (the method never saw it vary)", c, observation[c], yStandard.mean(c)));
+        }
+      } else if (Math.abs(z[c]) > RANGE_SDS) {
+        out.add(String.format(Locale.ROOT, "observation value %d (%s) is %.1f standard deviations from the training"
+            + " observations' mean", c, observation[c], z[c]));
+      }
+    }
+    return out;
   }
 
   /**
@@ -135,6 +214,19 @@ public abstract class LearnedMethod implements PosteriorMethod {
   protected final void fitStandardizers(Matrix x, Matrix y) {
     xStandard.fit(x);
     yStandard.fit(y);
+  }
+
+  /**
+   * As {@link #fitStandardizers(Matrix, Matrix)}; for sets and sequences ({@code lengths} not
+   * empty) y per element channel over the real elements only.
+   */
+  protected final void fitStandardizers(Matrix x, Matrix y, int[] lengths) {
+    if (lengths.length == 0) {
+      fitStandardizers(x, y);
+      return;
+    }
+    xStandard.fit(x);
+    yStandard.fitElements(y, lengths);
   }
 
   /** x standardisation. */

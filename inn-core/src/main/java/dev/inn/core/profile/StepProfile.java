@@ -25,6 +25,7 @@ public final class StepProfile {
     REDUCTIONS("reductions (sum, mean, row sums)"),
     MMD("MMD (pairwise distances, kernels and their sums)"),
     SPLINE("spline op"),
+    RAGGED("ragged-batch ops (pooling, convolution, GRU, attention)"),
     OBJECTIVE_REST("objective outside ops (noise, batch, bookkeeping)"),
     BACKWARD_REST("backward outside ops (tape walk)"),
     GRADIENT_SUM("summing shard gradients"),
@@ -206,7 +207,7 @@ public final class StepProfile {
     for (int phase = 0; phase < 2; phase++) {
       int rest = phase * PARTS + (phase == 0 ? Part.OBJECTIVE_REST : Part.BACKWARD_REST).ordinal();
       for (Part p : Part.values()) {
-        if (p.ordinal() <= Part.SPLINE.ordinal() || p == Part.HAND_OFF) {
+        if (p.ordinal() <= Part.RAGGED.ordinal() || p == Part.HAND_OFF) {
           own[rest] -= NANOS.get(phase * PARTS + p.ordinal());
         }
       }

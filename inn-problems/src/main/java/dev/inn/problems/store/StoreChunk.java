@@ -1,6 +1,7 @@
 package dev.inn.problems.store;
 
 import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.problems.dataset.NpyWriter;
 import java.io.Serializable;
@@ -15,9 +16,16 @@ import java.io.Serializable;
  * @param x the parameters, a (rows, dim x) float32 {@code .npy}
  * @param y the observations, a (rows, dim y) float32 {@code .npy}
  * @param invalid simulations dropped and replaced while making it
+ * @param lengths for sets and sequences, the elements of each row, a (rows, 1) float32
+ *     {@code .npy} ({@code y} then holds rows padded to the chunk's longest); empty for vectors
  */
-public record StoreChunk(int index, long seed, int rows, byte[] x, byte[] y, InvalidSimulations invalid)
-    implements Serializable {
+public record StoreChunk(int index, long seed, int rows, byte[] x, byte[] y, InvalidSimulations invalid,
+    byte[] lengths) implements Serializable {
+
+  /** A chunk of observation vectors. */
+  public StoreChunk(int index, long seed, int rows, byte[] x, byte[] y, InvalidSimulations invalid) {
+    this(index, seed, rows, x, y, invalid, new byte[0]);
+  }
 
   /**
    * Simulates chunk {@code c} of {@code plan}, rows {@code c * chunkSize ..} of the run under the
@@ -43,10 +51,24 @@ public record StoreChunk(int index, long seed, int rows, byte[] x, byte[] y, Inv
       data = problem.sample(rows, seed);
       invalid = InvalidSimulations.NONE;
     }
-    if (data.size() != rows || data.x().cols() != plan.xColumns().size() || data.y().cols() != plan.yColumns().size()) {
+    int width = plan.yColumns().size();
+    boolean yFits = plan.ragged() ? data.ragged() && data.y().cols() % width == 0 : data.y().cols() == width;
+    if (data.size() != rows || data.x().cols() != plan.xColumns().size() || !yFits) {
       throw new IllegalStateException("problem '" + plan.problem() + "' returned " + data.size() + " pairs of ("
           + data.x().cols() + ", " + data.y().cols() + ") columns for chunk " + c + "; expected " + rows + " of ("
           + plan.xColumns().size() + ", " + plan.yColumns().size() + ")");
+    }
+    if (plan.ragged()) {
+      float[] lengths = new float[rows];
+      int longest = 0;
+      for (int i = 0; i < rows; i++) {
+        lengths[i] = data.lengths()[i];
+        longest = Math.max(longest, data.lengths()[i]);
+      }
+      // padded to the chunk's longest row, not the problem's: a chunk of short series stays small
+      Matrix y = data.y().columns(0, Math.max(1, longest) * width);
+      return new StoreChunk(c, seed, rows, NpyWriter.float32(data.x()), NpyWriter.float32(y), invalid,
+          NpyWriter.float32(new Matrix(rows, 1, lengths)));
     }
     return new StoreChunk(c, seed, rows, NpyWriter.float32(data.x()), NpyWriter.float32(data.y()), invalid);
   }

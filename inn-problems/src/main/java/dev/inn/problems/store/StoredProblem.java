@@ -66,7 +66,13 @@ public final class StoredProblem implements Problem {
       throw new ConfigurationException("simulation store " + folder + " has columns " + c.xColumns() + " / "
           + c.yColumns() + ", problem '" + name + "' has " + base.parameterNames() + " / " + base.observationNames());
     }
-    DatasetProblem rows = new DatasetProblem(folder.toString(), c.xColumns(), c.yColumns(), c.data(), 0, 0);
+    if (c.data().ragged() != base.observationShape().ragged()) {
+      throw new ConfigurationException("simulation store " + folder + " holds " + (c.data().ragged()
+          ? "sets or sequences" : "observation vectors") + ", problem '" + name + "' observes a "
+          + base.observationShape().describe());
+    }
+    DatasetProblem rows = new DatasetProblem(folder.toString(), c.xColumns(), c.yColumns(), c.data(),
+        base.observationShape(), 0, 0);
     return new StoredProblem(base, folder, rows, c.data());
   }
 
@@ -96,6 +102,11 @@ public final class StoredProblem implements Problem {
   }
 
   @Override
+  public dev.inn.api.data.ObservationShape observationShape() {
+    return base.observationShape();
+  }
+
+  @Override
   public int latentDim() {
     return base.latentDim();
   }
@@ -114,6 +125,11 @@ public final class StoredProblem implements Problem {
           + " pairs; " + n + " training pairs were asked for (simulate more with 'inn simulate ... --n " + n + "')");
     }
     return n == all.size() ? all : rows.sample(n, seed);
+  }
+
+  @Override
+  public java.util.OptionalInt testPairs() {
+    return base.testPairs();
   }
 
   @Override

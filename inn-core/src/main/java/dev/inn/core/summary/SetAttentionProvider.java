@@ -1,0 +1,106 @@
+package dev.inn.core.summary;
+
+import dev.inn.api.condition.ConditionNetwork;
+import dev.inn.api.condition.ConditionNetworkProvider;
+import dev.inn.api.data.ObservationShape;
+import dev.inn.api.settings.ConfigurationException;
+import dev.inn.api.settings.Settings;
+import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Parameter;
+import dev.inn.api.tensor.Parameters;
+import dev.inn.api.tensor.Tensor;
+import dev.inn.core.nn.Activation;
+import dev.inn.core.nn.DenseNet;
+import java.util.Map;
+
+/**
+ * {@code set-attention}: a set summary pooled by attention (the pooling by multihead
+ * attention of Lee et al. 2019, "Set Transformer"): every element is embedded by a network
+ * phi, learned seed queries attend over the set's real elements (softmax weights per head),
+ * and a network rho maps the attended values of all seeds, beside log n, to the summary.
+ * Unlike a mean, the weights let the summary single out informative elements.
+ */
+public final class SetAttentionProvider implements ConditionNetworkProvider {
+
+  private static final String NAME = "set-attention";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "summary of a set of any size: per-element net, attention pooling by learned seed queries, then net rho";
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return Map.of("hidden", 64, "phi_layers", 2, "rho_layers", 2, "width", 0, "seeds", 2, "heads", 4,
+        "activation", "relu");
+  }
+
+  @Override
+  public void validate(Settings settings) {
+    SummaryInput.atLeast(NAME, settings, 1, "hidden", "phi_layers", "rho_layers", "seeds", "heads");
+    SummaryInput.validWidth(NAME, settings);
+    SummaryInput.activation(settings);
+    if (settings.getInt("hidden") % settings.getInt("heads") != 0) {
+      throw new ConfigurationException("heads", "summary network '" + NAME + "': " + settings.getInt("heads")
+          + " heads do not divide hidden = " + settings.getInt("hidden"));
+    }
+  }
+
+  @Override
+  public boolean accepts(ObservationShape shape) {
+    return shape instanceof ObservationShape.Set;
+  }
+
+  @Override
+  public ConditionNetwork create(int observationDim, Settings settings, Parameters params) {
+    throw new ConfigurationException("condition", "the summary network '" + NAME
+        + "' takes a set, not a vector of " + observationDim + " values");
+  }
+
+  @Override
+  public ConditionNetwork create(ObservationShape shape, int parameterDim, Settings settings, Parameters params) {
+    SummaryInput.requireShape(NAME, shape, ObservationShape.Set.class);
+    validate(settings);
+    int elementWidth = shape.elementWidth();
+    int hidden = settings.getInt("hidden");
+    int seeds = settings.getInt("seeds");
+    int heads = settings.getInt("heads");
+    int width = SummaryInput.width(settings, parameterDim);
+    Activation activation = SummaryInput.activation(settings);
+    DenseNet phi = new DenseNet(params.scope("phi"), elementWidth, hidden, settings.getInt("phi_layers"), hidden,
+        activation, 0, false);
+    double std = 1 / Math.sqrt(hidden);
+    Parameter queries = params.trainable("seeds", seeds, hidden, 1.0);
+    Parameter keyWeight = params.trainable("key_w", hidden, hidden, std);
+    Parameter keyBias = params.trainable("key_b", 1, hidden, 0);
+    Parameter valueWeight = params.trainable("value_w", hidden, hidden, std);
+    Parameter valueBias = params.trainable("value_b", 1, hidden, 0);
+    DenseNet rho = new DenseNet(params.scope("rho"), seeds * hidden + 1, hidden, settings.getInt("rho_layers"),
+        width, activation, 0, false);
+    return new ConditionNetwork() {
+      @Override
+      public int width() {
+        return width;
+      }
+
+      @Override
+      public Tensor apply(Ops ops, Tensor y) {
+        return apply(ops, y, new int[0]);
+      }
+
+      @Override
+      public Tensor apply(Ops ops, Tensor y, int[] lengths) {
+        int[] n = SummaryInput.lengths(NAME, y, lengths, elementWidth);
+        Tensor each = activation.apply(ops, phi.apply(ops, ops.elements(y, elementWidth)));
+        Tensor pooled = ops.attentionPool(ops.use(queries), ops.linear(each, keyWeight, keyBias),
+            ops.linear(each, valueWeight, valueBias), n, heads);
+        return rho.apply(ops, ops.concatColumns(pooled, SummaryInput.logCount(ops, n)));
+      }
+    };
+  }
+}
