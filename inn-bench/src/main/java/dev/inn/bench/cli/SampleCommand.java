@@ -122,6 +122,8 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
     }
     ModelFile.Loaded loaded = ModelFile.load(model, plugins);
+    outputGuard.check(out, "a samples file of parameters " + loaded.problem().parameterNames(),
+        f -> isSamples(f, loaded.problem().parameterNames()), java.util.Arrays.asList(model, observationFile));
     if (!loaded.problem().observationShape().ragged()) {
       throw new IllegalArgumentException("the model's problem '" + loaded.header().problem() + "' observes a "
           + loaded.problem().observationShape().describe() + "; give it with -y v1,v2,...");
