@@ -132,7 +132,7 @@ public final class SparkMain implements Runnable {
   static final class Simulate extends SparkOptions implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROBLEM") String problem;
     @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE") List<String> settings = new ArrayList<>();
-    @Option(names = "--n", required = true) long n;
+    @Option(names = {"--pairs", "--n"}, required = true) long n;
     @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--chunk", defaultValue = "1000") int chunk;
