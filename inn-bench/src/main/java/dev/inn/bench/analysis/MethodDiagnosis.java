@@ -2,6 +2,7 @@ package dev.inn.bench.analysis;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.core.observation.RaggedRows;
 import dev.inn.api.method.PosteriorDensity;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.problem.Problem;
@@ -60,7 +61,7 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
     int n = test.size();
     List<Matrix> posteriors = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      Matrix s = method.sample(test.y().row(i), samples, seed * 7919 + i);
+      Matrix s = method.sample(RaggedRows.observation(test, i, problem.observationShape()), samples, seed * 7919 + i);
       if (s.firstNonFinite() >= 0) {
         throw new IllegalStateException("the method returned a non-finite sample for test pair " + (i + 1));
       }
@@ -115,7 +116,7 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
       double[] truthLog = new double[n];
       double[][] sampleLog = new double[n][];
       for (int i = 0; i < n; i++) {
-        float[] y = test.y().row(i);
+        float[] y = RaggedRows.observation(test, i, problem.observationShape());
         truthLog[i] = density.logDensity(y, truth.rows(i, i + 1))[0];
         sampleLog[i] = density.logDensity(y, posteriors.get(i));
       }

@@ -1,6 +1,7 @@
 package dev.inn.bench.analysis;
 
 import dev.inn.api.data.Matrix;
+import dev.inn.api.method.MisspecificationCheck;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
@@ -53,7 +54,7 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     List<String> names = problem.parameterNames();
     int d = names.size();
     for (int k = 0; k < observations.size(); k++) {
-      if (observations.get(k).length != problem.observationDim()) {
+      if (!problem.observationShape().ragged() && observations.get(k).length != problem.observationDim()) {
         throw new IllegalArgumentException("observation " + (k + 1) + " has " + observations.get(k).length
             + " values; problem '" + problem.name() + "' has " + problem.observationDim() + " " + problem.observationNames());
       }
@@ -73,12 +74,21 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
       String prefix = observations.size() == 1 ? "" : "obs" + (k + 1) + "-";
       // the values as text, not in the heading: a 20-value time series made a heading of four lines
       page.heading(2, observations.size() == 1 ? "Observation" : "Observation " + (k + 1));
-      page.paragraph("y* = " + format(y, problem.observationNames()));
+      page.paragraph(problem.observationShape().ragged() ? describeElements(y)
+          : "y* = " + format(y, problem.observationNames()));
+      if (method instanceof MisspecificationCheck check) {
+        check.misfit(y).ifPresent(m -> page.raw("<p class=\"" + (m.flagged() ? "bad" : "good") + "\">"
+            + "Misspecification check: " + Page.esc(m.flagged() ? "the observation lies outside the simulator's reach;"
+            + " " + m.describe() + "." : "the observation looks like the simulations; " + m.describe() + ".")
+            + "</p>\n"));
+      }
       for (String w : method.outOfRange(y)) {
         page.raw("<p class=\"bad\">Warning: " + Page.esc(w) + "; the posterior extrapolates beyond the training"
             + " data.</p>\n");
       }
       Matrix x = method.sample(y, samples, seed + k);
+      dev.inn.core.training.SampleHealth.outsideSupport(x, problem.support()).ifPresent(w ->
+          page.raw("<p class=\"bad\">Warning: " + Page.esc(w) + ".</p>\n"));
       int bad = x.firstNonFinite();
       if (bad >= 0) {
         throw new IllegalStateException("the method returned a non-finite sample (row " + bad / d + ") for observation "
@@ -123,9 +133,24 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     return page;
   }
 
+  /** "a set of 40 rows of (u, v)" for a set or sequence. */
+  private String describeElements(float[] y) {
+    int width = problem.observationShape().elementWidth();
+    String unit = problem.observationShape() instanceof dev.inn.api.data.ObservationShape.Set ? "row" : "step";
+    String kind = problem.observationShape() instanceof dev.inn.api.data.ObservationShape.Set ? "a set" : "a sequence";
+    int n = y.length / width;
+    return kind + " of " + n + " " + unit + (n == 1 ? "" : "s") + " of (" + String.join(", ", problem.observationNames())
+        + ")";
+  }
+
   private void predictiveSection(Page page, String prefix, Matrix x, float[] y, Color colour) {
     if (problem.simulator().isEmpty()) {
       page.paragraph("Problem '" + problem.name() + "' has no simulator, so the posterior cannot be re-simulated.");
+      return;
+    }
+    if (problem.observationShape().ragged()) {
+      page.paragraph("The observation is a " + problem.observationShape().describe() + "; the predictive check"
+          + " compares fixed-length observations value by value and is not drawn for it.");
       return;
     }
     if (predictive == 0) {

@@ -34,7 +34,13 @@ public final class Main implements Runnable {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = execute(args, out, err);
-    System.exit(out.checkError() && code == 0 ? 1 : code);
+    if (out.checkError() && code == 0) {
+      // e.g. a full disk or a closed pipe behind standard output: the output is incomplete
+      err.println("error: could not write all output to standard output (full, or closed by the reader)");
+      err.flush();
+      code = 1;
+    }
+    System.exit(code);
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */
@@ -67,7 +73,15 @@ public final class Main implements Runnable {
       commandLine.getErr().println("error: " + message(e));
       return 1;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // a size beyond the heap that no check foresaw: one line, not a stack trace
+      err.println("error: out of memory (" + e.getMessage() + "); lower the sizes asked for (e.g. hidden, -n), or"
+          + " give Java more memory (INN_JAVA_OPTS=-Xmx8g)");
+      code = 1;
+    }
     // print() does not flush an auto-flushing writer: without this the tail of a CSV on stdout is lost
     out.flush();
     err.flush();

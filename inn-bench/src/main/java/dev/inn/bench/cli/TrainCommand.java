@@ -38,6 +38,9 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
+  @Mixin
+  OutputGuard outputGuard;
+
   @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "PROBLEM",
       description = "problem name (see 'inn list'); with --store, the store's by default")
   String problem;
@@ -111,6 +114,24 @@ final class TrainCommand implements Callable<Integer> {
     // every setting, including nested plugin references, is checked before anything is simulated or trained
     pp.validate(ps);
     mp.validate(ms);
+    // never over the data being read (a problem setting naming a file, the store's files), nor over
+    // a file that is not a model unless --force
+    java.util.List<Path> inputs = new java.util.ArrayList<>();
+    for (Object v : ps.asMap().values()) {
+      if (v instanceof String s && !s.isBlank() && s.length() < 4096) {
+        try {
+          inputs.add(Path.of(s));
+        } catch (java.nio.file.InvalidPathException e) {
+          // not a path
+        }
+      }
+    }
+    if (store != null && java.nio.file.Files.isDirectory(store)) {
+      try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(store)) {
+        files.forEach(inputs::add);
+      }
+    }
+    outputGuard.check(out, "an inn model file", ModelFile::isModelFile, inputs);
     Problem p = pp.create(ps);
     if (store != null) {
       // training pairs from the store (all of them unless --train-size), everything else the problem's own

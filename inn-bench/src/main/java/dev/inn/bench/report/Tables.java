@@ -113,11 +113,12 @@ public final class Tables {
   /** Markdown table plus notes. */
   static String markdown(ProblemResults r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# ").append(r.entry().label()).append(" (problem '").append(r.entry().plugin()).append("')\n\n");
-    sb.append("| method | ").append(String.join(" | ", r.columns())).append(" |\n");
+    sb.append("# ").append(md(r.entry().label())).append(" (problem '").append(md(r.entry().plugin()))
+        .append("')\n\n");
+    sb.append("| method | ").append(String.join(" | ", r.columns().stream().map(Tables::md).toList())).append(" |\n");
     sb.append("|---|").append("---|".repeat(r.columns().size())).append('\n');
     for (Map.Entry<String, Map<String, Cell>> row : r.summary().entrySet()) {
-      sb.append("| ").append(row.getKey());
+      sb.append("| ").append(md(row.getKey()));
       for (String c : r.columns()) {
         sb.append(" | ").append(display(row.getValue().get(c)));
       }
@@ -128,9 +129,18 @@ public final class Tables {
     List<String> notes = notes(r);
     if (!notes.isEmpty()) {
       sb.append("\nNotes:\n");
-      notes.forEach(n -> sb.append("- ").append(n).append('\n'));
+      notes.forEach(n -> sb.append("- ").append(md(n)).append('\n'));
     }
     return sb.toString();
+  }
+
+  /**
+   * Text from a suite (labels, notes) as Markdown text: HTML is shown, not rendered, and a
+   * {@code |} does not split a table cell.
+   */
+  static String md(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+        .replace('\n', ' ');
   }
 
   /** Problem-level notes and the distinct notes of the metrics. */

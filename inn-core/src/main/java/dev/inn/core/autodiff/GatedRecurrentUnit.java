@@ -1,5 +1,6 @@
 package dev.inn.core.autodiff;
 
+import dev.inn.core.linalg.ElementKernels;
 import dev.inn.core.profile.StepProfile;
 import dev.inn.core.profile.StepProfile.Part;
 import java.util.Arrays;
@@ -12,6 +13,8 @@ import java.util.Arrays;
  * the recurrent ones, and one at the end the recurrent weight's gradient.
  */
 final class GatedRecurrentUnit {
+
+  private static final ElementKernels ELEMENTS = ElementKernels.best();
 
   private GatedRecurrentUnit() {}
 
@@ -83,22 +86,34 @@ final class GatedRecurrentUnit {
             from + a, from + c, true));
       }
       int nextActive = t + 1 < steps ? active[t + 1] : 0;
+      // gate pre-activations of the step's rows, then the gates in bulk on the element kernel
+      for (int r = from; r < to; r++) {
+        int g0 = r * h3;
+        int z0 = r * 2 * h;
+        for (int u = 0; u < 2 * h; u++) {
+          rz[z0 + u] = gi[g0 + u] + gh[g0 + u];
+        }
+      }
+      ELEMENTS.sigmoid(rz, from * 2 * h, to * 2 * h, false);
+      for (int r = from; r < to; r++) {
+        int g0 = r * h3 + 2 * h;
+        int z0 = r * 2 * h;
+        int p0 = r * h;
+        for (int u = 0; u < h; u++) {
+          nn[p0 + u] = gi[g0 + u] + rz[z0 + u] * gh[g0 + u];
+        }
+      }
+      ELEMENTS.sigmoid(nn, from * h, to * h, true);
       for (int j = 0; j < active[t]; j++) {
         int r = from + j;
-        int g0 = r * h3;
         int p0 = r * h;
-        int z0 = r * 2 * h;
+        int z0 = r * 2 * h + h;
         // a finishing row hands its state to the output, a running one to the next step
         float[] dst = j < nextActive ? hp : out.v;
         int d0 = j < nextActive ? (offset[t + 1] + j) * h : order[j] * h;
         for (int u = 0; u < h; u++) {
-          float rg = sigmoid(gi[g0 + u] + gh[g0 + u]);
-          float zg = sigmoid(gi[g0 + h + u] + gh[g0 + h + u]);
-          float ng = tanh(gi[g0 + 2 * h + u] + rg * gh[g0 + 2 * h + u]);
-          rz[z0 + u] = rg;
-          rz[z0 + h + u] = zg;
-          nn[p0 + u] = ng;
-          dst[d0 + u] = (1 - zg) * ng + zg * hp[p0 + u];
+          float zg = rz[z0 + u];
+          dst[d0 + u] = (1 - zg) * nn[p0 + u] + zg * hp[p0 + u];
         }
       }
     }
@@ -188,12 +203,4 @@ final class GatedRecurrentUnit {
     }
   }
 
-  private static float sigmoid(float a) {
-    return (float) (1 / (1 + Math.exp(-a)));
-  }
-
-  private static float tanh(float a) {
-    // through the exponential, which the JIT compiles to an intrinsic (Math.tanh is slower)
-    return 2 * sigmoid(2 * a) - 1;
-  }
 }

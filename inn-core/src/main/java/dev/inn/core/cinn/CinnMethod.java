@@ -446,23 +446,19 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
 
   @Override
   public List<String> outOfRange(float[] observation) {
-    float[] z = checkedObservation(observation);
-    List<String> out = new ArrayList<>();
-    if (shape().ragged()) {
-      for (int k = 0; k < z.length && out.size() < MAX_RANGE_MESSAGES; k++) {
-        if (Math.abs(z[k]) > RANGE_SDS) {
-          out.add(String.format(java.util.Locale.ROOT, "observation %s %d, value %d (%s) is %.1f standard deviations"
-              + " from the training elements' mean", RaggedRows.elementName(shape()), k / dy, k % dy, observation[k],
-              z[k]));
-        }
-      }
+    if (!shape().ragged()) {
+      // the check every learned method shares, plus the cINN's own misfit check
+      List<String> out = new ArrayList<>(super.outOfRange(observation));
       addMisfit(observation, out);
       return out;
     }
-    for (int c = 0; c < z.length; c++) {
-      if (Math.abs(z[c]) > RANGE_SDS) {
-        out.add(String.format(java.util.Locale.ROOT, "observation value %d (%s) is %.1f standard deviations from the"
-            + " training observations' mean", c, observation[c], z[c]));
+    float[] z = checkedObservation(observation);
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < z.length && out.size() < MAX_RANGE_MESSAGES; k++) {
+      if (Math.abs(z[k]) > RANGE_SDS) {
+        out.add(String.format(java.util.Locale.ROOT, "observation %s %d, value %d (%s) is %.1f standard deviations"
+            + " from the training elements' mean", RaggedRows.elementName(shape()), k / dy, k % dy, observation[k],
+            z[k]));
       }
     }
     addMisfit(observation, out);

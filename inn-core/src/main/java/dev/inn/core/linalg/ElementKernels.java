@@ -20,6 +20,18 @@ public interface ElementKernels {
    */
   void atanClamp(float[] x, float[] out, float[] slope, int from, int to, float alpha);
 
+  /**
+   * a[i] := sigmoid(a[i]) for i in [from, to), or with {@code tanh} a[i] := tanh(a[i]) (as
+   * 2 sigmoid(2 a) - 1), in place; exp is a float polynomial of about one ulp, the same in
+   * both kernels (the gates of recurrent cells).
+   */
+  void sigmoid(float[] a, int from, int to, boolean tanh);
+
+  /** One element of {@link #sigmoid}, the same arithmetic. */
+  static float sigmoid(float a, boolean tanh) {
+    return tanh ? ExpPolynomial.tanh(a) : ExpPolynomial.sigmoid(a);
+  }
+
   /** One element of {@link #atanClamp}'s value, the same arithmetic. */
   static float atanClamp(float x, float alpha) {
     return alpha * AtanPolynomial.TWO_OVER_PI * AtanPolynomial.atan(x / alpha);
@@ -38,6 +50,13 @@ public interface ElementKernels {
 
   /** Plain loops. */
   final class Scalar implements ElementKernels {
+    @Override
+    public void sigmoid(float[] a, int from, int to, boolean tanh) {
+      for (int i = from; i < to; i++) {
+        a[i] = ElementKernels.sigmoid(a[i], tanh);
+      }
+    }
+
     @Override
     public void atanClamp(float[] x, float[] out, float[] slope, int from, int to, float alpha) {
       AtanPolynomial.atanClamp(x, out, slope, from, to, alpha);

@@ -1,6 +1,7 @@
 package dev.inn.core.linalg;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -35,6 +36,30 @@ final class VectorElementKernels implements ElementKernels {
       }
     }
     AtanPolynomial.atanClamp(x, out, slope, i, to, alpha);
+  }
+
+  @Override
+  public void sigmoid(float[] a, int from, int to, boolean tanh) {
+    float inScale = tanh ? -2f : -1f;
+    int i = from;
+    for (; i + L <= to; i += L) {
+      // exp(-x) (of -2x for tanh), as ExpPolynomial.exp
+      FloatVector v = FloatVector.fromArray(S, a, i).mul(inScale).max(ExpPolynomial.LOW).min(ExpPolynomial.HIGH);
+      FloatVector k = v.mul(ExpPolynomial.LOG2E).add(ExpPolynomial.ROUND).sub(ExpPolynomial.ROUND);
+      FloatVector r = k.fma(FloatVector.broadcast(S, -ExpPolynomial.LN2_HI), v);
+      r = k.fma(FloatVector.broadcast(S, -ExpPolynomial.LN2_LO), r);
+      FloatVector p = FloatVector.broadcast(S, ExpPolynomial.C[6]);
+      for (int c = 5; c >= 0; c--) {
+        p = p.fma(r, FloatVector.broadcast(S, ExpPolynomial.C[c]));
+      }
+      FloatVector twoK = ((IntVector) k.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23)
+          .reinterpretAsFloats();
+      FloatVector s = FloatVector.broadcast(S, 1f).div(p.mul(twoK).add(1f));
+      (tanh ? s.mul(2f).sub(1f) : s).intoArray(a, i);
+    }
+    for (; i < to; i++) {
+      a[i] = ElementKernels.sigmoid(a[i], tanh);
+    }
   }
 
   @Override

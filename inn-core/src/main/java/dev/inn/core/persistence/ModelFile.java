@@ -24,7 +24,7 @@ import java.util.Map;
  * One file per trained model: a magic word and format version, the method and problem with
  * their settings (keys sorted, so the same model gives the same bytes), what sampling needs of
  * the problem (a data-only problem, one without prior, simulator or exact posterior such as a
- * user's CSV, is stored by its column names, latent dimension, support, a slice of its held-out
+ * user's CSV, is stored by its column names, observation shape (from format 5), latent dimension, support, a slice of its held-out
  * pairs and training parameters for analysis and diagnosis, and never reopened;
  * any other problem is recreated from its settings), then the method's own
  * state ({@link PosteriorMethod#save}), then a CRC-32C of everything before it. Loading checks
@@ -88,6 +88,20 @@ public final class ModelFile {
     Files.createDirectories(dir);
     if (!Files.isWritable(dir)) {
       throw new IOException("cannot write a model into " + dir + ": the folder is not writable");
+    }
+  }
+
+  /** True when {@code file} is a regular file that starts like an inn model file (its checksum is not checked). */
+  public static boolean isModelFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+      byte[] head = in.readNBytes(2 + MAGIC.length());
+      return head.length == 2 + MAGIC.length() && MAGIC.equals(new DataInputStream(new ByteArrayInputStream(head))
+          .readUTF());
+    } catch (IOException e) {
+      return false;
     }
   }
 

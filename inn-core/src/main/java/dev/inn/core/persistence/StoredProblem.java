@@ -2,6 +2,7 @@ package dev.inn.core.persistence;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Support;
 import java.io.DataInputStream;
@@ -23,9 +24,11 @@ import java.util.SplittableRandom;
  *
  * @param heldOut held-out (x, y) pairs the model never trained on; empty in format 3 files
  * @param priorDraws training parameter rows (the data set's empirical prior); no rows in format 3 files
+ * @param observationShape a vector, set or sequence (from format 5; vectors before)
  */
 record StoredProblem(String name, List<String> parameterNames, List<String> observationNames, int latentDim,
-    Optional<Support> support, Dataset heldOut, Matrix priorDraws) implements Problem {
+    Optional<Support> support, Dataset heldOut, Matrix priorDraws, ObservationShape observationShape)
+    implements Problem {
 
   /** Held-out pairs kept in a model file: enough for diagnose's default 300 and a little more. */
   static final int HELD_OUT_KEPT = 500;
@@ -65,7 +68,15 @@ record StoredProblem(String name, List<String> parameterNames, List<String> obse
       out.writeInt(length);
     }
     MatrixIo.write(out, problem.sample(train, 0x5EED).x());
+    // format 5: the observation's shape (the held-out rows' lengths are written above)
+    ObservationShape shape = problem.observationShape();
+    out.writeInt(shape instanceof ObservationShape.Set ? SET : shape instanceof ObservationShape.Sequence ? SEQUENCE
+        : VECTOR);
   }
+
+  private static final int VECTOR = 0;
+  private static final int SET = 1;
+  private static final int SEQUENCE = 2;
 
   /** The stored description, or empty when the problem is to be recreated from its settings. */
   static Optional<Problem> read(DataInputStream in, String name, int version) throws IOException {
@@ -87,23 +98,40 @@ record StoredProblem(String name, List<String> parameterNames, List<String> obse
     }
     Dataset heldOut = new Dataset(Matrix.zeros(0, x.size()), Matrix.zeros(0, y.size()));
     Matrix prior = Matrix.zeros(0, x.size());
+    ObservationShape shape = new ObservationShape.Vector(y.size());
     if (version >= 4) {
       Matrix hx = MatrixIo.read(in);
       Matrix hy = MatrixIo.read(in);
-      int[] lengths = new int[version >= 5 ? in.readInt() : 0];
-      if (lengths.length != 0 && lengths.length != hy.rows()) {
-        throw new IOException("corrupt model file: " + lengths.length + " lengths for " + hy.rows() + " held-out pairs");
+      int count = version >= 5 ? in.readInt() : 0;
+      // checked before allocating: a crafted count must not make the reader allocate gigabytes
+      if (count != 0 && count != hy.rows()) {
+        throw new IOException("corrupt model file: " + count + " lengths for " + hy.rows() + " held-out pairs");
       }
+      int[] lengths = new int[count];
       for (int i = 0; i < lengths.length; i++) {
         lengths[i] = in.readInt();
       }
       prior = MatrixIo.read(in);
-      if (hx.cols() != x.size() || prior.cols() != x.size() || hx.rows() != hy.rows()) {
+      if (version >= 5) {
+        int kind = in.readInt();
+        if (kind != VECTOR) {
+          shape = kind == SET ? new ObservationShape.Set(y.size()) : kind == SEQUENCE
+              ? new ObservationShape.Sequence(y.size()) : null;
+          if (shape == null) {
+            throw new IOException("corrupt model file: unknown observation shape " + kind);
+          }
+        }
+      }
+      if (shape.ragged() != (lengths.length != 0) && hy.rows() > 0) {
+        throw new IOException("corrupt model file: held-out lengths do not match the observation shape");
+      }
+      boolean yFits = shape.ragged() ? hy.cols() % y.size() == 0 : hy.cols() == y.size();
+      if (hx.cols() != x.size() || !yFits || prior.cols() != x.size() || hx.rows() != hy.rows()) {
         throw new IOException("corrupt model file: the stored pairs do not match the problem's columns");
       }
       heldOut = new Dataset(hx, hy, lengths);
     }
-    return Optional.of(new StoredProblem(name, x, y, latent, support, heldOut, prior));
+    return Optional.of(new StoredProblem(name, x, y, latent, support, heldOut, prior, shape));
   }
 
   @Override

@@ -77,7 +77,7 @@ public final class RaggedData {
       for (int k = lengths[i] * width; k < y.cols(); k++) {
         if (y.data()[i * y.cols() + k] != 0f) {
           throw new DataFileException(yFile + " row " + i + ": value " + k + " lies past the row's length "
-              + lengths[i] + " (" + width + " values each) but is " + y.data()[i * y.cols() + k]
+              + lengths[i] + " (" + width + (width == 1 ? " value" : " values") + " each) but is " + y.data()[i * y.cols() + k]
               + "; padding must be zero, or the length is wrong");
         }
       }

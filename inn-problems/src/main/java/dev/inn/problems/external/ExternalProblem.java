@@ -2,6 +2,7 @@ package dev.inn.problems.external;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
@@ -40,6 +41,8 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   private final Framing framing;
   private final int workers;
   private final double timeoutSeconds;
+  private final ObservationShape shape;
+  private final int maxLength;
   private SimulatorPool pool;
 
   /**
@@ -52,6 +55,20 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
    */
   public ExternalProblem(List<String> command, File directory, Framing framing, DeclaredPrior prior,
       List<String> observationNames, int workers, int batchRows, double timeoutSeconds, double maxInvalidFraction) {
+    this(command, directory, framing, prior, observationNames, new ObservationShape.Vector(observationNames.size()), 0,
+        workers, batchRows, timeoutSeconds, maxInvalidFraction);
+  }
+
+  /**
+   * As above, for a simulator whose observations have the given shape: for a set or sequence
+   * {@code observationNames} name one element's values and a row has at most {@code maxLength}
+   * elements.
+   */
+  public ExternalProblem(List<String> command, File directory, Framing framing, DeclaredPrior prior,
+      List<String> observationNames, ObservationShape shape, int maxLength, int workers, int batchRows,
+      double timeoutSeconds, double maxInvalidFraction) {
+    this.shape = shape;
+    this.maxLength = maxLength;
     this.command = List.copyOf(command);
     this.directory = directory;
     this.framing = framing;
@@ -66,6 +83,9 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   private synchronized SimulatorPool pool() {
     if (pool == null) {
       pool = new SimulatorPool(command, directory, framing, observationNames.size(), workers, timeoutSeconds);
+      if (shape.ragged()) {
+        pool.ragged(maxLength);
+      }
     }
     return pool;
   }
@@ -83,6 +103,11 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   @Override
   public List<String> observationNames() {
     return observationNames;
+  }
+
+  @Override
+  public ObservationShape observationShape() {
+    return shape;
   }
 
   @Override
@@ -121,7 +146,9 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
     int dx = prior.dim();
     int dy = observationNames.size();
     float[] xs = new float[n * dx];
-    float[] ys = new float[n * dy];
+    float[] ys = new float[shape.ragged() ? 0 : n * dy];
+    // sets and sequences: each row's elements, assembled into padded rows at the end
+    float[][] elements = new float[shape.ragged() ? n : 0][];
     for (int i = 0; i < n; i++) {
       System.arraycopy(prior.sample(1, Seeds.task(seed, firstRow + i, 0)).data(), 0, xs, i * dx, dx);
     }
@@ -167,6 +194,17 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
         int bad = 0;
         int firstBad = -1;
         for (int r = 0; r < rows; r++) {
+          if (shape.ragged()) {
+            float[] values = java.util.Arrays.copyOf(o.y().row(r), o.lengths()[r] * dy);
+            if (values.length == 0 || !allFinite(values)) {
+              bad++;
+              firstBad = firstBad < 0 ? r : firstBad;
+              failed.add(q.first() + r);
+            } else {
+              elements[q.first() + r] = values;
+            }
+            continue;
+          }
           if (!finiteRow(o.y(), r)) {
             bad++;
             firstBad = firstBad < 0 ? r : firstBad;
@@ -177,7 +215,8 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
         }
         if (bad > 0) {
           invalid = invalid.plus(new InvalidSimulations(0, 0, bad, bad + " of " + rows
-              + " rows of a batch had NaN or infinity in y, first at x = " + java.util.Arrays.toString(q.x().row(firstBad)),
+              + " rows of a batch had NaN or infinity in y" + (shape.ragged() ? " or no elements" : "")
+              + ", first at x = " + java.util.Arrays.toString(q.x().row(firstBad)),
               ""));
         }
       }
@@ -190,6 +229,20 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
       }
       failed.sort(null);
       pending = failed;
+    }
+    if (shape.ragged()) {
+      int longest = 1;
+      int[] lengths = new int[n];
+      for (int i = 0; i < n; i++) {
+        lengths[i] = elements[i].length / dy;
+        longest = Math.max(longest, lengths[i]);
+      }
+      float[] padded = new float[n * longest * dy];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(elements[i], 0, padded, i * longest * dy, elements[i].length);
+      }
+      return new SimulationBatch(new Dataset(new Matrix(n, dx, xs), new Matrix(n, longest * dy, padded), lengths),
+          invalid);
     }
     return new SimulationBatch(new Dataset(new Matrix(n, dx, xs), new Matrix(n, dy, ys)), invalid);
   }
@@ -214,6 +267,15 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
     return out;
   }
 
+  private static boolean allFinite(float[] values) {
+    for (float v : values) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean finiteRow(Matrix y, int r) {
     for (int c = 0; c < y.cols(); c++) {
       if (!Float.isFinite(y.get(r, c))) {
@@ -232,7 +294,9 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
    */
   @Override
   public Optional<Simulator> simulator() {
-    return Optional.of(this::simulateGiven);
+    // re-simulation checks compare fixed-length observations; a simulator of sets or sequences
+    // serves training through simulate() only
+    return shape.ragged() ? Optional.empty() : Optional.of(this::simulateGiven);
   }
 
   private Simulation simulateGiven(Matrix x, long seed, long firstRow) {
@@ -266,7 +330,7 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   /** Workers, the timeout and the failure threshold change how a run goes, not the numbers of its pairs. */
   @Override
   public java.util.Set<String> executionSettings() {
-    return java.util.Set.of("workers", "timeout", "max_invalid_fraction");
+    return java.util.Set.of("workers", "timeout", "max_invalid_fraction", "max_length");
   }
 
   /** Ends the simulator processes; the next use starts new ones. */

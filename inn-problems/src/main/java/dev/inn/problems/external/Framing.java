@@ -111,6 +111,93 @@ public enum Framing {
   }
 
   /**
+   * A reply of sets or sequences: each row's elements, padded to the batch's longest row
+   * (element-major), and each row's number of elements.
+   *
+   * @param padded rows of {@code max(lengths) * width} values (at least one element's width)
+   * @param lengths elements per row
+   */
+  record RaggedReply(Matrix padded, int[] lengths) {}
+
+  /**
+   * Reads the reply of a simulator of sets or sequences for {@code rows} rows of elements of
+   * {@code width} values, at most {@code maxLength} elements per row (docs/external-simulators.md).
+   * NPY: an array of the rows' lengths, then one (total elements, width) array of all elements
+   * in row order. Text: one line per row, its element count n and then its n * width values.
+   */
+  RaggedReply readRaggedReply(InputStream in, int rows, int width, int maxLength, String source) throws IOException {
+    int[] lengths = new int[rows];
+    float[][] elements = new float[rows][];
+    if (this == NPY) {
+      Matrix len;
+      Matrix values;
+      try {
+        len = NpyReader.read(in, source, (long) rows * Long.BYTES);
+        if (len.rows() * len.cols() != rows || (len.cols() != 1 && len.rows() != 1)) {
+          throw new ProtocolException(source + " replied with lengths of shape (" + len.rows() + ", " + len.cols()
+              + ") to a batch of " + rows + " rows; expected (" + rows + ",)");
+        }
+        long total = 0;
+        for (int r = 0; r < rows; r++) {
+          lengths[r] = length(len.data()[r], maxLength, source, r, rows);
+          total += lengths[r];
+        }
+        values = NpyReader.read(in, source, total * width * Double.BYTES);
+        if (values.rows() * values.cols() != total * width || (values.rows() != total && total > 0)) {
+          throw new ProtocolException(source + " replied with elements of shape (" + values.rows() + ", "
+              + values.cols() + ") after lengths that add up to " + total + "; expected (" + total + ", " + width + ")");
+        }
+      } catch (EOFException | ProtocolException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw new ProtocolException(e.getMessage() + " (a batch of " + rows + " rows of sets or sequences asks for a"
+            + " lengths array and an (elements, " + width + ") array)");
+      }
+      int at = 0;
+      for (int r = 0; r < rows; r++) {
+        elements[r] = java.util.Arrays.copyOfRange(values.data(), at, at + lengths[r] * width);
+        at += lengths[r] * width;
+      }
+    } else {
+      for (int r = 0; r < rows; r++) {
+        String line = readLine(in, source, r, rows, maxLineBytes(1 + maxLength * width));
+        String[] tokens = line.strip().split("[\\s,]+");
+        if (line.isBlank()) {
+          throw new ProtocolException(source + " reply line " + (r + 1) + " of " + rows + " is empty; expected the"
+              + " number of elements, then their values");
+        }
+        lengths[r] = length(number(tokens[0], source, r), maxLength, source, r, rows);
+        if (tokens.length != 1 + lengths[r] * width) {
+          throw new ProtocolException(source + " reply line " + (r + 1) + " of " + rows + " announces " + lengths[r]
+              + " elements of " + width + " values but holds " + (tokens.length - 1) + " values: \""
+              + abbreviate(line) + "\"");
+        }
+        elements[r] = new float[lengths[r] * width];
+        for (int k = 0; k < elements[r].length; k++) {
+          elements[r][k] = number(tokens[1 + k], source, r);
+        }
+      }
+    }
+    int longest = 1;
+    for (int l : lengths) {
+      longest = Math.max(longest, l);
+    }
+    float[] padded = new float[rows * longest * width];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(elements[r], 0, padded, r * longest * width, elements[r].length);
+    }
+    return new RaggedReply(new Matrix(rows, longest * width, padded), lengths);
+  }
+
+  private static int length(float v, int maxLength, String source, int r, int rows) throws ProtocolException {
+    if (v != Math.rint(v) || v < 0 || v > maxLength) {
+      throw new ProtocolException(source + " gave row " + (r + 1) + " of " + rows + " the length " + v + "; a length"
+          + " is a whole number from 0 to max_length = " + maxLength);
+    }
+    return (int) v;
+  }
+
+  /**
    * Refuses output the simulator wrote beyond a complete reply of {@code rows} rows (read so
    * far, or waiting in the pipe): left there it would become the start of the next batch's reply
    * and shift every later row onto another row's x. Reads at most a line of it, for the message.

@@ -36,7 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SimulatorPool implements AutoCloseable {
 
   /** What became of one batch. */
-  record Outcome(Matrix y, Failure failure, String detail, String stderrTail) {
+  record Outcome(Matrix y, int[] lengths, Failure failure, String detail, String stderrTail) {
+    Outcome(Matrix y, Failure failure, String detail, String stderrTail) {
+      this(y, new int[0], failure, detail, stderrTail);
+    }
+
     boolean ok() {
       return failure == null;
     }
@@ -63,6 +67,8 @@ final class SimulatorPool implements AutoCloseable {
   private final File directory;
   private final Framing framing;
   private final int outputs;
+  // sets or sequences: the most elements a row may have; 0 for observation vectors
+  private int maxLength;
   private final long timeoutMillis;
   private final BlockingQueue<Slot> slots;
   private final List<Slot> allSlots = new ArrayList<>();
@@ -70,6 +76,12 @@ final class SimulatorPool implements AutoCloseable {
   private final ScheduledExecutorService watchdog;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
+
+  /** Replies hold sets or sequences of at most {@code maxLength} elements of {@code outputs} values each. */
+  SimulatorPool ragged(int maxLength) {
+    this.maxLength = maxLength;
+    return this;
+  }
 
   SimulatorPool(List<String> command, File directory, Framing framing, int outputs, int workers, double timeoutSeconds) {
     this.command = List.copyOf(command);
@@ -193,12 +205,20 @@ final class SimulatorPool implements AutoCloseable {
           Framing.checkNothingMore(stdout, served, name);
         }
         framing.writeRequest(stdin, seed, x);
-        Matrix y = framing.readReply(stdout, x.rows(), outputs, name);
+        Matrix y;
+        int[] lengths = new int[0];
+        if (maxLength > 0) {
+          Framing.RaggedReply reply = framing.readRaggedReply(stdout, x.rows(), outputs, maxLength, name);
+          y = reply.padded();
+          lengths = reply.lengths();
+        } else {
+          y = framing.readReply(stdout, x.rows(), outputs, name);
+        }
         Framing.checkNothingMore(stdout, x.rows(), name);
         served = x.rows();
         alarm.cancel(false);
         if (!timedOut.get()) {
-          return new Outcome(y, null, "", "");
+          return new Outcome(y, lengths, null, "", "");
         }
         return failed(Failure.TIMEOUT, "batch of " + x.rows() + " rows took longer than " + timeoutMillis / 1000.0
             + " s");

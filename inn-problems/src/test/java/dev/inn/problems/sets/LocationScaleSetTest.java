@@ -42,7 +42,7 @@ class LocationScaleSetTest {
     }
   }
 
-  /** Posterior mean and variance of mu and log sigma by a 600 x 600 grid around the data. */
+  /** Posterior mean and variance of mu and log sigma by a 400 x 400 grid around the data. */
   private static double[] quadratureMoments(float[] set) {
     double mean = 0;
     for (float v : set) {
@@ -53,7 +53,7 @@ class LocationScaleSetTest {
       ss += (v - mean) * (v - mean);
     }
     double s = Math.sqrt(ss / set.length);
-    int grid = 600;
+    int grid = 400;
     double muLo = mean - 12 * s - 3;
     double muHi = mean + 12 * s + 3;
     double lsLo = Math.log(s) - 4;
