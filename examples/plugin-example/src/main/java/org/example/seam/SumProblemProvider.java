@@ -3,8 +3,12 @@ package org.example.seam;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Depiction;
+import dev.inn.api.problem.NoiselessForward;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
+import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.Simulator;
+import dev.inn.api.random.Seeds;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import jakarta.inject.Inject;
@@ -114,6 +118,31 @@ public final class SumProblemProvider implements ProblemProvider {
     @Override
     public Optional<Prior> prior() {
       return Optional.of((n, seed) -> sample(n, seed).x());
+    }
+
+    /** The full model y = x0 + x1 + noise; row i's noise comes from its own stream (seed, firstRow + i). */
+    @Override
+    public Optional<Simulator> simulator() {
+      return Optional.of((x, seed, firstRow) -> {
+        float[] y = new float[x.rows()];
+        for (int i = 0; i < y.length; i++) {
+          SplittableRandom r = new SplittableRandom(Seeds.derive(seed, firstRow + i));
+          y[i] = (float) (x.get(i, 0) + x.get(i, 1) + noise * r.nextGaussian());
+        }
+        return Simulation.allValid(new Matrix(x.rows(), 1, y));
+      });
+    }
+
+    /** x0 + x1 without the noise, for re-simulation metrics. */
+    @Override
+    public Optional<NoiselessForward> noiselessForward() {
+      return Optional.of(x -> {
+        float[] y = new float[x.rows()];
+        for (int i = 0; i < y.length; i++) {
+          y[i] = x.get(i, 0) + x.get(i, 1);
+        }
+        return Simulation.allValid(new Matrix(x.rows(), 1, y));
+      });
     }
 
     /** Each sample as an arrow from the origin to (x0, x1); the observation as its line x0 + x1 = y*. */

@@ -9,8 +9,9 @@ import java.util.OptionalInt;
 
 /**
  * An inverse problem: hidden parameters x, observations y, and how to draw (x, y) pairs.
- * Simulated problems have a prior and a forward process y = s(x); a problem backed by a
- * user's data set has neither, and says so through the optional parts.
+ * Simulated problems have a prior and a stochastic model y ~ p(y | x) (a {@link Simulator}),
+ * and may have a noiseless forward process y = s(x); a problem backed by a user's data set has
+ * none of them, and says so through the optional parts.
  */
 public interface Problem {
 
@@ -75,6 +76,14 @@ public interface Problem {
     return OptionalInt.empty();
   }
 
+  /**
+   * The most pairs {@link #testSet} can give (a data set's held-out rows), or empty when there
+   * is no limit (a simulator draws as many as asked).
+   */
+  default OptionalInt testPairs() {
+    return OptionalInt.empty();
+  }
+
   /** Draws from the prior p(x), when the problem has one. */
   default Optional<Prior> prior() {
     return Optional.empty();
@@ -89,10 +98,20 @@ public interface Problem {
   }
 
   /**
-   * The forward process x -> y (see {@link Simulator}: without the measurement noise for a
-   * deterministic process, one draw for a stochastic simulator), when the problem has one.
+   * The full stochastic model y ~ p(y | x), measurement noise included, reproducible from a
+   * seed (see {@link Simulator}), when the problem has one. Prior draws simulated by it are
+   * pairs from the same joint distribution as {@link #sample}, though not the same numbers.
    */
   default Optional<Simulator> simulator() {
+    return Optional.empty();
+  }
+
+  /**
+   * The deterministic forward process y = s(x) without measurement noise, when the model has
+   * one (see {@link NoiselessForward}); re-simulation metrics use it, and fall back on
+   * {@link #simulator()} without it.
+   */
+  default Optional<NoiselessForward> noiselessForward() {
     return Optional.empty();
   }
 

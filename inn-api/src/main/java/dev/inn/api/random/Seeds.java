@@ -33,6 +33,15 @@ public final class Seeds {
     return h;
   }
 
+  /**
+   * A seed fixed by the values of a batch (their {@code Arrays.hashCode}) and its row count: for a
+   * consumer that has no seed of its own to give a simulator, such as a re-simulation metric, so
+   * that the same samples are always simulated alike.
+   */
+  public static long ofBatch(float[] values, int rows) {
+    return derive(java.util.Arrays.hashCode(values), rows);
+  }
+
   /** Two seeds combined into one, e.g. a suite's seed and the purpose of a stream. */
   public static long combine(long a, long b) {
     return mix(a * GOLDEN + b + 0x632BE59BD9B4E5L);

@@ -4,6 +4,7 @@ import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
+import dev.inn.api.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,7 +80,8 @@ final class SimulationChunks implements AutoCloseable {
 
   private Chunk simulate(long index, int size) {
     Matrix x = prior.sample(size, chunkSeed(seed, index));
-    Simulation sim = simulator.simulate(x);
+    // seeded by the chunk's draws, as the simulators did themselves before they took a seed
+    Simulation sim = simulator.simulate(x, Seeds.ofBatch(x.data(), x.rows()));
     Matrix y = sim.y();
     boolean[] valid = sim.valid();
     int dim = observation.length;

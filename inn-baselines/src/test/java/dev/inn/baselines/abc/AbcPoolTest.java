@@ -32,7 +32,7 @@ class AbcPoolTest {
     float[] y = {0.3f, 1.6f};
     Matrix x = abc.sample(y, 50, 0);
     double worstKept = 0;
-    Matrix ys = ik.simulator().orElseThrow().simulate(x).y();
+    Matrix ys = ik.simulator().orElseThrow().simulate(x, 0).y();
     for (int i = 0; i < ys.rows(); i++) {
       worstKept = Math.max(worstKept, Math.hypot(ys.get(i, 0) - y[0], ys.get(i, 1) - y[1]));
     }

@@ -60,7 +60,7 @@ class AbcTest {
     assertThat(r.stats().acceptanceRate()).isCloseTo(0.01, within(1e-12));
     assertMatchesPosterior(r.samples());
     // the kept samples are the closest: every one re-simulates within the reported largest distance
-    Matrix y = linear.simulator().orElseThrow().simulate(r.samples()).y();
+    Matrix y = linear.simulator().orElseThrow().simulate(r.samples(), 0).y();
     for (int i = 0; i < y.rows(); i++) {
       assertThat(Math.abs(y.get(i, 0) - 0.8)).isLessThanOrEqualTo(r.stats().maxAcceptedDistance() + 1e-6);
     }
@@ -104,7 +104,7 @@ class AbcTest {
     Abc abc = new Abc(ik, threshold(eps));
     abc.train(ik.sample(10, 0), TrainingContext.quiet(0));
     Matrix s = abc.sample(InverseKinematics.hardObservation(), 500, 3);
-    Matrix y = ik.simulator().orElseThrow().simulate(s).y();
+    Matrix y = ik.simulator().orElseThrow().simulate(s, 0).y();
     for (int i = 0; i < s.rows(); i++) {
       double d = Math.hypot(y.get(i, 0) - 0, y.get(i, 1) - 1.5);
       assertThat(d).as("re-simulation distance of sample %d", i).isLessThan(eps);
@@ -165,8 +165,8 @@ class AbcTest {
 
       @Override
       public Optional<Simulator> simulator() {
-        return Optional.of(x -> {
-          Simulation s = linear.simulator().orElseThrow().simulate(x);
+        return Optional.of((x, seed, firstRow) -> {
+          Simulation s = linear.simulator().orElseThrow().simulate(x, seed, firstRow);
           boolean[] valid = s.valid().clone();
           float[] y = s.y().data().clone();
           for (int i = 0; i < x.rows(); i++) {

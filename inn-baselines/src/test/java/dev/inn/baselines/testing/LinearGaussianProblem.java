@@ -73,7 +73,7 @@ public final class LinearGaussianProblem implements Problem {
 
   @Override
   public Optional<Simulator> simulator() {
-    return Optional.of(this::simulate);
+    return Optional.of((x, seed, firstRow) -> simulate(x));
   }
 
   private Matrix draw(int n, long seed) {

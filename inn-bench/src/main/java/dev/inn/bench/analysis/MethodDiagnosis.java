@@ -2,6 +2,7 @@ package dev.inn.bench.analysis;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.core.observation.RaggedRows;
 import dev.inn.api.method.PosteriorDensity;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.problem.Problem;
@@ -50,11 +51,17 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
     List<String> names = problem.parameterNames();
     int d = names.size();
     long t0 = System.nanoTime();
-    Dataset test = problem.testSet(pairs, seed);
+    // a data set (or a model trained on one) has only its held-out rows: use them all when fewer were asked for
+    int available = problem.testPairs().orElse(Integer.MAX_VALUE);
+    if (available < 10) {
+      throw new IllegalArgumentException("problem '" + problem.name() + "' has " + available + " held-out pairs; the"
+          + " diagnosis needs at least 10 (train with a larger test_fraction)");
+    }
+    Dataset test = problem.testSet(Math.min(pairs, available), seed);
     int n = test.size();
     List<Matrix> posteriors = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      Matrix s = method.sample(test.y().row(i), samples, seed * 7919 + i);
+      Matrix s = method.sample(RaggedRows.observation(test, i, problem.observationShape()), samples, seed * 7919 + i);
       if (s.firstNonFinite() >= 0) {
         throw new IllegalStateException("the method returned a non-finite sample for test pair " + (i + 1));
       }
@@ -64,9 +71,17 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
     Matrix truth = test.x();
     Color colour = DiagnosticFigures.methodColour(0);
     Page page = new Page("Diagnosis: " + problem.name());
-    page.paragraph(String.format(Locale.ROOT, "%s. %d fresh pairs (x*, y*) from the problem's test draws, %d posterior"
-        + " samples each (%.1f s). Bands are simultaneous %.0f %% bands for a calibrated method.", description, n,
-        samples, sampleSeconds, 100 * CONFIDENCE));
+    String source = problem.simulator().isPresent() ? "fresh pairs (x*, y*) from the problem's simulator"
+        : "held-out pairs (x*, y*) of the data set, which the model never trained on" + (n < pairs
+        ? " (all " + n + " it has of the " + pairs + " asked for)" : "");
+    page.paragraph(String.format(Locale.ROOT, "%s. %d %s, %d posterior samples each (%.1f s). Bands are simultaneous"
+        + " %.0f %% bands for a calibrated method.", description, n, source, samples, sampleSeconds, 100 * CONFIDENCE));
+    if (problem.simulator().isEmpty()) {
+      page.paragraph("Without a simulator every diagnostic here runs on the held-out pairs; only the posterior"
+          + " predictive check (re-simulating posterior samples) needs one, and it is not part of this page."
+          + (problem.prior().isPresent() && problem.parameterNames().size() > 0 ? " The prior is the data set's own:"
+          + " the parameter values of its training rows." : ""));
+    }
     List<String> verdicts = new ArrayList<>();
     int top = page.mark();
 
@@ -98,7 +113,7 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
       double[] truthLog = new double[n];
       double[][] sampleLog = new double[n][];
       for (int i = 0; i < n; i++) {
-        float[] y = test.y().row(i);
+        float[] y = RaggedRows.observation(test, i, problem.observationShape());
         truthLog[i] = density.logDensity(y, truth.rows(i, i + 1))[0];
         sampleLog[i] = density.logDensity(y, posteriors.get(i));
       }
@@ -170,7 +185,7 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
         + " recovered, flat = not determined by the observation", DiagnosticFigures.recovery(truth, means, names, colour));
 
     String overall = verdicts.isEmpty()
-        ? "Verdict: no diagnostic flags the method on " + n + " fresh simulations."
+        ? "Verdict: no diagnostic flags the method on " + n + " test pairs."
         : "Verdict: flagged: " + String.join("; ", verdicts) + ".";
     page.insert(top, "<p class=\"verdict " + (verdicts.isEmpty() ? "good" : "bad") + "\"><b>" + Page.esc(overall)
         + "</b></p>\n");

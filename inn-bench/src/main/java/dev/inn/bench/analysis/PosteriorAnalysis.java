@@ -1,12 +1,10 @@
 package dev.inn.bench.analysis;
 
-import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.method.MisspecificationCheck;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
-import dev.inn.api.problem.Simulator;
-import dev.inn.core.random.GaussianNoise;
 import dev.inn.bench.diagnostics.Correlation;
 import dev.inn.bench.diagnostics.Modes;
 import dev.inn.bench.diagnostics.PosteriorPredictive;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +33,9 @@ import java.util.stream.Collectors;
  */
 public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String description, int samples, int predictive,
     long seed) {
+
+  /** Observations with more values than this get the predictive check as bands over positions. */
+  static final int BANDS_FROM = 6;
 
   /** Correlation magnitude from which a pair is named as trading off. */
   static final double STRONG = 0.5;
@@ -54,7 +54,7 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     List<String> names = problem.parameterNames();
     int d = names.size();
     for (int k = 0; k < observations.size(); k++) {
-      if (observations.get(k).length != problem.observationDim()) {
+      if (!problem.observationShape().ragged() && observations.get(k).length != problem.observationDim()) {
         throw new IllegalArgumentException("observation " + (k + 1) + " has " + observations.get(k).length
             + " values; problem '" + problem.name() + "' has " + problem.observationDim() + " " + problem.observationNames());
       }
@@ -68,18 +68,27 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     Color colour = DiagnosticFigures.methodColour(0);
     Page page = new Page("Posterior analysis: " + problem.name());
     page.paragraph(description + ". " + samples + " posterior samples per observation, seed " + seed + ".");
-    double[][] noiseCache = new double[1][];
     for (int k = 0; k < observations.size(); k++) {
       float[] y = observations.get(k);
       float[] truth = truths.get(k);
       String prefix = observations.size() == 1 ? "" : "obs" + (k + 1) + "-";
-      page.heading(2, (observations.size() == 1 ? "Observation" : "Observation " + (k + 1)) + " y* = "
-          + format(y, problem.observationNames()));
+      // the values as text, not in the heading: a 20-value time series made a heading of four lines
+      page.heading(2, observations.size() == 1 ? "Observation" : "Observation " + (k + 1));
+      page.paragraph(problem.observationShape().ragged() ? describeElements(y)
+          : "y* = " + format(y, problem.observationNames()));
+      if (method instanceof MisspecificationCheck check) {
+        check.misfit(y).ifPresent(m -> page.raw("<p class=\"" + (m.flagged() ? "bad" : "good") + "\">"
+            + "Misspecification check: " + Page.esc(m.flagged() ? "the observation lies outside the simulator's reach;"
+            + " " + m.describe() + "." : "the observation looks like the simulations; " + m.describe() + ".")
+            + "</p>\n"));
+      }
       for (String w : method.outOfRange(y)) {
         page.raw("<p class=\"bad\">Warning: " + Page.esc(w) + "; the posterior extrapolates beyond the training"
             + " data.</p>\n");
       }
       Matrix x = method.sample(y, samples, seed + k);
+      dev.inn.core.training.SampleHealth.outsideSupport(x, problem.support()).ifPresent(w ->
+          page.raw("<p class=\"bad\">Warning: " + Page.esc(w) + ".</p>\n"));
       int bad = x.firstNonFinite();
       if (bad >= 0) {
         throw new IllegalStateException("the method returned a non-finite sample (row " + bad / d + ") for observation "
@@ -119,14 +128,29 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
       }
       page.figure(prefix + "correlation", "Posterior correlation matrix", DiagnosticFigures.correlation(corr, names));
       page.heading(3, "Posterior predictive check");
-      predictiveSection(page, prefix, x, y, colour, noiseCache);
+      predictiveSection(page, prefix, x, y, colour);
     }
     return page;
   }
 
-  private void predictiveSection(Page page, String prefix, Matrix x, float[] y, Color colour, double[][] noiseCache) {
+  /** "a set of 40 rows of (u, v)" for a set or sequence. */
+  private String describeElements(float[] y) {
+    int width = problem.observationShape().elementWidth();
+    String unit = problem.observationShape() instanceof dev.inn.api.data.ObservationShape.Set ? "row" : "step";
+    String kind = problem.observationShape() instanceof dev.inn.api.data.ObservationShape.Set ? "a set" : "a sequence";
+    int n = y.length / width;
+    return kind + " of " + n + " " + unit + (n == 1 ? "" : "s") + " of (" + String.join(", ", problem.observationNames())
+        + ")";
+  }
+
+  private void predictiveSection(Page page, String prefix, Matrix x, float[] y, Color colour) {
     if (problem.simulator().isEmpty()) {
       page.paragraph("Problem '" + problem.name() + "' has no simulator, so the posterior cannot be re-simulated.");
+      return;
+    }
+    if (problem.observationShape().ragged()) {
+      page.paragraph("The observation is a " + problem.observationShape().describe() + "; the predictive check"
+          + " compares fixed-length observations value by value and is not drawn for it.");
       return;
     }
     if (predictive == 0) {
@@ -135,22 +159,9 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     }
     Matrix subset = x.rows(0, Math.min(predictive, x.rows()));
     long t0 = System.nanoTime();
-    Simulator simulator = problem.simulator().get();
-    Matrix replicated = noiseless(simulator, subset);
-    // y* carries measurement noise, the simulator does not: add noise of the size seen between
-    // test observations and their noiseless simulations, or the check flags noise as misfit
-    // estimated once per page: the same test pairs for every observation
-    if (noiseCache[0] == null) {
-      noiseCache[0] = noiseScale(simulator);
-    }
-    double[] noise = noiseCache[0];
-    float[] noisy = replicated.data().clone();
-    int dy = replicated.cols();
-    float[] unit = GaussianNoise.draw(new SplittableRandom(seed), replicated.rows(), dy, 1f).data();
-    for (int k = 0; k < noisy.length; k++) {
-      noisy[k] += (float) (noise[k % dy] * unit[k]);
-    }
-    replicated = new Matrix(replicated.rows(), dy, noisy);
+    // the simulator is the full model y ~ p(y | x), measurement noise included: its draws are what
+    // y* is compared with
+    Matrix replicated = withInvalidAsNaN(problem.simulator().get().simulate(subset, seed));
     int invalid = 0;
     for (int i = 0; i < replicated.rows(); i++) {
       invalid += Float.isFinite(replicated.get(i, 0)) ? 0 : 1;
@@ -158,24 +169,24 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     PosteriorPredictive.Check check = PosteriorPredictive.check(y, replicated);
     Verdict v = check.verdict(problem.observationNames());
     page.raw("<p class=\"" + (v.flagged() ? "bad" : "good") + "\">" + Page.esc(v.sentence()) + "</p>\n");
-    List<String> sds = new ArrayList<>();
-    for (double sd : noise) {
-      sds.add(Page.num(sd));
+    page.paragraph(String.format(Locale.ROOT, "%d posterior samples re-simulated by the problem's simulator,"
+        + " measurement noise included, in %.1f s (%d invalid).", subset.rows(), (System.nanoTime() - t0) / 1e9,
+        invalid));
+    if (y.length > BANDS_FROM) {
+      // a long observation (time series, spectrum) reads as bands over its positions, not as many histograms
+      page.figure(prefix + "predictive", "Re-simulated observations y ~ p(y | x) for posterior samples x: central 90 %"
+          + " (light) and 50 % (dark) of them and their median at each position, and the observed y* (black points);"
+          + " points outside the light band are values the posterior does not reproduce",
+          DiagnosticFigures.predictiveBands(replicated, y, problem.observationNames(), colour));
+    } else {
+      page.figure(prefix + "predictive", "Re-simulated observations y ~ p(y | x) for posterior samples x (histograms)"
+          + " and the observed y* (dashed)", DiagnosticFigures.predictive(replicated, y, problem.observationNames(),
+          colour));
     }
-    page.paragraph(String.format(Locale.ROOT, "%d posterior samples re-simulated in %.1f s (%d invalid), with"
-        + " measurement noise of the standard deviations seen between %d test observations and their noiseless"
-        + " simulations (%s).", subset.rows(), (System.nanoTime() - t0) / 1e9, invalid, NOISE_PAIRS,
-        String.join(", ", sds)));
-    page.figure(prefix + "predictive", "Re-simulated observations s(x) + noise for posterior samples x (histograms)"
-        + " and the observed y* (dashed)", DiagnosticFigures.predictive(replicated, y, problem.observationNames(), colour));
   }
 
-  /** Test pairs from which the measurement noise is estimated. */
-  static final int NOISE_PAIRS = 30;
-
-  /** s(x) for every row, invalid rows as NaN. */
-  private static Matrix noiseless(Simulator simulator, Matrix x) {
-    Simulation sim = simulator.simulate(x);
+  /** The outputs with the rows the simulator marked invalid set to NaN. */
+  private static Matrix withInvalidAsNaN(Simulation sim) {
     float[] rep = sim.y().data().clone();
     int dy = sim.y().cols();
     for (int i = 0; i < sim.valid().length; i++) {
@@ -184,27 +195,6 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
       }
     }
     return new Matrix(sim.y().rows(), dy, rep);
-  }
-
-  /** Per observation value, the root mean square of y - s(x) over test pairs (0 for a noiseless problem). */
-  private double[] noiseScale(Simulator simulator) {
-    Dataset probe = problem.testSet(NOISE_PAIRS, seed ^ 0x9E3779B97F4A7C15L);
-    Matrix clean = noiseless(simulator, probe.x());
-    double[] out = new double[clean.cols()];
-    int[] count = new int[clean.cols()];
-    for (int i = 0; i < clean.rows(); i++) {
-      for (int j = 0; j < clean.cols(); j++) {
-        double r = probe.y().get(i, j) - clean.get(i, j);
-        if (Double.isFinite(r)) {
-          out[j] += r * r;
-          count[j]++;
-        }
-      }
-    }
-    for (int j = 0; j < out.length; j++) {
-      out[j] = count[j] == 0 ? 0 : Math.sqrt(out[j] / count[j]);
-    }
-    return out;
   }
 
   /** One paragraph: what is recovered, how many modes, the strongest trade-off. */

@@ -10,7 +10,9 @@ final class PriorDraws {
   private PriorDraws() {}
 
   static Matrix of(Problem problem, int n, long seed) {
-    return problem.prior().map(p -> p.sample(n, seed)).orElseGet(() -> problem.sample(n, seed).x());
+    // a data set has as many parameter rows as training rows, no more
+    return problem.prior().map(p -> p.sample(n, seed))
+        .orElseGet(() -> problem.sample(Math.min(n, problem.trainingPairs().orElse(n)), seed).x());
   }
 
   /** The (sample) variance of every column. */

@@ -32,6 +32,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
+  @Mixin
+  ModelCommandConsent consent;
+
   @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
   Path model;
 
@@ -40,8 +43,16 @@ final class AnalyzeCommand implements Callable<Integer> {
   List<String> observations = new ArrayList<>();
 
   @Option(names = "--observations", paramLabel = "FILE",
-      description = "CSV of observations, one per row (a header line is skipped)")
+      description = "CSV of observations, one per row (a header line is skipped); for sets and sequences .npy of"
+          + " padded rows (with --lengths) or long-form .csv (one line per element, --id-column)")
   Path observationFile;
+
+  @Option(names = "--lengths", paramLabel = "FILE", description = "1-D .npy of each row's number of elements")
+  Path lengths;
+
+  @Option(names = "--id-column", defaultValue = "id", description = "observation id column of a long-form .csv"
+      + " (default: ${DEFAULT-VALUE})")
+  String idColumn;
 
   @Option(names = "--true", paramLabel = "X",
       description = "the true parameters x* of the observations, comma separated, in the same order (optional)")
@@ -69,17 +80,25 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ModelFile.Loaded loaded = consent.load(model, plugins);
+    boolean ragged = loaded.problem().observationShape().ragged();
     List<float[]> ys = new ArrayList<>();
+    if (!observations.isEmpty()) {
+      ObservationInput.refuseInline(loaded.problem(), "-y");
+    }
     for (String o : observations) {
       ys.add(Values.parse(o, "-y"));
     }
-    if (observationFile != null) {
+    if (observationFile != null && ragged) {
+      List<ObservationInput.Named> read = ObservationInput.read(observationFile, lengths, idColumn, loaded.problem());
+      ObservationInput.check(read, loaded.method());
+      read.forEach(o -> ys.add(o.values()));
+    } else if (observationFile != null) {
       Matrix m = SampleFile.readCsv(observationFile);
       for (int i = 0; i < m.rows(); i++) {
         ys.add(m.row(i));
       }
     }
-    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
     if (!testPairs.isEmpty() && (!ys.isEmpty() || !truths.isEmpty())) {
       throw new IllegalArgumentException("--test-pair brings its own y* and x*; do not combine it with -y,"
           + " --observations or --true");
@@ -91,7 +110,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       Dataset test = loaded.problem().testSet(last, seed);
       for (int k : testPairs) {
-        ys.add(test.y().row(k - 1));
+        ys.add(dev.inn.core.observation.RaggedRows.observation(test, k - 1, loaded.problem().observationShape()));
         truths.add(String.join(",", java.util.stream.IntStream.range(0, test.x().cols())
             .mapToObj(c -> Float.toString(test.x().get(k - 1, c))).toList()));
       }
@@ -109,7 +128,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       xs.add(truths.isEmpty() ? null : Values.parse(truths.get(k), "--true"));
     }
     PosteriorAnalysis analysis = new PosteriorAnalysis(loaded.problem(), loaded.method(),
-        ModelDescription.of(model, loaded), samples, predictive, seed);
+        consent.describe(model, loaded), samples, predictive, seed);
     Path page = analysis.analyse(ys, xs).write(out);
     spec.commandLine().getOut().println("analysis: " + page.toAbsolutePath());
     return 0;

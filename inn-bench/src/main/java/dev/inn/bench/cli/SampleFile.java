@@ -33,7 +33,7 @@ final class SampleFile {
     } else if (n.endsWith(".csv")) {
       bytes = csv(samples, names).getBytes(StandardCharsets.UTF_8);
     } else {
-      throw new IllegalArgumentException("output " + file + " must end in .csv or .npy");
+      throw new IllegalArgumentException("output " + file + " must end in .csv, .npy or .zarr");
     }
     AtomicFile.refuseNonRegular(file, "samples");
     AtomicFile.write(file, bytes);
@@ -79,6 +79,39 @@ final class SampleFile {
       throw new IOException(file + " has no sample rows");
     }
     return Matrix.of(rows.toArray(float[][]::new));
+  }
+
+  /** The column names of a samples CSV: its header line, or x1, x2, ... when the first line is numeric. */
+  static List<String> readCsvHeader(Path file, int cols) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    if (file.getFileName().toString().endsWith(".gz")) {
+      in = new GZIPInputStream(in);
+    }
+    String first;
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      first = reader.readLine();
+    }
+    List<String> names = new ArrayList<>();
+    if (first != null) {
+      for (String cell : first.split(",")) {
+        names.add(cell.trim());
+      }
+    }
+    boolean header = names.size() == cols && names.stream().anyMatch(n -> {
+      try {
+        Float.parseFloat(n);
+        return false;
+      } catch (NumberFormatException e) {
+        return true;
+      }
+    });
+    if (!header) {
+      names.clear();
+      for (int c = 0; c < cols; c++) {
+        names.add("x" + (c + 1));
+      }
+    }
+    return names;
   }
 
   static String csv(Matrix m, List<String> names) {

@@ -2,6 +2,8 @@ package dev.inn.bench.harness;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.method.MisspecificationCheck;
+import dev.inn.core.observation.RaggedRows;
 import dev.inn.api.method.MethodProvider;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.ProgressListener;
@@ -144,6 +146,11 @@ public final class SuiteRunner {
         }
       }
     }
+    if (problem.observationShape().ragged()) {
+      // sets and sequences: the share of test observations the summary-space check flags
+      columns.add(MISFIT_COLUMN);
+      columnMetric.put(MISFIT_COLUMN, "misspecification check");
+    }
     boolean referenceNeeded = metrics.entrySet().stream()
         .anyMatch(e -> e.getValue().needsReference() && !unavailable.containsKey(e.getKey()));
     int referenceCount = referenceNeeded ? Math.min(suite.reference().observations(), test.size()) : 0;
@@ -175,7 +182,7 @@ public final class SuiteRunner {
       ReferenceSampler ref = new ReferenceSampler(registry, suite, problem, firstData, progress);
       List<float[]> wanted = new ArrayList<>();
       for (int i = 0; i < referenceCount; i++) {
-        wanted.add(test.y().row(i));
+        wanted.add(RaggedRows.observation(test, i, problem.observationShape()));
       }
       wanted.addAll(figureObs);
       List<Matrix> all = ref.sample(wanted, "ground truth " + entry.label());
@@ -267,21 +274,21 @@ public final class SuiteRunner {
       List<float[]> truth) {
     Optional<float[]> chosen = entry.observation();
     if (chosen.isPresent()) {
-      if (chosen.get().length != problem.observationDim()) {
+      if (!problem.observationShape().ragged() && chosen.get().length != problem.observationDim()) {
         throw new IllegalArgumentException("problem '" + entry.label() + "': observation has " + chosen.get().length
             + " values, the problem's y has " + problem.observationDim() + " (" + problem.observationNames() + ")");
       }
       obs.add(chosen.get());
       truth.add(null);
     } else {
-      obs.add(test.y().row(0));
+      obs.add(RaggedRows.observation(test, 0, problem.observationShape()));
       truth.add(test.x().row(0));
     }
     if (problem.parameterDim() == 2) {
       // one panel per distinct label (8 modes), else a few test observations
       List<float[]> distinct = new ArrayList<>();
       for (int i = 0; i < test.size() && distinct.size() <= 8; i++) {
-        float[] y = test.y().row(i);
+        float[] y = RaggedRows.observation(test, i, problem.observationShape());
         if (distinct.stream().noneMatch(d -> Arrays.equals(d, y))) {
           distinct.add(y);
         }
@@ -298,6 +305,9 @@ public final class SuiteRunner {
       }
     }
   }
+
+  /** The report column of the summary-space misspecification check (sets and sequences). */
+  static final String MISFIT_COLUMN = "flagged misspecified (%)";
 
   private MethodResults runMethod(Suite suite, ProblemEntry entry, Problem problem, Dataset test, Dataset data, long seed,
       MethodEntry method, Map<MetricEntry, Metric> metrics, Map<MetricEntry, String> unavailable, List<Matrix> references,
@@ -316,17 +326,27 @@ public final class SuiteRunner {
     long t1 = System.nanoTime();
     List<Matrix> posteriors = new ArrayList<>(test.size());
     List<String> outOfRangeNotes = new ArrayList<>();
+    int flagged = 0;
+    int checked = 0;
     String task = "sample " + method.label();
     for (int i = 0; i < test.size(); i++) {
       Matrix s;
       try {
-        for (String warning : instance.outOfRange(test.y().row(i))) {
+        float[] observation = RaggedRows.observation(test, i, problem.observationShape());
+        if (instance instanceof MisspecificationCheck check) {
+          java.util.Optional<MisspecificationCheck.Misfit> misfit = check.misfit(observation);
+          if (misfit.isPresent()) {
+            checked++;
+            flagged += misfit.get().flagged() ? 1 : 0;
+          }
+        }
+        for (String warning : instance.outOfRange(observation)) {
           String note = "test observation " + i + ": " + warning + " (samples extrapolate)";
           if (outOfRangeNotes.size() < 5) {
             outOfRangeNotes.add(note);
           }
         }
-        s = instance.sample(test.y().row(i), suite.samples(), Seeds.combine(seed, 1000 + i));
+        s = instance.sample(observation, suite.samples(), Seeds.combine(seed, 1000 + i));
       } catch (RuntimeException e) {
         throw new BenchmarkException(where + " failed in sampling test observation " + i + ": " + e.getMessage(), e);
       }
@@ -345,6 +365,17 @@ public final class SuiteRunner {
     Map<String, Cell> cells = new LinkedHashMap<>();
     Map<String, Map<String, double[]>> curves = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>(outOfRangeNotes);
+    boolean ragged = problem.observationShape().ragged();
+    if (checked > 0 && (ragged || flagged > 0)) {
+      notes.add(String.format(java.util.Locale.ROOT, "misspecification check: %d of %d test observations flagged"
+          + " (summary-space p < %.2f)", flagged, checked, MisspecificationCheck.FLAG_LEVEL));
+    }
+    if (ragged && checked > 0) {
+      double share = (double) flagged / checked;
+      cells.put(MISFIT_COLUMN, Cell.of(100 * share, 100 * Math.sqrt(share * (1 - share) / checked)));
+    } else if (ragged) {
+      cells.put(MISFIT_COLUMN, Cell.notAvailable("the method keeps no summary-space check"));
+    }
     int done = 0;
     for (Map.Entry<MetricEntry, Metric> e : metrics.entrySet()) {
       MetricEntry m = e.getKey();

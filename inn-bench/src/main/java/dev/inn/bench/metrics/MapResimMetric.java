@@ -6,7 +6,6 @@ import dev.inn.api.metric.Measurement;
 import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
-import dev.inn.api.problem.Simulator;
 import dev.inn.api.settings.Settings;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,7 @@ public final class MapResimMetric implements Metric {
     int n = limit(input.size(), settings.getInt("observations"));
     MeanShiftMap map = new MeanShiftMap(settings.getDouble("bandwidth"), settings.getInt("starts"));
     Matrix estimates = map.estimateAll(input.posteriors().subList(0, n), input.parameterScale(), input.seed());
-    Simulator simulator = input.problem().simulator().orElseThrow();
-    Resimulation r = Resimulation.of(simulator, estimates, input.observations().rows(0, n));
+    Resimulation r = Resimulation.of(input.problem(), estimates, input.observations().rows(0, n));
     double[] dist = r.distances();
     double[] invalid = new double[n];
     for (int i = 0; i < n; i++) {

@@ -5,7 +5,6 @@ import dev.inn.api.metric.Measurement;
 import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
-import dev.inn.api.problem.Simulator;
 import dev.inn.api.settings.Settings;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +47,10 @@ public final class PosteriorResimMetric implements Metric {
   @Override
   public Measurement measure(MetricInput input, Settings settings) {
     int n = MapResimMetric.limit(input.size(), settings.getInt("observations"));
-    Simulator simulator = input.problem().simulator().orElseThrow();
     double[] perObservation = new double[n];
     double[] invalidFraction = new double[n];
     IntStream.range(0, n).parallel().forEach(i -> {
-      Resimulation r = Resimulation.of(simulator, input.posteriors().get(i), input.observations().rows(i, i + 1));
+      Resimulation r = Resimulation.of(input.problem(), input.posteriors().get(i), input.observations().rows(i, i + 1));
       perObservation[i] = r.meanValid();
       invalidFraction[i] = r.invalid() / (double) r.distances().length;
     });

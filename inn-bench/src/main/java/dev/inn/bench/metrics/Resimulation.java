@@ -1,11 +1,14 @@
 package dev.inn.bench.metrics;
 
 import dev.inn.api.data.Matrix;
+import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
-import dev.inn.api.problem.Simulator;
+import dev.inn.api.random.Seeds;
 
 /**
- * Re-simulation distances ||s(x_i) - y_i|| of a batch of parameters. Rows the simulator marks
+ * Re-simulation distances ||s(x_i) - y_i|| of a batch of parameters: s is the problem's noiseless
+ * forward process when it has one, else one draw of its stochastic simulator (seeded by the batch,
+ * {@link Seeds#ofBatch}), so for a stochastic model the error includes the simulator's own spread. Rows the simulator marks
  * invalid (or whose outputs are not finite) get NaN and are counted, never silently dropped.
  *
  * @param distances one per row of x; NaN where the simulation was invalid
@@ -17,11 +20,11 @@ public record Resimulation(double[] distances, int invalid) {
    * Simulates every row of {@code x} and measures its distance to the matching row of
    * {@code observations}, which has either one row per x row or a single row used for all.
    */
-  public static Resimulation of(Simulator simulator, Matrix x, Matrix observations) {
+  public static Resimulation of(Problem problem, Matrix x, Matrix observations) {
     if (observations.rows() != 1 && observations.rows() != x.rows()) {
       throw new IllegalArgumentException(x.rows() + " parameter rows against " + observations.rows() + " observations");
     }
-    Simulation sim = simulator.simulate(x);
+    Simulation sim = forward(problem, x);
     Matrix y = sim.y();
     int dy = observations.cols();
     if (y.cols() != dy || y.rows() != x.rows()) {
@@ -45,6 +48,18 @@ public record Resimulation(double[] distances, int invalid) {
       }
     }
     return new Resimulation(dist, invalid);
+  }
+
+  /**
+   * The problem's noiseless forward process of x, or without one a draw of its simulator seeded by
+   * x's values.
+   */
+  public static Simulation forward(Problem problem, Matrix x) {
+    if (problem.noiselessForward().isPresent()) {
+      return problem.noiselessForward().get().evaluate(x);
+    }
+    return problem.simulator().orElseThrow(() -> new IllegalStateException("problem '" + problem.name()
+        + "' has neither a noiseless forward process nor a simulator")).simulate(x, Seeds.ofBatch(x.data(), x.rows()));
   }
 
   /** The mean distance over the valid rows (NaN when none is valid). */

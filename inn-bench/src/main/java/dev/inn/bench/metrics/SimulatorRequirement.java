@@ -9,7 +9,7 @@ final class SimulatorRequirement {
   private SimulatorRequirement() {}
 
   static Availability check(Problem problem) {
-    return problem.simulator().isPresent() ? Availability.yes()
+    return problem.simulator().isPresent() || problem.noiselessForward().isPresent() ? Availability.yes()
         : Availability.no("needs a simulator: problem '" + problem.name() + "' has none");
   }
 }

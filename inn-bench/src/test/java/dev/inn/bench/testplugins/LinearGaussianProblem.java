@@ -5,7 +5,9 @@ import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.NoiselessForward;
 import dev.inn.api.problem.Simulator;
+import dev.inn.api.random.Seeds;
 import dev.inn.api.settings.Settings;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +81,26 @@ public final class LinearGaussianProblem implements ProblemProvider {
       return Optional.of((n, seed) -> sample(n, seed).x());
     }
 
+    /** y = x1 + x2 + noise, row i's noise from the stream Seeds.derive(seed, firstRow + i). */
     @Override
     public Optional<Simulator> simulator() {
-      return Optional.of(x -> {
+      return Optional.of((x, seed, firstRow) -> {
+        Simulation s = noiseless(x);
+        float[] y = s.y().data().clone();
+        for (int i = 0; i < x.rows(); i++) {
+          y[i] += (float) (noise * gaussian(new SplittableRandom(Seeds.derive(seed, firstRow + i))));
+        }
+        return new Simulation(new Matrix(x.rows(), 1, y), s.valid());
+      });
+    }
+
+    @Override
+    public Optional<NoiselessForward> noiselessForward() {
+      return Optional.of(this::noiseless);
+    }
+
+    private Simulation noiseless(Matrix x) {
+      {
         float[] y = new float[x.rows()];
         boolean[] valid = new boolean[x.rows()];
         for (int i = 0; i < x.rows(); i++) {
@@ -89,7 +108,7 @@ public final class LinearGaussianProblem implements ProblemProvider {
           y[i] = valid[i] ? x.get(i, 0) + x.get(i, 1) : Float.NaN;
         }
         return new Simulation(new Matrix(x.rows(), 1, y), valid);
-      });
+      }
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.inn.api.condition.ConditionNetwork;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.loss.LossTerm;
+import dev.inn.api.method.MisspecificationCheck;
 import dev.inn.api.method.PosteriorDensity;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
@@ -50,7 +51,7 @@ import java.util.SplittableRandom;
  * ({@link MixtureWeights}). A mixture's density is the weighted sum of its flows' densities and
  * a sample comes from one flow picked by weight, so it stays exact and cheap to sample.
  */
-public final class CinnMethod extends LearnedMethod implements PosteriorDensity {
+public final class CinnMethod extends LearnedMethod implements PosteriorDensity, MisspecificationCheck {
 
   /** Rows per inverse pass when sampling: a chunk's intermediates stay in cache. */
   private static final int SAMPLE_CHUNK = 512;
@@ -64,6 +65,9 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   /** First int of a saved mixture; a single flow starts with its negative width, older files with a count. */
   private static final int MIXTURE_FILE = 0;
 
+  /** First int of a file that starts with the summary reference of the misspecification check. */
+  private static final int CHECKED_FILE = Integer.MIN_VALUE;
+
   private final CinnConfig config;
   private final String problemName;
   private final int dx;
@@ -75,6 +79,9 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   // the trained flows and their log mixture weights (one flow of weight 1 before training)
   private List<Flow> flows;
   private double[] logWeights;
+  // held-out simulations' summaries under flow summaryFlow's condition network; null before training
+  private SummaryReference summaryReference;
+  private int summaryFlow;
 
   public CinnMethod(Problem problem, Settings settings, PluginLookup registry) {
     super("cinn", problem, CinnConfig.from(settings).optimizer().threads(), true);
@@ -308,6 +315,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
     Dataset scaled = null;
     List<Flow> trained = new ArrayList<>();
     List<TrainingHistory> histories = new ArrayList<>();
+    int flowsInAll = widths.length * config.ensemble();
     for (int w : widths) {
       for (int member = 0; member < config.ensemble(); member++) {
         // the first flow of a width starts from the training seed, so a one-flow cINN is the plain
@@ -322,8 +330,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
         }
         flow.initialize(scaled, context.seed());
         // the likelihood is a mean over rows, so batches can be split over the cores
+        // each flow of a mixture is its own stage of the progress, named as such
+        String label = flowsInAll == 1 ? "" : String.format(java.util.Locale.ROOT, ", flow %d of %d",
+            trained.size() + 1, flowsInAll);
+        dev.inn.api.method.ProgressListener progress = label.isEmpty() ? context.progress()
+            : (task, done, total, message) -> context.progress().update(task + label, done, total, message);
         histories.add(runTrainer(config.optimizer(), flow.params, scaled, Objective.separableOverRows(flow::terms),
-            new TrainingContext(seed, context.progress()), context.seed()));
+            new TrainingContext(seed, progress), context.seed()));
         flow.checkHealth(scaled);
         trained.add(flow);
       }
@@ -342,6 +355,8 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       heaviest = weights[k] > weights[heaviest] ? k : heaviest;
     }
     flows = List.copyOf(kept);
+    summaryFlow = kept.indexOf(trained.get(heaviest));
+    summaryReference = referenceSummaries(flows.get(summaryFlow), scaled, context.seed());
     logWeights = new double[kept.size()];
     StringBuilder described = new StringBuilder();
     for (int k = 0; k < kept.size(); k++) {
@@ -350,11 +365,47 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
           keptWeights.get(k) / total, kept.get(k).width));
     }
     if (trained.size() > 1) {
-      context.progress().update("cinn", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
+      context.progress().update("train cinn, mixture", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
           + " by validation likelihood");
     }
     // the curves shown are those of the flow with the largest weight
     return histories.get(heaviest);
+  }
+
+  /**
+   * The summaries of held-out simulations for the misspecification check: the trainer's
+   * validation split, which no weight was fitted to (without one, training rows drawn at random).
+   */
+  private SummaryReference referenceSummaries(Flow flow, Dataset scaled, long seed) {
+    int[] rows = config.optimizer().stopsEarly()
+        ? new Trainer(config.optimizer()).validationRows(scaled.size(), seed)
+        : new SplittableRandom(seed ^ 0x5EEDL).ints(Math.min(scaled.size(), SummaryReference.SIZE), 0,
+            scaled.size()).toArray();
+    Dataset held = scaled.select(java.util.Arrays.copyOf(rows, Math.min(rows.length, SummaryReference.SIZE)));
+    int width = flow.conditionNet.width();
+    float[] summaries = new float[held.size() * width];
+    ArrayPool pool = new ArrayPool();
+    for (int from = 0; from < held.size(); from += SAMPLE_CHUNK) {
+      int to = Math.min(held.size(), from + SAMPLE_CHUNK);
+      int[] chunk = new int[to - from];
+      for (int i = 0; i < chunk.length; i++) {
+        chunk[i] = from + i;
+      }
+      Dataset part = held.select(chunk);
+      Matrix h = flow.summary(new Graph(pool, parallel(), false), part.y(), part.lengths()).value();
+      System.arraycopy(h.data(), 0, summaries, from * width, h.data().length);
+      pool.releaseAll();
+    }
+    return held.size() < 2 * SummaryReference.NEIGHBOURS + 2 ? null : SummaryReference.of(summaries, width);
+  }
+
+  @Override
+  public synchronized java.util.Optional<Misfit> misfit(float[] observation) {
+    float[] ys = checkedObservation(observation);
+    if (summaryReference == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(summaryReference.misfit(flows.get(summaryFlow).condition(ys)));
   }
 
   /**
@@ -378,25 +429,28 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
 
   @Override
   public List<String> outOfRange(float[] observation) {
-    float[] z = checkedObservation(observation);
-    List<String> out = new ArrayList<>();
-    if (shape().ragged()) {
-      for (int k = 0; k < z.length && out.size() < MAX_RANGE_MESSAGES; k++) {
-        if (Math.abs(z[k]) > RANGE_SDS) {
-          out.add(String.format(java.util.Locale.ROOT, "observation %s %d, value %d (%s) is %.1f standard deviations"
-              + " from the training elements' mean", RaggedRows.elementName(shape()), k / dy, k % dy, observation[k],
-              z[k]));
-        }
-      }
+    if (!shape().ragged()) {
+      // the check every learned method shares, plus the cINN's own misfit check
+      List<String> out = new ArrayList<>(super.outOfRange(observation));
+      addMisfit(observation, out);
       return out;
     }
-    for (int c = 0; c < z.length; c++) {
-      if (Math.abs(z[c]) > RANGE_SDS) {
-        out.add(String.format(java.util.Locale.ROOT, "observation value %d (%s) is %.1f standard deviations from the"
-            + " training observations' mean", c, observation[c], z[c]));
+    float[] z = checkedObservation(observation);
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < z.length && out.size() < MAX_RANGE_MESSAGES; k++) {
+      if (Math.abs(z[k]) > RANGE_SDS) {
+        out.add(String.format(java.util.Locale.ROOT, "observation %s %d, value %d (%s) is %.1f standard deviations"
+            + " from the training elements' mean", RaggedRows.elementName(shape()), k / dy, k % dy, observation[k],
+            z[k]));
       }
     }
+    addMisfit(observation, out);
     return out;
+  }
+
+  private void addMisfit(float[] observation, List<String> out) {
+    misfit(observation).filter(Misfit::flagged).ifPresent(m -> out.add("the observation looks unlike the"
+        + " simulations, the data may lie outside the simulator's reach: " + m.describe()));
   }
 
   /** Observations beyond this many training standard deviations from the training mean are flagged. */
@@ -531,6 +585,11 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
 
   @Override
   public void save(DataOutput out) throws IOException {
+    if (summaryReference != null) {
+      out.writeInt(CHECKED_FILE);
+      out.writeInt(summaryFlow);
+      summaryReference.write(out);
+    }
     if (flows.size() == 1) {
       // the width first, as a negative number (a parameter count, which older files start with, is not)
       out.writeInt(-flows.get(0).width);
@@ -549,6 +608,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
   @Override
   public void load(DataInput in) throws IOException {
     int first = in.readInt();
+    SummaryReference reference = null;
+    int referenceFlow = 0;
+    if (first == CHECKED_FILE) {
+      referenceFlow = in.readInt();
+      reference = SummaryReference.read(in);
+      first = in.readInt();
+    }
     if (first == MIXTURE_FILE) {
       int n = in.readInt();
       if (n < 1 || n > 1024) {
@@ -578,5 +644,11 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity 
       flow.params.read(in, first);
       useSingle(flow);
     }
+    if (referenceFlow < 0 || referenceFlow >= flows.size()) {
+      throw new IOException("cinn: the model file's summary reference belongs to flow " + referenceFlow + " of "
+          + flows.size());
+    }
+    summaryFlow = referenceFlow;
+    summaryReference = reference;
   }
 }

@@ -22,16 +22,20 @@ public final class DenseNet {
       throw new IllegalArgumentException("a dense net needs at least one layer, got " + layers);
     }
     this.activation = activation;
-    this.weights = new Parameter[layers];
-    this.biases = new Parameter[layers];
+    // grown layer by layer, not sized up front: a layer count from a damaged model file meets the
+    // parameter budget after a few layers instead of allocating its arrays first
+    java.util.List<Parameter> w = new java.util.ArrayList<>();
+    java.util.List<Parameter> b = new java.util.ArrayList<>();
     for (int l = 0; l < layers; l++) {
       int fanIn = l == 0 ? in : hidden;
       int fanOut = l == layers - 1 ? out : hidden;
       boolean last = l == layers - 1;
       double std = last && zeroLastLayer ? 0 : (initStd > 0 ? initStd : 1.0 / Math.sqrt(fanIn));
-      weights[l] = params.trainable("w" + l, fanIn, fanOut, std);
-      biases[l] = params.trainable("b" + l, 1, fanOut, 0);
+      w.add(params.trainable("w" + l, fanIn, fanOut, std));
+      b.add(params.trainable("b" + l, 1, fanOut, 0));
     }
+    this.weights = w.toArray(Parameter[]::new);
+    this.biases = b.toArray(Parameter[]::new);
   }
 
   public Tensor apply(Ops ops, Tensor x) {

@@ -95,6 +95,15 @@ public final class RaggedRows {
         : "value";
   }
 
+  /**
+   * Observation {@code i} of a data set as a method takes it: the row for a vector, the row's
+   * elements without padding for a set or sequence.
+   */
+  public static float[] observation(dev.inn.api.data.Dataset data, int i, ObservationShape shape) {
+    float[] row = data.y().row(i);
+    return data.ragged() ? java.util.Arrays.copyOf(row, data.lengths()[i] * shape.elementWidth()) : row;
+  }
+
   /** The largest length, 0 for none. */
   public static int maxLength(int[] lengths) {
     int max = 0;

@@ -19,6 +19,9 @@ import java.util.SplittableRandom;
  */
 public final class ParameterStore {
 
+  /** The values parameters created on this thread may still take, while a {@link Budget} is open. */
+  private static final ThreadLocal<Budget> BUDGET = new ThreadLocal<>();
+
   private final Map<String, ModelParameter> byName = new LinkedHashMap<>();
   private final SplittableRandom random;
   private final long seed;
@@ -92,6 +95,61 @@ public final class ParameterStore {
     }
   }
 
+  /**
+   * A cap on the parameter values created on this thread until {@link #close}: a model file's
+   * settings (a width, a layer count) decide how large the network built to read it is, and a
+   * crafted or damaged file must not make that network larger than the file could hold.
+   */
+  public static final class Budget implements AutoCloseable {
+    private final String source;
+    private long left;
+
+    private Budget(long values, String source) {
+      this.left = values;
+      this.source = source;
+    }
+
+    @Override
+    public void close() {
+      BUDGET.remove();
+    }
+  }
+
+  /** Opens a {@link Budget} of {@code values} parameter values on this thread; {@code source} names the file in errors. */
+  public static Budget budget(long values, String source) {
+    Budget b = new Budget(values, source);
+    BUDGET.set(b);
+    return b;
+  }
+
+  /**
+   * The size of a new parameter, checked before anything is allocated: against an open
+   * {@link Budget}, and against the heap (a value and, when trainable, its gradient), so that
+   * e.g. {@code hidden = 2000000000} is an error naming the parameter, not an OutOfMemoryError.
+   */
+  private static int checkedSize(String name, int rows, int cols, boolean trainable) {
+    long n = (long) rows * cols;
+    if (rows < 0 || cols < 0) {
+      throw new IllegalArgumentException("parameter " + name + " would have " + rows + " x " + cols + " values");
+    }
+    Budget b = BUDGET.get();
+    if (b != null) {
+      if (n > b.left) {
+        throw new IllegalArgumentException(b.source + " describes a network larger than the file holds (parameter "
+            + name + " of " + rows + " x " + cols + " values); it is damaged or not a model of this method");
+      }
+      b.left -= n;
+    }
+    long bytes = n * Float.BYTES * (trainable ? 2 : 1);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (n > Integer.MAX_VALUE - 16 || bytes > heap) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "parameter %s of %d x %d values needs"
+          + " %.1f GB, more than the %.1f GB of memory this JVM may use; lower the layer sizes (e.g. hidden)", name,
+          rows, cols, bytes / 1e9, heap / 1e9));
+    }
+    return (int) n;
+  }
+
   private final class Scope implements Parameters {
     private final String prefix;
 
@@ -101,7 +159,7 @@ public final class ParameterStore {
 
     @Override
     public Parameter trainable(String name, int rows, int cols, double initStd) {
-      float[] v = new float[rows * cols];
+      float[] v = new float[checkedSize(prefix + name, rows, cols, true)];
       if (initStd > 0) {
         for (int i = 0; i < v.length; i++) {
           v[i] = (float) (initStd * random.nextGaussian());
@@ -112,6 +170,7 @@ public final class ParameterStore {
 
     @Override
     public Parameter fixed(String name, int rows, int cols, float[] values) {
+      checkedSize(prefix + name, rows, cols, false);
       return add(new ModelParameter(prefix + name, rows, cols, false, values.clone()));
     }
 

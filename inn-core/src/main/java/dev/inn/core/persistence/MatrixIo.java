@@ -19,11 +19,34 @@ public final class MatrixIo {
     }
   }
 
+  /**
+   * Checks a count read from a file before anything is allocated for it: not negative, and its
+   * elements of at least {@code minBytes} each fit in the bytes the stream has left (when it is
+   * a stream that knows, as the in-memory streams of model files and suite cells do).
+   *
+   * @param what what is counted, for the message
+   * @return the count as an int
+   */
+  public static int checkCount(DataInput in, long count, int minBytes, String what) throws IOException {
+    if (count < 0) {
+      throw new IOException("a " + what + " with a negative size (" + count + ")");
+    }
+    long left = in instanceof java.io.InputStream s ? s.available() : Integer.MAX_VALUE;
+    if (count > Integer.MAX_VALUE - 16 || count * minBytes > left) {
+      throw new IOException("a " + what + " of " + count + " elements, more than the " + left
+          + " bytes left can hold");
+    }
+    return (int) count;
+  }
+
   /** Reads what {@link #write} wrote. */
   public static Matrix read(DataInput in) throws IOException {
     int rows = in.readInt();
     int cols = in.readInt();
-    float[] d = new float[rows * cols];
+    if (rows < 0 || cols < 0) {
+      throw new IOException("a matrix of " + rows + " x " + cols + " values");
+    }
+    float[] d = new float[checkCount(in, (long) rows * cols, Float.BYTES, rows + " x " + cols + " matrix")];
     for (int i = 0; i < d.length; i++) {
       d[i] = in.readFloat();
     }

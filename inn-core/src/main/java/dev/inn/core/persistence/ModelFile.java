@@ -5,6 +5,7 @@ import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.Settings;
+import dev.inn.core.param.ParameterStore;
 import dev.inn.core.plugin.PluginRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,8 @@ import java.util.Map;
  * One file per trained model: a magic word and format version, the method and problem with
  * their settings (keys sorted, so the same model gives the same bytes), what sampling needs of
  * the problem (a data-only problem, one without prior, simulator or exact posterior such as a
- * user's CSV, is stored by its column names, latent dimension and support and never reopened;
+ * user's CSV, is stored by its column names, observation shape (from format 5), latent dimension, support, a slice of its held-out
+ * pairs and training parameters for analysis and diagnosis, and never reopened;
  * any other problem is recreated from its settings), then the method's own
  * state ({@link PosteriorMethod#save}), then a CRC-32C of everything before it. Loading checks
  * the checksum before it trusts a byte and recreates both through the registry, so any plugin
@@ -33,7 +35,7 @@ import java.util.Map;
 public final class ModelFile {
 
   /** Bumped whenever the layout changes; older files are refused with a clear message. */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 5;
 
   /** The oldest layout still read: format 2 lacks the problem description. */
   private static final int OLDEST_READ = 2;
@@ -89,16 +91,59 @@ public final class ModelFile {
     }
   }
 
+  /** True when {@code file} is a regular file that starts like an inn model file (its checksum is not checked). */
+  public static boolean isModelFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+      byte[] head = in.readNBytes(2 + MAGIC.length());
+      return head.length == 2 + MAGIC.length() && MAGIC.equals(new DataInputStream(new ByteArrayInputStream(head))
+          .readUTF());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static long checksum(byte[] data, int length) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(data, 0, length);
     return crc.getValue();
   }
 
+  /** Loads a model file (see the class comment); every problem in it is a clear {@link IOException} naming the file. */
   public static Loaded load(Path file, dev.inn.api.plugin.PluginLookup registry) throws IOException {
+    return load(file, registry, Map.of());
+  }
+
+  /**
+   * As {@link #load(Path, dev.inn.api.plugin.PluginLookup)}, with {@code problemOverrides}
+   * replacing problem settings stored in the file (e.g. the command of an external simulator,
+   * given again by the user instead of taken from the file).
+   */
+  public static Loaded load(Path file, dev.inn.api.plugin.PluginLookup registry, Map<String, Object> problemOverrides)
+      throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IOException("model file " + file + " is a folder, not a model file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new IOException("model file " + file + " does not exist");
     }
+    try {
+      return read(file, registry, problemOverrides);
+    } catch (IOException | RuntimeException e) {
+      // a checked format (checksum, counts against the bytes left) reaches here with its reason;
+      // say which file it is about, once
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (m.contains(file.toString())) {
+        throw e;
+      }
+      throw new IOException("model file " + file + ": " + m, e);
+    }
+  }
+
+  private static Loaded read(Path file, dev.inn.api.plugin.PluginLookup registry, Map<String, Object> problemOverrides)
+      throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       String magic;
@@ -120,18 +165,26 @@ public final class ModelFile {
         throw new IOException(file + " is corrupted or truncated: its checksum does not match its content");
       }
       String methodName = in.readUTF();
-      Map<String, Object> methodValues = asMap(readValue(in));
+      Map<String, Object> methodValues = asMap(readValue(in, 0));
       String problemName = in.readUTF();
-      Map<String, Object> problemValues = asMap(readValue(in));
+      Map<String, Object> problemValues = asMap(readValue(in, 0));
+      problemValues.putAll(problemOverrides);
       ProblemProvider pp = registry.find(ProblemProvider.class, problemName);
       MethodProvider mp = registry.find(MethodProvider.class, methodName);
       Settings ps = PluginRegistry.settingsFor(pp, "problem", problemValues);
       Settings ms = PluginRegistry.settingsFor(mp, "method", methodValues);
       // a data-only problem comes from the file itself: its data are not needed, and may be gone
-      Problem problem = version >= 3 ? StoredProblem.read(in, problemName).orElseGet(() -> pp.create(ps))
+      Problem problem = version >= 3 ? StoredProblem.read(in, problemName, version).orElseGet(() -> pp.create(ps))
           : pp.create(ps);
-      PosteriorMethod method = mp.create(problem, ms);
-      method.load(in);
+      PosteriorMethod method;
+      // the stored settings decide the network's size: it may not exceed what the file holds
+      // (every parameter value is stored, 4 bytes each; slack for the untrained network a method
+      // builds before reading its state)
+      try (ParameterStore.Budget b = ParameterStore.budget(3L * in.available() / Float.BYTES + (1 << 20),
+          "model file " + file)) {
+        method = mp.create(problem, ms);
+        method.load(in);
+      }
       if (in.available() != TRAILER) {
         throw new IOException(file + " does not match method '" + methodName + "': " + (in.available() - TRAILER)
             + " bytes of state left over");
@@ -184,7 +237,10 @@ public final class ModelFile {
     }
   }
 
-  private static Object readValue(DataInputStream in) throws IOException {
+  private static Object readValue(DataInputStream in, int depth) throws IOException {
+    if (depth > 16) {
+      throw new IOException("corrupt settings: nested more than 16 deep");
+    }
     int tag = in.readByte();
     switch (tag) {
       case 'b':
@@ -197,19 +253,20 @@ public final class ModelFile {
       case 's':
         return in.readUTF();
       case 'L': {
-        int n = in.readInt();
+        // an element takes at least its tag byte and one more
+        int n = MatrixIo.checkCount(in, in.readInt(), 2, "settings list");
         List<Object> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          list.add(readValue(in));
+          list.add(readValue(in, depth + 1));
         }
         return list;
       }
       case 'M': {
-        int n = in.readInt();
+        int n = MatrixIo.checkCount(in, in.readInt(), 4, "settings table");
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
           String k = in.readUTF();
-          map.put(k, readValue(in));
+          map.put(k, readValue(in, depth + 1));
         }
         return map;
       }

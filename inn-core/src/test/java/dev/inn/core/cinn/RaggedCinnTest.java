@@ -88,7 +88,7 @@ class RaggedCinnTest {
   @BeforeAll
   static void train() {
     trained = method(Map.of());
-    trained.train(setProblem().sample(1500, 1), new TrainingContext(2, ProgressListener.NONE));
+    trained.train(setProblem().sample(2000, 1), new TrainingContext(2, ProgressListener.NONE));
   }
 
   /** A set of n rows around mu with the given spread. */
@@ -129,6 +129,33 @@ class RaggedCinnTest {
     assertThat(mSmall[1]).isBetween(0.1, 0.5);
     double[] negative = meanAndSd(trained.sample(set(40, -1.0, 0.5, 8), 2000, 3), 0);
     assertThat(negative[0]).isLessThan(-0.6);
+  }
+
+  @Test
+  void dataFromTheSimulatorPassAndDataItCannotMakeAreFlagged() throws Exception {
+    Dataset fresh = setProblem().sample(60, 77);
+    int flaggedFresh = 0;
+    for (int i = 0; i < fresh.size(); i++) {
+      float[] obs = java.util.Arrays.copyOf(fresh.y().row(i), fresh.lengths()[i] * 2);
+      flaggedFresh += trained.misfit(obs).orElseThrow().flagged() ? 1 : 0;
+    }
+    // sets around mu = 5, five prior standard deviations out
+    int flaggedShifted = 0;
+    for (int i = 0; i < 30; i++) {
+      float[] shifted = set(30, 5.0, 0.5, 100 + i);
+      flaggedShifted += trained.misfit(shifted).orElseThrow().flagged() ? 1 : 0;
+    }
+    assertThat(flaggedFresh).isLessThanOrEqualTo(3);
+    assertThat(flaggedShifted).isGreaterThanOrEqualTo(27);
+    float[] wide = set(30, 5.0, 0.5, 5);
+    assertThat(trained.outOfRange(wide)).anyMatch(w -> w.contains("outside the simulator's reach"));
+    // the check never changes the samples, and it survives saving
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    trained.save(new DataOutputStream(bytes));
+    CinnMethod loaded = method(Map.of());
+    loaded.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    assertThat(loaded.misfit(wide)).isEqualTo(trained.misfit(wide));
+    assertThat(method(Map.of()).misfit(wide)).isEmpty();
   }
 
   @Test
@@ -198,6 +225,9 @@ class RaggedCinnTest {
     assertThatThrownBy(() -> method(Map.of("condition", "mlp")))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("does not take a set of rows of 2 values");
     assertThat(CinnPlugins.automaticCondition(new ObservationShape.Vector(3))).isEqualTo("mlp");
+    // with no setting, the set problem gets a network that takes sets
+    CinnMethod auto = new CinnMethod(setProblem(), CinnMethodTest.settings(Map.of()), PluginRegistry.fromClassPath());
+    assertThat(auto.sample(set(7, 0, 1, 3), 5, 1).rows()).isEqualTo(5);
     assertThat(CinnPlugins.automaticCondition(new ObservationShape.Set(2))).isEqualTo("deepset");
     assertThat(CinnPlugins.automaticCondition(new ObservationShape.Sequence(1))).isEqualTo("conv1d");
   }

@@ -80,7 +80,7 @@ public final class SumProblemProvider implements ProblemProvider {
 
       @Override
       public Optional<Simulator> simulator() {
-        return Optional.of(x -> Simulation.allValid(simulate(x)));
+        return Optional.of((x, seed, firstRow) -> Simulation.allValid(simulate(x)));
       }
     };
   }

@@ -4,6 +4,7 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.NoiselessForward;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.random.Seeds;
 import java.util.List;
@@ -64,8 +65,14 @@ public final class Ballistics implements Problem {
     return Optional.of(Ballistics::drawPrior);
   }
 
+  /** The model has no measurement noise: the simulator is the noiseless process and ignores its seed. */
   @Override
   public Optional<Simulator> simulator() {
+    return Optional.of((x, seed, firstRow) -> simulate(x));
+  }
+
+  @Override
+  public Optional<NoiselessForward> noiselessForward() {
     return Optional.of(Ballistics::simulate);
   }
 

@@ -1,6 +1,7 @@
 package dev.inn.problems.dataset;
 
 import dev.inn.api.data.Dataset;
+import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,6 +22,7 @@ public final class DatasetProblem implements Problem {
   private final List<String> parameterNames;
   private final List<String> observationNames;
   private final Dataset data;
+  private final ObservationShape shape;
   private final int[] trainRows;
   private final int[] testRows;
 
@@ -32,9 +34,22 @@ public final class DatasetProblem implements Problem {
    */
   public DatasetProblem(String source, List<String> parameterNames, List<String> observationNames, Dataset data,
       double testFraction, long splitSeed) {
-    if (parameterNames.size() != data.x().cols() || observationNames.size() != data.y().cols()) {
+    this(source, parameterNames, observationNames, data, new ObservationShape.Vector(observationNames.size()),
+        testFraction, splitSeed);
+  }
+
+  /**
+   * As above, for observations of the given shape: for a set or sequence {@code data} holds
+   * padded rows with lengths and {@code observationNames} names one element's values.
+   */
+  public DatasetProblem(String source, List<String> parameterNames, List<String> observationNames, Dataset data,
+      ObservationShape shape, double testFraction, long splitSeed) {
+    boolean fits = shape.ragged() ? data.ragged() && data.y().cols() % observationNames.size() == 0
+        : !data.ragged() && observationNames.size() == data.y().cols();
+    if (parameterNames.size() != data.x().cols() || !fits || observationNames.size() != shape.elementWidth()) {
       throw new IllegalArgumentException("names do not match the data's columns");
     }
+    this.shape = shape;
     if (!(testFraction >= 0 && testFraction < 1)) {
       throw new IllegalArgumentException("setting 'test_fraction' of problem '" + NAME + "' must be in [0, 1), got "
           + testFraction);
@@ -66,6 +81,11 @@ public final class DatasetProblem implements Problem {
   }
 
   @Override
+  public java.util.OptionalInt testPairs() {
+    return java.util.OptionalInt.of(testRows.length);
+  }
+
+  @Override
   public String name() {
     return NAME;
   }
@@ -78,6 +98,11 @@ public final class DatasetProblem implements Problem {
   @Override
   public List<String> observationNames() {
     return observationNames;
+  }
+
+  @Override
+  public ObservationShape observationShape() {
+    return shape;
   }
 
   /** {@code n} training rows in a seeded random order; more than {@link #trainingRows()} is an error. */

@@ -2,6 +2,7 @@ package dev.inn.problems.dataset;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
@@ -20,9 +21,15 @@ import java.util.Set;
  * <ul>
  *   <li>{@code format = "csv"}: one file {@code path} with a header row; {@code y_columns}
  *       names the observation columns, {@code x_columns} the parameter columns (default: every
- *       other column, in file order).
+ *       other column, in file order). An entry "first:last" names a range of header columns
+ *       (e.g. "y0:y19"); {@code y_columns = ["*"]} means every column not in x_columns.
  *   <li>{@code format = "npy"}: two files {@code x_path} and {@code y_path} with the same number
  *       of rows; {@code x_columns} / {@code y_columns} name their columns (default x0.., y0..).
+ *   <li>{@code observation = "set"} or {@code "sequence"} (default {@code "vector"}): each
+ *       observation is a set of rows or a sequence of steps, {@code y_columns} naming one
+ *       element's values. NPY: {@code y_path} holds padded rows and {@code lengths_path} the
+ *       number of elements of each; CSV in long form: one line per element and
+ *       {@code id_column} naming the observation it belongs to (see {@link RaggedData}).
  *   <li>{@code test_fraction} of the rows (chosen by {@code split_seed}) is held out for testing.
  * </ul>
  */
@@ -36,7 +43,8 @@ public final class DatasetProblemProvider implements ProblemProvider {
   @Override
   public String description() {
     return "your own simulated (x, y) pairs from a CSV file or two NPY files; columns as lists, e.g."
-        + " y_columns = [\"y1\", \"y2\"] (command line: -p 'y_columns=[\"y1\",\"y2\"]')";
+        + " y_columns = [\"y1\", \"y2\"] (command line: -p 'y_columns=[\"y1\",\"y2\"]'), a range of header"
+        + " columns [\"y0:y19\"], or [\"*\"] for every column not in x_columns";
   }
 
   @Override
@@ -46,11 +54,28 @@ public final class DatasetProblemProvider implements ProblemProvider {
     d.put("path", "");
     d.put("x_path", "");
     d.put("y_path", "");
+    d.put("observation", "vector");
+    d.put("lengths_path", "");
+    d.put("id_column", "id");
     d.put("x_columns", List.of());
     d.put("y_columns", List.of());
     d.put("test_fraction", 0.1);
     d.put("split_seed", 0);
     return d;
+  }
+
+  @Override
+  public Map<String, String> settingDescriptions() {
+    return Map.of(
+        "format", "\"csv\" (one file, path) or \"npy\" (two files, x_path and y_path)",
+        "path", "the CSV file, with a header row (format = \"csv\")",
+        "x_path", "NPY file of the parameters x, one row per pair (format = \"npy\")",
+        "y_path", "NPY file of the observations y, row i belonging to row i of x_path (format = \"npy\")",
+        "x_columns", "parameter columns: names or \"first:last\" ranges; default every column not in y_columns",
+        "y_columns", "observation columns: names, \"first:last\" ranges, or [\"*\"] for every column not in"
+            + " x_columns",
+        "test_fraction", "share of rows held out for testing and diagnosis (the model file keeps up to 500 of them)",
+        "split_seed", "fixes which rows are held out");
   }
 
   @Override
@@ -62,6 +87,10 @@ public final class DatasetProblemProvider implements ProblemProvider {
     double testFraction = s.getDouble("test_fraction");
     long splitSeed = s.getLong("split_seed");
     String format = s.getString("format");
+    String kind = s.getString("observation");
+    if (!kind.equals("vector")) {
+      return ragged(owner, s, kind, format, xCols, yCols, testFraction, splitSeed);
+    }
     return switch (format) {
       case "csv" -> fromCsv(owner, Path.of(required(s, owner, "path")), xCols, yCols, testFraction, splitSeed);
       case "npy" -> fromNpy(owner, Path.of(required(s, owner, "x_path")), Path.of(required(s, owner, "y_path")),
@@ -69,6 +98,56 @@ public final class DatasetProblemProvider implements ProblemProvider {
       default -> throw new ConfigurationException("setting 'format' of " + owner + " must be \"csv\" or \"npy\", got \""
           + format + "\"");
     };
+  }
+
+  /** Sets or sequences: NPY with a lengths array, or long-form CSV with an id column. */
+  private static DatasetProblem ragged(String owner, Settings s, String kind, String format, List<String> xCols,
+      List<String> yCols, double testFraction, long splitSeed) {
+    if (yCols.isEmpty()) {
+      throw new ConfigurationException("setting 'y_columns' of " + owner + " must name the values of one "
+          + (kind.equals("set") ? "set row" : "sequence step") + " when observation = \"" + kind + "\"");
+    }
+    ObservationShape shape = switch (kind) {
+      case "set" -> new ObservationShape.Set(yCols.size());
+      case "sequence" -> new ObservationShape.Sequence(yCols.size());
+      default -> throw new ConfigurationException("setting 'observation' of " + owner + " must be \"vector\","
+          + " \"set\" or \"sequence\", got \"" + kind + "\"");
+    };
+    if (format.equals("npy")) {
+      Path xFile = Path.of(required(s, owner, "x_path"));
+      Path yFile = Path.of(required(s, owner, "y_path"));
+      Matrix x = NpyReader.read(xFile);
+      RaggedData.Observations y = RaggedData.readNpy(yFile, Path.of(required(s, owner, "lengths_path")), shape);
+      if (x.rows() != y.padded().rows()) {
+        throw new DataFileException(xFile + " has " + x.rows() + " rows but " + yFile + " has "
+            + y.padded().rows() + "; row i of both files must be one (x, y) pair");
+      }
+      checkFinite(xFile, x, xCols);
+      List<String> xs = names(owner, xFile, xCols, x.cols(), "x", "x_columns");
+      checkDistinct(owner, xs, yCols);
+      return new DatasetProblem(xFile + " + " + yFile, xs, yCols, new Dataset(x, y.padded(), y.lengths()), shape,
+          testFraction, splitSeed);
+    }
+    if (!format.equals("csv")) {
+      throw new ConfigurationException("setting 'format' of " + owner + " must be \"csv\" or \"npy\", got \""
+          + format + "\"");
+    }
+    Path file = Path.of(required(s, owner, "path"));
+    String id = s.getString("id_column");
+    List<String> xs = xCols;
+    if (xs.isEmpty()) {
+      xs = new ArrayList<>(CsvTableReader.read(file).names());
+      xs.removeAll(yCols);
+      xs.remove(id);
+    }
+    checkDistinct(owner, xs, yCols);
+    if (xs.contains(id) || yCols.contains(id)) {
+      throw new ConfigurationException(owner + ": the id column '" + id + "' cannot also be a parameter or an"
+          + " observation column");
+    }
+    RaggedData.LongTable t = RaggedData.readLongCsv(file, id, xs, yCols);
+    return new DatasetProblem(file.toString(), xs, yCols, new Dataset(t.x(), t.y().padded(), t.y().lengths()), shape,
+        testFraction, splitSeed);
   }
 
   private static String required(Settings s, String owner, String key) {
@@ -88,6 +167,17 @@ public final class DatasetProblemProvider implements ProblemProvider {
     }
     DataTable table = CsvTableReader.read(file);
     List<String> header = table.names();
+    xCols = expandRanges(owner, file, header, xCols, "x_columns");
+    if (yCols.equals(List.of(EVERYTHING_ELSE))) {
+      if (xCols.isEmpty()) {
+        throw new ConfigurationException("setting 'y_columns' of " + owner + " is [\"*\"] (every column not in"
+            + " x_columns), so x_columns must name the parameter columns");
+      }
+      yCols = new ArrayList<>(header);
+      yCols.removeAll(xCols);
+    } else {
+      yCols = expandRanges(owner, file, header, yCols, "y_columns");
+    }
     checkDistinct(owner, xCols, yCols);
     List<String> xs = xCols;
     if (xs.isEmpty()) {
@@ -102,6 +192,38 @@ public final class DatasetProblemProvider implements ProblemProvider {
     Matrix all = table.values();
     Dataset data = new Dataset(pick(all, xIdx), pick(all, yIdx));
     return new DatasetProblem(file.toString(), xs, yCols, data, testFraction, splitSeed);
+  }
+
+  /** {@code y_columns = ["*"]}: every column of the file that is not in x_columns. */
+  static final String EVERYTHING_ELSE = "*";
+
+  /**
+   * Entries "first:last" become the header's columns from first through last, in file order
+   * (e.g. "y0:y19"); other entries stay as they are.
+   */
+  static List<String> expandRanges(String owner, Path file, List<String> header, List<String> given, String key) {
+    List<String> out = new ArrayList<>();
+    for (String entry : given) {
+      int colon = entry.indexOf(':');
+      if (colon < 0 || header.contains(entry)) {
+        out.add(entry);
+        continue;
+      }
+      String first = entry.substring(0, colon).trim();
+      String last = entry.substring(colon + 1).trim();
+      int a = header.indexOf(first);
+      int b = header.indexOf(last);
+      if (a < 0 || b < 0) {
+        throw new DataFileException("setting '" + key + "' of " + owner + ": range '" + entry + "' names column '"
+            + (a < 0 ? first : last) + "', which is not in the header of " + file + "; its columns are " + header);
+      }
+      if (b < a) {
+        throw new ConfigurationException("setting '" + key + "' of " + owner + ": range '" + entry + "' runs backwards"
+            + " (" + last + " comes before " + first + " in " + file + ")");
+      }
+      out.addAll(header.subList(a, b + 1));
+    }
+    return out;
   }
 
   static DatasetProblem fromNpy(String owner, Path xFile, Path yFile, List<String> xCols, List<String> yCols,

@@ -55,6 +55,15 @@ public final class NpyReader {
    * stream before the array is complete is an {@link java.io.EOFException}.
    */
   public static Matrix read(InputStream in, String source) throws IOException {
+    return read(in, source, Integer.MAX_VALUE - 64L - (1 << 20));
+  }
+
+  /**
+   * As {@link #read(InputStream, String)}, refusing (before reading them) arrays whose header
+   * announces more than {@code maxDataBytes} data bytes: a stream's producer cannot make the
+   * reader take more than asked.
+   */
+  public static Matrix read(InputStream in, String source, long maxDataBytes) throws IOException {
     byte[] prefix = in.readNBytes(8);
     if (prefix.length < 8) {
       throw new EOFException(source + ": stream ended before a .npy array (" + prefix.length + " bytes)");
@@ -80,8 +89,10 @@ public final class NpyReader {
       throw new EOFException(source + ": stream ended inside a .npy header");
     }
     long dataBytes = dataBytes(source, new String(header, StandardCharsets.ISO_8859_1));
-    if (dataBytes > Integer.MAX_VALUE - 64 - headerLen) {
-      throw new DataFileException(source + ": .npy array of " + dataBytes + " bytes is too large");
+    if (dataBytes < 0 || dataBytes > Math.min(maxDataBytes, Integer.MAX_VALUE - 64 - headerLen)) {
+      throw new DataFileException(source + ": .npy header announces " + (dataBytes < 0 ? "more than 2^63" : dataBytes)
+          + " data bytes, more than the " + Math.min(maxDataBytes, Integer.MAX_VALUE - 64 - headerLen)
+          + " allowed (header " + new String(header, StandardCharsets.ISO_8859_1).strip() + ")");
     }
     byte[] data = in.readNBytes((int) dataBytes);
     if (data.length < dataBytes) {
@@ -101,16 +112,22 @@ public final class NpyReader {
           + " (need a plain numeric dtype such as '<f4' or '<f8')");
     }
     long count = 1;
-    for (String d : shape.group(1).split(",")) {
-      if (!d.isBlank()) {
-        try {
-          count *= Long.parseLong(d.strip());
-        } catch (NumberFormatException e) {
-          throw new DataFileException(source + ": cannot read the array shape (" + shape.group(1) + ")");
+    try {
+      for (String d : shape.group(1).split(",")) {
+        if (!d.isBlank()) {
+          long n = Long.parseLong(d.strip());
+          if (n < 0) {
+            throw new NumberFormatException(d);
+          }
+          count = Math.multiplyExact(count, n);
         }
       }
+      return Math.multiplyExact(count, Integer.parseInt(descr.group(3)));
+    } catch (NumberFormatException e) {
+      throw new DataFileException(source + ": cannot read the array shape (" + shape.group(1) + ")");
+    } catch (ArithmeticException e) {
+      return -1; // overflow: refused as too large
     }
-    return count * Integer.parseInt(descr.group(3));
   }
 
   private static Matrix parse(String file, ByteBuffer buf) {

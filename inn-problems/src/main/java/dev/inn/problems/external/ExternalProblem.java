@@ -2,6 +2,7 @@ package dev.inn.problems.external;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
@@ -35,12 +36,13 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   private final List<String> observationNames;
   private final int batchRows;
   private final double maxInvalidFraction;
-  private final long simulationSeed;
   private final List<String> command;
   private final File directory;
   private final Framing framing;
   private final int workers;
   private final double timeoutSeconds;
+  private final ObservationShape shape;
+  private final int maxLength;
   private SimulatorPool pool;
 
   /**
@@ -50,11 +52,23 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
    * @param batchRows rows per request
    * @param timeoutSeconds longest a batch may take before its process is killed
    * @param maxInvalidFraction share of invalid simulations above which a run fails
-   * @param simulationSeed seed of {@link #simulator()} (re-simulation), mixed with a call counter-free batch index
    */
   public ExternalProblem(List<String> command, File directory, Framing framing, DeclaredPrior prior,
-      List<String> observationNames, int workers, int batchRows, double timeoutSeconds, double maxInvalidFraction,
-      long simulationSeed) {
+      List<String> observationNames, int workers, int batchRows, double timeoutSeconds, double maxInvalidFraction) {
+    this(command, directory, framing, prior, observationNames, new ObservationShape.Vector(observationNames.size()), 0,
+        workers, batchRows, timeoutSeconds, maxInvalidFraction);
+  }
+
+  /**
+   * As above, for a simulator whose observations have the given shape: for a set or sequence
+   * {@code observationNames} name one element's values and a row has at most {@code maxLength}
+   * elements.
+   */
+  public ExternalProblem(List<String> command, File directory, Framing framing, DeclaredPrior prior,
+      List<String> observationNames, ObservationShape shape, int maxLength, int workers, int batchRows,
+      double timeoutSeconds, double maxInvalidFraction) {
+    this.shape = shape;
+    this.maxLength = maxLength;
     this.command = List.copyOf(command);
     this.directory = directory;
     this.framing = framing;
@@ -64,12 +78,14 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
     this.batchRows = batchRows;
     this.timeoutSeconds = timeoutSeconds;
     this.maxInvalidFraction = maxInvalidFraction;
-    this.simulationSeed = simulationSeed;
   }
 
   private synchronized SimulatorPool pool() {
     if (pool == null) {
       pool = new SimulatorPool(command, directory, framing, observationNames.size(), workers, timeoutSeconds);
+      if (shape.ragged()) {
+        pool.ragged(maxLength);
+      }
     }
     return pool;
   }
@@ -90,6 +106,11 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   }
 
   @Override
+  public ObservationShape observationShape() {
+    return shape;
+  }
+
+  @Override
   public Optional<Prior> prior() {
     return Optional.of(prior);
   }
@@ -102,7 +123,7 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   /** Training pairs: {@link #simulate}'s valid pairs; invalid ones are reported on standard error. */
   @Override
   public Dataset sample(int n, long seed) {
-    SimulationBatch b = simulate(n, seed);
+    SimulationBatch b = simulate(0, n, seed);
     if (b.invalid().total() > 0) {
       System.err.println("external simulator: " + b.invalid().report());
     }
@@ -110,64 +131,92 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   }
 
   /**
-   * {@code n} valid pairs. Round r simulates the rows still missing in batches; batch b of round r
-   * draws x and the simulator's seed from streams derived from (seed, r, b), so the result does
-   * not depend on which worker ran which batch.
+   * Rows {@code firstRow ..} of the run under {@code seed}, all valid. Row r draws x from the
+   * prior with seed {@code Seeds.task(seed, r, 0)} and is simulated as row r of the
+   * {@link #simulator()} under {@code Seeds.combine(seed, 1)}. A row whose simulation fails is
+   * redrawn (attempt a: x from {@code Seeds.task(seed, r, a)}) and simulated alone under
+   * {@code Seeds.combine(seed, 1 + a)}, so with batches aligned to {@code batch} rows the result
+   * depends on neither the workers nor how the run is cut into calls.
    */
   @Override
-  public SimulationBatch simulate(int n, long seed) {
+  public SimulationBatch simulate(long firstRow, int n, long seed) {
     if (n < 0) {
       throw new IllegalArgumentException("cannot simulate " + n + " pairs");
     }
     int dx = prior.dim();
     int dy = observationNames.size();
     float[] xs = new float[n * dx];
-    float[] ys = new float[n * dy];
-    int have = 0;
+    float[] ys = new float[shape.ragged() ? 0 : n * dy];
+    // sets and sequences: each row's elements, assembled into padded rows at the end
+    float[][] elements = new float[shape.ragged() ? n : 0][];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(prior.sample(1, Seeds.task(seed, firstRow + i, 0)).data(), 0, xs, i * dx, dx);
+    }
+    List<Integer> pending = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      pending.add(i);
+    }
     long attempted = 0;
     InvalidSimulations invalid = InvalidSimulations.NONE;
-    for (int round = 0; have < n; round++) {
+    for (int round = 0; !pending.isEmpty(); round++) {
       if (round >= MAX_ROUNDS) {
-        throw new TooManyInvalidSimulationsException("external simulator: still " + (n - have) + " of " + n
+        throw new TooManyInvalidSimulationsException("external simulator: still " + pending.size() + " of " + n
             + " pairs missing after " + MAX_ROUNDS + " rounds; " + invalid.reportOneLine(), invalid);
       }
-      int need = n - have;
-      long roundSeed = Seeds.derive(seed, round);
-      List<Matrix> batches = new ArrayList<>();
-      List<Long> seeds = new ArrayList<>();
-      for (int b = 0, start = 0; start < need; b++, start += batchRows) {
-        long batchSeed = Seeds.derive(roundSeed, b);
-        batches.add(prior.sample(Math.min(batchRows, need - start), Seeds.derive(batchSeed, 0)));
-        seeds.add(Seeds.derive(batchSeed, 1));
+      List<Request> requests = new ArrayList<>();
+      if (round == 0) {
+        requests.addAll(requests(new Matrix(n, dx, xs.clone()), Seeds.combine(seed, 1), firstRow));
+      } else {
+        for (int i : pending) {
+          long r = firstRow + i;
+          Matrix x = prior.sample(1, Seeds.task(seed, r, round));
+          System.arraycopy(x.data(), 0, xs, i * dx, dx);
+          requests.add(new Request(x, Seeds.derive(Seeds.combine(seed, 1 + round), r), i));
+        }
       }
-      List<SimulatorPool.Outcome> outcomes = pool().run(batches, seeds);
-      for (int b = 0; b < batches.size(); b++) {
-        Matrix x = batches.get(b);
+      List<SimulatorPool.Outcome> outcomes = pool().run(requests.stream().map(Request::x).toList(),
+          requests.stream().map(Request::seed).toList());
+      List<Integer> failed = new ArrayList<>();
+      for (int b = 0; b < requests.size(); b++) {
+        Request q = requests.get(b);
         SimulatorPool.Outcome o = outcomes.get(b);
-        attempted += x.rows();
+        int rows = q.x().rows();
+        attempted += rows;
         if (!o.ok()) {
-          long rows = x.rows();
-          InvalidSimulations fail = o.failure() == SimulatorPool.Failure.TIMEOUT
+          invalid = invalid.plus(o.failure() == SimulatorPool.Failure.TIMEOUT
               ? new InvalidSimulations(rows, 0, 0, o.detail(), o.stderrTail())
-              : new InvalidSimulations(0, rows, 0, o.detail(), o.stderrTail());
-          invalid = invalid.plus(fail);
+              : new InvalidSimulations(0, rows, 0, o.detail(), o.stderrTail()));
+          for (int r = 0; r < rows; r++) {
+            failed.add(q.first() + r);
+          }
           continue;
         }
         int bad = 0;
         int firstBad = -1;
-        for (int r = 0; r < x.rows(); r++) {
+        for (int r = 0; r < rows; r++) {
+          if (shape.ragged()) {
+            float[] values = java.util.Arrays.copyOf(o.y().row(r), o.lengths()[r] * dy);
+            if (values.length == 0 || !allFinite(values)) {
+              bad++;
+              firstBad = firstBad < 0 ? r : firstBad;
+              failed.add(q.first() + r);
+            } else {
+              elements[q.first() + r] = values;
+            }
+            continue;
+          }
           if (!finiteRow(o.y(), r)) {
             bad++;
             firstBad = firstBad < 0 ? r : firstBad;
+            failed.add(q.first() + r);
             continue;
           }
-          System.arraycopy(x.data(), r * dx, xs, have * dx, dx);
-          System.arraycopy(o.y().data(), r * dy, ys, have * dy, dy);
-          have++;
+          System.arraycopy(o.y().data(), r * dy, ys, (q.first() + r) * dy, dy);
         }
         if (bad > 0) {
-          invalid = invalid.plus(new InvalidSimulations(0, 0, bad, bad + " of " + x.rows()
-              + " rows of a batch had NaN or infinity in y, first at x = " + java.util.Arrays.toString(x.row(firstBad)),
+          invalid = invalid.plus(new InvalidSimulations(0, 0, bad, bad + " of " + rows
+              + " rows of a batch had NaN or infinity in y" + (shape.ragged() ? " or no elements" : "")
+              + ", first at x = " + java.util.Arrays.toString(q.x().row(firstBad)),
               ""));
         }
       }
@@ -178,8 +227,53 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
             invalid.reportOneLine()),
             invalid);
       }
+      failed.sort(null);
+      pending = failed;
+    }
+    if (shape.ragged()) {
+      int longest = 1;
+      int[] lengths = new int[n];
+      for (int i = 0; i < n; i++) {
+        lengths[i] = elements[i].length / dy;
+        longest = Math.max(longest, lengths[i]);
+      }
+      float[] padded = new float[n * longest * dy];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(elements[i], 0, padded, i * longest * dy, elements[i].length);
+      }
+      return new SimulationBatch(new Dataset(new Matrix(n, dx, xs), new Matrix(n, longest * dy, padded), lengths),
+          invalid);
     }
     return new SimulationBatch(new Dataset(new Matrix(n, dx, xs), new Matrix(n, dy, ys)), invalid);
+  }
+
+  /** One request to a worker: rows of x, the seed it is sent with, and the batch row of its first row. */
+  private record Request(Matrix x, long seed, int first) {}
+
+  /**
+   * x cut into requests at run rows that are multiples of {@code batch}: request k of the run
+   * (rows k batch .. (k + 1) batch - 1, as far as x holds them) is sent with seed
+   * {@code Seeds.derive(seed, k)}.
+   */
+  private List<Request> requests(Matrix x, long seed, long firstRow) {
+    List<Request> out = new ArrayList<>();
+    int i = 0;
+    while (i < x.rows()) {
+      long k = (firstRow + i) / batchRows;
+      int end = (int) Math.min(x.rows(), (k + 1) * batchRows - firstRow);
+      out.add(new Request(x.rows(i, end), Seeds.derive(seed, k), i));
+      i = end;
+    }
+    return out;
+  }
+
+  private static boolean allFinite(float[] values) {
+    for (float v : values) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean finiteRow(Matrix y, int r) {
@@ -192,40 +286,41 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   }
 
   /**
-   * The command's output for given x, with whatever noise the command adds (it cannot be
-   * separated from an outside program). Batch b of a call uses a seed derived from
-   * {@code simulation_seed} and b; failed batches and non-finite rows are invalid.
+   * The command's output for given x, with whatever noise the command adds. Rows are sent in
+   * requests at run rows that are multiples of {@code batch}; request k goes with seed
+   * {@code Seeds.derive(seed, k)}, so a call gives the same rows as a longer run that contains it
+   * when it starts on such a multiple (the program seeds whole requests, not rows). Failed
+   * requests and non-finite rows are invalid.
    */
   @Override
   public Optional<Simulator> simulator() {
-    return Optional.of(this::resimulate);
+    // re-simulation checks compare fixed-length observations; a simulator of sets or sequences
+    // serves training through simulate() only
+    return shape.ragged() ? Optional.empty() : Optional.of(this::simulateGiven);
   }
 
-  private Simulation resimulate(Matrix x) {
+  private Simulation simulateGiven(Matrix x, long seed, long firstRow) {
     if (x.cols() != prior.dim()) {
       throw new IllegalArgumentException("external simulator takes " + prior.dim() + " parameters " + prior.names()
           + ", got " + x.cols() + " columns");
     }
     int dy = observationNames.size();
-    List<Matrix> batches = new ArrayList<>();
-    List<Long> seeds = new ArrayList<>();
-    for (int start = 0, b = 0; start < x.rows(); start += batchRows, b++) {
-      batches.add(x.rows(start, Math.min(x.rows(), start + batchRows)));
-      seeds.add(Seeds.derive(simulationSeed, b));
-    }
-    List<SimulatorPool.Outcome> outcomes = pool().run(batches, seeds);
+    List<Request> requests = requests(x, seed, firstRow);
+    List<SimulatorPool.Outcome> outcomes = pool().run(requests.stream().map(Request::x).toList(),
+        requests.stream().map(Request::seed).toList());
     float[] y = new float[x.rows() * dy];
     boolean[] valid = new boolean[x.rows()];
     java.util.Arrays.fill(y, Float.NaN);
-    for (int b = 0, start = 0; b < batches.size(); b++, start += batchRows) {
+    for (int b = 0; b < requests.size(); b++) {
       SimulatorPool.Outcome o = outcomes.get(b);
+      Request q = requests.get(b);
       if (!o.ok()) {
         continue;
       }
-      for (int r = 0; r < batches.get(b).rows(); r++) {
+      for (int r = 0; r < q.x().rows(); r++) {
         if (finiteRow(o.y(), r)) {
-          valid[start + r] = true;
-          System.arraycopy(o.y().data(), r * dy, y, (start + r) * dy, dy);
+          valid[q.first() + r] = true;
+          System.arraycopy(o.y().data(), r * dy, y, (q.first() + r) * dy, dy);
         }
       }
     }
@@ -235,7 +330,7 @@ public final class ExternalProblem implements Problem, SimulationSource, AutoClo
   /** Workers, the timeout and the failure threshold change how a run goes, not the numbers of its pairs. */
   @Override
   public java.util.Set<String> executionSettings() {
-    return java.util.Set.of("workers", "timeout", "max_invalid_fraction");
+    return java.util.Set.of("workers", "timeout", "max_invalid_fraction", "max_length");
   }
 
   /** Ends the simulator processes; the next use starts new ones. */

@@ -1,5 +1,6 @@
 package dev.inn.problems.external;
 
+import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
@@ -20,9 +21,12 @@ import java.util.Map;
  *   <li>{@code prior}: one declaration per parameter, e.g. {@code ["a ~ uniform(0, 1)",
  *       "b ~ lognormal(0, 0.5)"]} (uniform, normal, lognormal, truncnormal).
  *   <li>{@code observations}: the names of y's columns, or {@code outputs}: their number (named y0, y1, ...).
+ *   <li>{@code observation}: {@code "vector"} (default), or {@code "set"} / {@code "sequence"}
+ *       when each reply row is a set or sequence of elements whose values {@code observations}
+ *       names (at most {@code max_length} elements; the reply layout is in the docs).
  *   <li>{@code framing}: {@code "npy"} (default) or {@code "text"}; {@code workers} (0 = one per
  *       core), {@code batch} rows per request, {@code timeout} seconds per batch,
- *       {@code max_invalid_fraction}, {@code simulation_seed} (re-simulation).
+ *       {@code max_invalid_fraction}.
  * </ul>
  */
 public final class ExternalProblemProvider implements ProblemProvider {
@@ -50,7 +54,8 @@ public final class ExternalProblemProvider implements ProblemProvider {
     d.put("batch", 100);
     d.put("timeout", 60.0);
     d.put("max_invalid_fraction", 0.2);
-    d.put("simulation_seed", 0);
+    d.put("observation", "vector");
+    d.put("max_length", 100_000);
     return d;
   }
 
@@ -116,7 +121,19 @@ public final class ExternalProblemProvider implements ProblemProvider {
             + " is not a directory");
       }
     }
+    String kind = s.getString("observation");
+    ObservationShape shape = switch (kind) {
+      case "vector" -> new ObservationShape.Vector(observations.size());
+      case "set" -> new ObservationShape.Set(observations.size());
+      case "sequence" -> new ObservationShape.Sequence(observations.size());
+      default -> throw new ConfigurationException("setting 'observation' of " + owner + " must be \"vector\","
+          + " \"set\" or \"sequence\", got \"" + kind + "\"");
+    };
+    int maxLength = s.getInt("max_length");
+    if (maxLength < 1) {
+      throw new ConfigurationException("setting 'max_length' of " + owner + " must be at least 1, got " + maxLength);
+    }
     return new ExternalProblem(List.of("/bin/sh", "-c", "exec " + command), directory, framing, prior, observations,
-        workers, batch, timeout, maxInvalid, s.getLong("simulation_seed"));
+        shape, maxLength, workers, batch, timeout, maxInvalid);
   }
 }

@@ -36,7 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SimulatorPool implements AutoCloseable {
 
   /** What became of one batch. */
-  record Outcome(Matrix y, Failure failure, String detail, String stderrTail) {
+  record Outcome(Matrix y, int[] lengths, Failure failure, String detail, String stderrTail) {
+    Outcome(Matrix y, Failure failure, String detail, String stderrTail) {
+      this(y, new int[0], failure, detail, stderrTail);
+    }
+
     boolean ok() {
       return failure == null;
     }
@@ -44,16 +48,27 @@ final class SimulatorPool implements AutoCloseable {
 
   /** Why a whole batch failed. */
   enum Failure {
-    TIMEOUT, CRASH
+    TIMEOUT, CRASH,
+    /** A reply that was not exactly what was asked: {@link #run} stops the run with it. */
+    PROTOCOL
   }
 
   private static final int TAIL_LINES = 20;
+  /**
+   * {@code setsid} and {@code kill} where the system has them: each simulator then runs as the
+   * leader of its own process group, and a kill reaches everything it started in one signal,
+   * including a child forked while the kill is under way.
+   */
+  private static final String SETSID = executable("/usr/bin/setsid", "/bin/setsid");
+  private static final String KILL = executable("/usr/bin/kill", "/bin/kill");
   private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
   private final List<String> command;
   private final File directory;
   private final Framing framing;
   private final int outputs;
+  // sets or sequences: the most elements a row may have; 0 for observation vectors
+  private int maxLength;
   private final long timeoutMillis;
   private final BlockingQueue<Slot> slots;
   private final List<Slot> allSlots = new ArrayList<>();
@@ -61,6 +76,12 @@ final class SimulatorPool implements AutoCloseable {
   private final ScheduledExecutorService watchdog;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
+
+  /** Replies hold sets or sequences of at most {@code maxLength} elements of {@code outputs} values each. */
+  SimulatorPool ragged(int maxLength) {
+    this.maxLength = maxLength;
+    return this;
+  }
 
   SimulatorPool(List<String> command, File directory, Framing framing, int outputs, int workers, double timeoutSeconds) {
     this.command = List.copyOf(command);
@@ -103,7 +124,14 @@ final class SimulatorPool implements AutoCloseable {
     List<Outcome> out = new ArrayList<>();
     for (Future<Outcome> f : futures) {
       try {
-        out.add(f.get());
+        Outcome o = f.get();
+        if (o.failure() == Failure.PROTOCOL) {
+          futures.forEach(g -> g.cancel(true));
+          String err = o.stderrTail().lines().reduce((a, b) -> b).orElse("");
+          throw new IllegalStateException(o.detail() + (err.isBlank() ? "" : "; its standard error ended with \""
+              + err.strip() + "\""));
+        }
+        out.add(o);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         futures.forEach(g -> g.cancel(true));
@@ -151,6 +179,8 @@ final class SimulatorPool implements AutoCloseable {
     private OutputStream stdin;
     private InputStream stdout;
     private StderrTail tail;
+    /** Rows of the last reply the current process gave, 0 before its first. */
+    private int served;
 
     Slot(int index) {
       this.index = index;
@@ -170,11 +200,25 @@ final class SimulatorPool implements AutoCloseable {
         kill(p);
       }, timeoutMillis, TimeUnit.MILLISECONDS);
       try {
+        if (served > 0) {
+          // output that arrived after the previous reply was accepted
+          Framing.checkNothingMore(stdout, served, name);
+        }
         framing.writeRequest(stdin, seed, x);
-        Matrix y = framing.readReply(stdout, x.rows(), outputs, name);
+        Matrix y;
+        int[] lengths = new int[0];
+        if (maxLength > 0) {
+          Framing.RaggedReply reply = framing.readRaggedReply(stdout, x.rows(), outputs, maxLength, name);
+          y = reply.padded();
+          lengths = reply.lengths();
+        } else {
+          y = framing.readReply(stdout, x.rows(), outputs, name);
+        }
+        Framing.checkNothingMore(stdout, x.rows(), name);
+        served = x.rows();
         alarm.cancel(false);
         if (!timedOut.get()) {
-          return new Outcome(y, null, "", "");
+          return new Outcome(y, lengths, null, "", "");
         }
         return failed(Failure.TIMEOUT, "batch of " + x.rows() + " rows took longer than " + timeoutMillis / 1000.0
             + " s");
@@ -183,6 +227,11 @@ final class SimulatorPool implements AutoCloseable {
         if (timedOut.get()) {
           return failed(Failure.TIMEOUT, "batch of " + x.rows() + " rows took longer than " + timeoutMillis / 1000.0
               + " s; the process was killed");
+        }
+        if (e instanceof Framing.ProtocolException) {
+          String m = e.getMessage().startsWith(name) ? e.getMessage().substring(name.length()).replaceFirst("^:? ", "")
+              : e.getMessage();
+          return failed(Failure.PROTOCOL, name + " broke the protocol: " + m);
         }
         String exit = "";
         try {
@@ -207,13 +256,19 @@ final class SimulatorPool implements AutoCloseable {
         return;
       }
       stop();
-      ProcessBuilder pb = new ProcessBuilder(command);
+      List<String> launch = new ArrayList<>();
+      if (SETSID != null) {
+        launch.add(SETSID);
+      }
+      launch.addAll(command);
+      ProcessBuilder pb = new ProcessBuilder(launch);
       if (directory != null) {
         pb.directory(directory);
       }
       pb.environment().put("INN_WORKER", Integer.toString(index));
       pb.environment().put("INN_FRAMING", framing.name().toLowerCase(java.util.Locale.ROOT));
       process = pb.start();
+      served = 0;
       stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
       stdout = new BufferedInputStream(process.getInputStream(), 1 << 16);
       tail = new StderrTail(process.getErrorStream(), "simulator-worker-" + index + "-stderr");
@@ -234,6 +289,9 @@ final class SimulatorPool implements AutoCloseable {
         if (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
           kill(p);
           p.waitFor(2, TimeUnit.SECONDS);
+        } else {
+          // the simulator ended; what it left running in its group must not outlive it
+          killGroup(p);
         }
       } catch (InterruptedException e) {
         kill(p);
@@ -250,8 +308,40 @@ final class SimulatorPool implements AutoCloseable {
    * simulator) would otherwise keep the pipes open and the reply read blocked.
    */
   private static void kill(Process p) {
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    killGroup(p);
+    // whatever left the group (or everything, where there are no groups): children first, then
+    // the process, then children it forked meanwhile
+    List<ProcessHandle> children = p.descendants().toList();
+    children.forEach(ProcessHandle::destroyForcibly);
     p.destroyForcibly();
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** Sends SIGKILL to the process group the process leads (started through {@code setsid}). */
+  private static void killGroup(Process p) {
+    if (SETSID == null || KILL == null) {
+      return;
+    }
+    try {
+      Process k = new ProcessBuilder(KILL, "-KILL", "--", "-" + p.pid()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!k.waitFor(5, TimeUnit.SECONDS)) {
+        k.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // no kill program after all: the per-process kill in kill(Process) remains
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String executable(String... candidates) {
+    for (String c : candidates) {
+      if (new File(c).canExecute()) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** Drains a process's standard error, keeping its last lines for error reports. */

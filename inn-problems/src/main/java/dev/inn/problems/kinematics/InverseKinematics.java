@@ -5,6 +5,7 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.NoiselessForward;
 import dev.inn.api.problem.Simulator;
 import java.util.List;
 import java.util.Optional;
@@ -133,8 +134,14 @@ public final class InverseKinematics implements Problem {
     return Optional.of(InverseKinematics::drawPrior);
   }
 
+  /** The model has no measurement noise: the simulator is the noiseless process and ignores its seed. */
   @Override
   public Optional<Simulator> simulator() {
+    return Optional.of((x, seed, firstRow) -> simulate(x));
+  }
+
+  @Override
+  public Optional<NoiselessForward> noiselessForward() {
     return Optional.of(InverseKinematics::simulate);
   }
 

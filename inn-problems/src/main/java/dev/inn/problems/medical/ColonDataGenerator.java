@@ -109,16 +109,28 @@ public final class ColonDataGenerator {
     int first = c * s.chunkSize();
     int n = rowsOf(s, c);
     double[][] xs = new double[n][];
-    long[] seeds = new long[n];
     for (int i = 0; i < n; i++) {
       xs[i] = ColonModel.drawPrior(new SplittableRandom(priorSeed(s.seed(), first + i)));
-      seeds[i] = Seeds.task(s.seed(), first + i, 1);
+    }
+    return simulateRows(simulator, xs, s.seed(), rowRange(first, n), s.snr(), threads);
+  }
+
+  /**
+   * Rows {@code rows[i]} of the run under {@code seed} for the given x: Monte Carlo band
+   * reflectance seeded by (seed, row, 1), camera noise by (seed, row, 2), normalised; laid out as
+   * {@link GenerationSettings#COLUMNS} floats per row. The full stochastic model of the problem.
+   */
+  static float[] simulateRows(ColonReflectanceSimulator simulator, double[][] xs, long seed, long[] rows, double snr,
+      int threads) {
+    int n = xs.length;
+    long[] seeds = new long[n];
+    for (int i = 0; i < n; i++) {
+      seeds[i] = Seeds.task(seed, rows[i], 1);
     }
     BandReflectance[] r = simulator.simulate(xs, seeds, threads);
     float[] out = new float[n * GenerationSettings.COLUMNS];
     for (int i = 0; i < n; i++) {
-      double[] noisy = Measurement.withNoise(r[i].reflectance(), s.snr(),
-          new SplittableRandom(Seeds.task(s.seed(), first + i, 2)));
+      double[] noisy = Measurement.withNoise(r[i].reflectance(), snr, new SplittableRandom(Seeds.task(seed, rows[i], 2)));
       double[] y = Measurement.normalize(noisy);
       int o = i * GenerationSettings.COLUMNS;
       for (int k = 0; k < ColonModel.PARAMETERS; k++) {
@@ -133,6 +145,15 @@ public final class ColonDataGenerator {
       out[o] = r[i].totalPhotons();
     }
     return out;
+  }
+
+  /** The row indices {@code first, ..., first + n - 1}. */
+  static long[] rowRange(long first, int n) {
+    long[] rows = new long[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = first + i;
+    }
+    return rows;
   }
 
   /** Seed of the prior draw of row {@code row}; {@link MedicalColonProblem}'s prior uses the same. */

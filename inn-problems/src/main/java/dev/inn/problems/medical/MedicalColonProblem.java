@@ -5,6 +5,7 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.NoiselessForward;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
 import dev.inn.problems.store.InvalidSimulations;
@@ -21,8 +22,9 @@ import java.util.SplittableRandom;
 /**
  * Functional tissue parameters from multispectral reflectance (paper Sec. 4.2): x = 13 colon
  * model parameters, y = the 8 normalised noisy camera bands. Training and test pairs come
- * from a pre-generated data set (Monte Carlo is hours of CPU); the simulator re-runs the Monte
- * Carlo forward process without camera noise, for re-simulation errors.
+ * from a pre-generated data set (Monte Carlo is hours of CPU); the simulator is the generator's
+ * full model (Monte Carlo and camera noise), the noiseless forward the Monte Carlo without camera
+ * noise, for re-simulation errors.
  */
 public final class MedicalColonProblem implements Problem, SimulationSource {
 
@@ -126,15 +128,18 @@ public final class MedicalColonProblem implements Problem, SimulationSource {
 
   /**
    * Fresh pairs as the data set generator makes them (x from the prior, Monte Carlo band
-   * reflectance, camera noise at the generator's SNR, normalisation): row i uses the seeds the
-   * generator derives from (seed, i), so {@code inn simulate medical-colon} is the generator
+   * reflectance, camera noise at the generator's SNR, normalisation): row r uses the seeds the
+   * generator derives from (seed, r), so {@code inn simulate medical-colon} is the generator
    * writing into a simulation store.
    */
   @Override
-  public SimulationBatch simulate(int n, long seed) {
-    GenerationSettings g = new GenerationSettings(seed, n, 0, Math.max(1, n), reflectance.budget(),
-        ColonDataGenerator.DEFAULT_SNR);
-    float[] rows = ColonDataGenerator.simulateChunk(reflectance, g, 0, threads);
+  public SimulationBatch simulate(long firstRow, int n, long seed) {
+    double[][] xs = new double[n][];
+    for (int i = 0; i < n; i++) {
+      xs[i] = ColonModel.drawPrior(new SplittableRandom(ColonDataGenerator.priorSeed(seed, firstRow + i)));
+    }
+    float[] rows = ColonDataGenerator.simulateRows(reflectance, xs, seed, ColonDataGenerator.rowRange(firstRow, n),
+        ColonDataGenerator.DEFAULT_SNR, threads);
     int p = ColonModel.PARAMETERS;
     int bands = OBSERVATIONS.size();
     float[] x = new float[n * p];
@@ -155,40 +160,60 @@ public final class MedicalColonProblem implements Problem, SimulationSource {
   }
 
   /**
-   * Monte Carlo, no camera noise, normalised like the observations. Rows that describe no
+   * The generator's model for given x: Monte Carlo band reflectance, camera noise at the
+   * generator's SNR, normalisation; row r seeded as the generator's row r. Rows that describe no
    * physical tissue (see {@link ColonModel#whyUnphysical}) are invalid.
    */
   @Override
   public Optional<Simulator> simulator() {
-    return Optional.of(this::simulate);
+    return Optional.of((x, seed, firstRow) -> {
+      List<Integer> where = physicalRows(x);
+      double[][] rows = new double[where.size()][];
+      long[] index = new long[where.size()];
+      for (int j = 0; j < rows.length; j++) {
+        rows[j] = rowOf(x, where.get(j));
+        index[j] = firstRow + where.get(j);
+      }
+      int bands = OBSERVATIONS.size();
+      float[] out = ColonDataGenerator.simulateRows(reflectance, rows, seed, index, ColonDataGenerator.DEFAULT_SNR,
+          threads);
+      float[] y = new float[x.rows() * bands];
+      Arrays.fill(y, Float.NaN);
+      boolean[] valid = new boolean[x.rows()];
+      for (int j = 0; j < rows.length; j++) {
+        int i = where.get(j);
+        System.arraycopy(out, j * GenerationSettings.COLUMNS + ColonModel.PARAMETERS + bands, y, i * bands, bands);
+        valid[i] = true;
+      }
+      return new Simulation(new Matrix(x.rows(), bands, y), valid);
+    });
   }
 
-  private Simulation simulate(Matrix x) {
-    if (x.cols() != ColonModel.PARAMETERS) {
-      throw new IllegalArgumentException("medical-colon simulator needs " + ColonModel.PARAMETERS + " columns ("
-          + String.join(", ", ColonModel.parameterNames()) + "), got " + x.cols());
-    }
+  /**
+   * Monte Carlo without camera noise, normalised like the observations, for re-simulation; row i
+   * of a batch is seeded from {@code simulation_seed} and i. Rows that describe no physical tissue
+   * are invalid.
+   */
+  @Override
+  public Optional<NoiselessForward> noiselessForward() {
+    return Optional.of(this::withoutCameraNoise);
+  }
+
+  private Simulation withoutCameraNoise(Matrix x) {
     int bands = OBSERVATIONS.size();
     boolean[] valid = new boolean[x.rows()];
-    List<double[]> rows = new ArrayList<>();
-    List<Long> seeds = new ArrayList<>();
-    List<Integer> where = new ArrayList<>();
-    for (int i = 0; i < x.rows(); i++) {
-      double[] row = new double[x.cols()];
-      for (int k = 0; k < row.length; k++) {
-        row[k] = x.get(i, k);
-      }
-      if (ColonModel.whyUnphysical(row) == null) {
-        valid[i] = true;
-        rows.add(row);
-        seeds.add(Seeds.task(simulationSeed, i));
-        where.add(i);
-      }
+    List<Integer> where = physicalRows(x);
+    double[][] rows = new double[where.size()][];
+    long[] seeds = new long[where.size()];
+    for (int j = 0; j < rows.length; j++) {
+      int i = where.get(j);
+      rows[j] = rowOf(x, i);
+      seeds[j] = Seeds.task(simulationSeed, i);
+      valid[i] = true;
     }
     float[] y = new float[x.rows() * bands];
     Arrays.fill(y, Float.NaN);
-    BandReflectance[] r = reflectance.simulate(rows.toArray(new double[0][]),
-        seeds.stream().mapToLong(Long::longValue).toArray(), threads);
+    BandReflectance[] r = reflectance.simulate(rows, seeds, threads);
     for (int j = 0; j < r.length; j++) {
       double[] obs = Measurement.normalize(r[j].reflectance());
       int i = where.get(j);
@@ -197,5 +222,27 @@ public final class MedicalColonProblem implements Problem, SimulationSource {
       }
     }
     return new Simulation(new Matrix(x.rows(), bands, y), valid);
+  }
+
+  private static List<Integer> physicalRows(Matrix x) {
+    if (x.cols() != ColonModel.PARAMETERS) {
+      throw new IllegalArgumentException("medical-colon simulator needs " + ColonModel.PARAMETERS + " columns ("
+          + String.join(", ", ColonModel.parameterNames()) + "), got " + x.cols());
+    }
+    List<Integer> where = new ArrayList<>();
+    for (int i = 0; i < x.rows(); i++) {
+      if (ColonModel.whyUnphysical(rowOf(x, i)) == null) {
+        where.add(i);
+      }
+    }
+    return where;
+  }
+
+  private static double[] rowOf(Matrix x, int i) {
+    double[] row = new double[x.cols()];
+    for (int k = 0; k < row.length; k++) {
+      row[k] = x.get(i, k);
+    }
+    return row;
   }
 }

@@ -108,16 +108,15 @@ public abstract class SbibmTask implements Problem {
   }
 
   /**
-   * The stochastic simulator, noise included. The API passes no seed, so the noise of row i
-   * comes from a stream derived from the content of {@code x} and i: the same batch gives the
-   * same outputs. Failed rows are NaN and marked invalid.
+   * The stochastic simulator, noise included: row i draws its noise from the stream
+   * {@code Seeds.derive(seed, firstRow + i)}. Failed rows are NaN and marked invalid.
    */
   @Override
   public Optional<Simulator> simulator() {
     return Optional.of(this::simulateBatch);
   }
 
-  private Simulation simulateBatch(Matrix x) {
+  private Simulation simulateBatch(Matrix x, long seed, long firstRow) {
     int p = parameterDim();
     int d = observationDim();
     if (x.cols() != p) {
@@ -125,7 +124,6 @@ public abstract class SbibmTask implements Problem {
     }
     int n = x.rows();
     float[] in = x.data();
-    long batchSeed = Seeds.derive(Arrays.hashCode(in), n);
     float[] ys = new float[n * d];
     boolean[] valid = new boolean[n];
     forEachChunk(n, (from, to) -> {
@@ -135,7 +133,7 @@ public abstract class SbibmTask implements Problem {
         for (int j = 0; j < p; j++) {
           theta[j] = in[i * p + j];
         }
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(batchSeed, i));
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, firstRow + i));
         valid[i] = simulate(theta, rng, y) && allFinite(y);
         if (valid[i]) {
           copyInto(y, ys, i * d);

@@ -107,8 +107,9 @@ public final class Sir extends SbibmTask {
   /**
    * An exact Binomial(n, p) draw by inversion, walking the distribution function from 0 on the
    * smaller of p and 1 - p (so (1 - p)^n cannot underflow for n = 1000 and the walk is short).
+   * Public for the raw-curve form of this task ({@code sir-raw}).
    */
-  static int binomial(SplittableRandom rng, int n, double p) {
+  public static int binomial(SplittableRandom rng, int n, double p) {
     if (p > 0.5) {
       return n - binomial(rng, n, 1 - p);
     }

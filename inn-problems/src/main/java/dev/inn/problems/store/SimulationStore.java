@@ -31,7 +31,7 @@ import java.util.Properties;
 public final class SimulationStore {
 
   /** Layout version written to and required from manifests. */
-  public static final String FORMAT = "inn-simulation-store-1";
+  public static final String FORMAT = "inn-simulation-store-2";
   /** Name of the manifest file. */
   public static final String MANIFEST = "manifest.toml";
 
@@ -51,6 +51,17 @@ public final class SimulationStore {
     try {
       Files.createDirectories(folder);
       Path manifest = folder.resolve(MANIFEST);
+      if (!Files.exists(manifest)) {
+        // a store goes into a new or empty folder (or is its own, with a manifest): never among a user's files
+        try (var files = Files.list(folder)) {
+          List<String> present = files.limit(4).map(p -> p.getFileName().toString()).toList();
+          if (!present.isEmpty()) {
+            throw new IllegalArgumentException("folder " + folder + " is not empty (" + String.join(", ", present)
+                + (present.size() > 3 ? ", ..." : "") + ") and holds no simulation store (no " + MANIFEST + "); give"
+                + " a new or empty folder for a new store");
+          }
+        }
+      }
       // temporary files of a killed run: never part of the store, and not to be left beside it
       try (var files = Files.list(folder)) {
         for (Path p : files.filter(p -> p.getFileName().toString().startsWith(".")
@@ -121,6 +132,9 @@ public final class SimulationStore {
     try {
       writeAtomically(folder.resolve(chunkName(chunk.index(), "x")), chunk.x());
       writeAtomically(folder.resolve(chunkName(chunk.index(), "y")), chunk.y());
+      if (plan.ragged()) {
+        writeAtomically(folder.resolve(chunkName(chunk.index(), "lengths")), chunk.lengths());
+      }
       writeAtomically(folder.resolve(doneName(chunk.index())), doneText(chunk).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write chunk " + chunk.index() + " of " + folder + ": " + e.getMessage(), e);
@@ -180,7 +194,8 @@ public final class SimulationStore {
   private static String manifestText(StorePlan plan, Totals totals) {
     StringBuilder b = new StringBuilder();
     b.append("# inn simulation store: chunk-NNNNN-x.npy / chunk-NNNNN-y.npy hold rows of x and y (float32);\n");
-    b.append("# chunk c is simulated from its seed alone, so the files do not depend on workers or interruptions\n");
+    b.append("# row r is simulated from (seed, r) alone, so the files do not depend on the chunk size, workers or\n");
+    b.append("# interruptions (a data-set problem's chunk c holds its draws under the chunk's seed)\n");
     b.append("format = ").append(SettingText.render(FORMAT)).append('\n');
     b.append("inn_version = ").append(SettingText.render(innVersion())).append('\n');
     b.append("problem = ").append(SettingText.render(plan.problem())).append('\n');
@@ -190,7 +205,12 @@ public final class SimulationStore {
     b.append("chunks = ").append(plan.chunks()).append('\n');
     b.append("x_columns = ").append(SettingText.render(plan.xColumns())).append('\n');
     b.append("y_columns = ").append(SettingText.render(plan.yColumns())).append('\n');
-    b.append("chunk_seeds = \"Seeds.derive(seed, chunk index), SplitMix64 finaliser\"\n");
+    b.append("row_seeds = \"row r: prior Seeds.task(seed, r, 0), simulator row r under Seeds.combine(seed, 1)\"\n");
+    b.append("chunk_seeds = \"Seeds.derive(seed, chunk index), for data-set problems\"\n");
+    if (plan.ragged()) {
+      // y_columns name one element's values; chunk-NNNNN-lengths.npy holds each row's element count
+      b.append("observation = ").append(SettingText.render(plan.observation())).append('\n');
+    }
     if (totals == null) {
       b.append("status = \"incomplete\"\n");
     } else {
@@ -337,6 +357,58 @@ public final class SimulationStore {
       List<String> yColumns, Dataset data, long invalid) {}
 
   /**
+   * Chunks of sets or sequences: each chunk's y padded to its own longest row, read back padded
+   * to the longest of the store, with the lengths files.
+   */
+  private static Dataset readRagged(Path folder, int chunks, long n, int xCols, int width) {
+    List<Matrix> xs = new ArrayList<>();
+    List<Matrix> ys = new ArrayList<>();
+    int[] lengths = new int[(int) n];
+    int row = 0;
+    int longest = 1;
+    for (int c = 0; c < chunks; c++) {
+      Matrix cx = NpyReader.read(folder.resolve(chunkName(c, "x")));
+      Matrix cy = NpyReader.read(folder.resolve(chunkName(c, "y")));
+      Matrix cl = NpyReader.read(folder.resolve(chunkName(c, "lengths")));
+      if (cx.cols() != xCols || cy.cols() % width != 0 || cx.rows() != cy.rows() || cl.rows() != cx.rows()
+          || cl.cols() != 1 || row + cx.rows() > n) {
+        throw new DataFileException(folder + ": chunk " + c + " has shapes (" + cx.rows() + ", " + cx.cols() + "), ("
+            + cy.rows() + ", " + cy.cols() + ") and lengths (" + cl.rows() + ", " + cl.cols() + "), which do not fit"
+            + " the manifest");
+      }
+      for (int i = 0; i < cl.rows(); i++) {
+        float l = cl.data()[i];
+        if (l != Math.rint(l) || l < 0 || l * width > cy.cols()) {
+          throw new DataFileException(folder.resolve(chunkName(c, "lengths")) + " row " + i + ": length " + l
+              + " does not fit rows of " + cy.cols() / width + " elements");
+        }
+        lengths[row + i] = (int) l;
+      }
+      longest = Math.max(longest, cy.cols() / width);
+      xs.add(cx);
+      ys.add(cy);
+      row += cx.rows();
+    }
+    if (row != n) {
+      throw new DataFileException(folder + ": chunks hold " + row + " pairs, the manifest says " + n);
+    }
+    int cols = longest * width;
+    float[] x = new float[(int) n * xCols];
+    float[] y = new float[(int) n * cols];
+    int at = 0;
+    for (int c = 0; c < xs.size(); c++) {
+      Matrix cx = xs.get(c);
+      Matrix cy = ys.get(c);
+      System.arraycopy(cx.data(), 0, x, at * xCols, cx.data().length);
+      for (int i = 0; i < cy.rows(); i++) {
+        System.arraycopy(cy.data(), i * cy.cols(), y, (at + i) * cols, cy.cols());
+      }
+      at += cx.rows();
+    }
+    return new Dataset(new Matrix((int) n, xCols, x), new Matrix((int) n, cols, y), lengths);
+  }
+
+  /**
    * Reads a complete store; an incomplete one is refused with how to finish it, a missing
    * or malformed file is named.
    */
@@ -352,6 +424,11 @@ public final class SimulationStore {
     long n = Long.parseLong(m.get("n"));
     if (n > Integer.MAX_VALUE) {
       throw new DataFileException(folder + ": " + n + " pairs are too many to load at once");
+    }
+    if (m.containsKey("observation")) {
+      Dataset data = readRagged(folder, chunks, n, xs.size(), ys.size());
+      return new Contents(unquote(m.get("problem")), settingsOf(m), Long.parseLong(m.get("seed")), xs, ys, data,
+          Long.parseLong(m.getOrDefault("invalid", "0")));
     }
     float[] x = new float[(int) n * xs.size()];
     float[] y = new float[(int) n * ys.size()];

@@ -1,5 +1,6 @@
 package dev.inn.problems.store;
 
+import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
 import dev.inn.api.random.Seeds;
@@ -22,10 +23,12 @@ import java.util.TreeMap;
  * @param n pairs in all
  * @param chunkSize pairs per chunk
  * @param xColumns parameter names
- * @param yColumns observation names
+ * @param yColumns observation names (for sets and sequences: one element's values)
+ * @param observation {@code "vector"}, or {@code "set"} / {@code "sequence"} for ragged
+ *     observations, whose chunks also hold their lengths
  */
 public record StorePlan(String problem, Map<String, String> settings, long seed, long n, int chunkSize,
-    List<String> xColumns, List<String> yColumns) implements Serializable {
+    List<String> xColumns, List<String> yColumns, String observation) implements Serializable {
 
   public StorePlan {
     if (n < 1) {
@@ -38,9 +41,26 @@ public record StorePlan(String problem, Map<String, String> settings, long seed,
       throw new IllegalArgumentException(n + " pairs in chunks of " + chunkSize + " make more than 99 999 chunks; "
           + "use a larger --chunk");
     }
+    if (!List.of(VECTOR, "set", "sequence").contains(observation)) {
+      throw new IllegalArgumentException("a store holds vectors, sets or sequences, not '" + observation + "'");
+    }
     settings = new TreeMap<>(settings);
     xColumns = List.copyOf(xColumns);
     yColumns = List.copyOf(yColumns);
+  }
+
+  /** Observations of fixed length. */
+  static final String VECTOR = "vector";
+
+  /** The word a store writes for an observation shape. */
+  static String kindOf(ObservationShape shape) {
+    return shape instanceof ObservationShape.Set ? "set" : shape instanceof ObservationShape.Sequence ? "sequence"
+        : VECTOR;
+  }
+
+  /** True when chunks hold sets or sequences with a lengths file. */
+  public boolean ragged() {
+    return !observation.equals(VECTOR);
   }
 
   /** The plan of {@code n} pairs of {@code problem}, created by plugin {@code name} from {@code settings}. */
@@ -52,7 +72,8 @@ public record StorePlan(String problem, Map<String, String> settings, long seed,
         text.put(k, SettingText.render(v));
       }
     });
-    return new StorePlan(name, text, seed, n, chunkSize, problem.parameterNames(), problem.observationNames());
+    return new StorePlan(name, text, seed, n, chunkSize, problem.parameterNames(), problem.observationNames(),
+        kindOf(problem.observationShape()));
   }
 
   public int chunks() {

@@ -4,6 +4,7 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.PublishedScore;
 import dev.inn.api.problem.ReferenceObservation;
+import dev.inn.api.problem.NoiselessForward;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
 import dev.inn.api.settings.ConfigurationException;
@@ -65,7 +66,13 @@ public final class StoredProblem implements Problem {
       throw new ConfigurationException("simulation store " + folder + " has columns " + c.xColumns() + " / "
           + c.yColumns() + ", problem '" + name + "' has " + base.parameterNames() + " / " + base.observationNames());
     }
-    DatasetProblem rows = new DatasetProblem(folder.toString(), c.xColumns(), c.yColumns(), c.data(), 0, 0);
+    if (c.data().ragged() != base.observationShape().ragged()) {
+      throw new ConfigurationException("simulation store " + folder + " holds " + (c.data().ragged()
+          ? "sets or sequences" : "observation vectors") + ", problem '" + name + "' observes a "
+          + base.observationShape().describe());
+    }
+    DatasetProblem rows = new DatasetProblem(folder.toString(), c.xColumns(), c.yColumns(), c.data(),
+        base.observationShape(), 0, 0);
     return new StoredProblem(base, folder, rows, c.data());
   }
 
@@ -95,6 +102,11 @@ public final class StoredProblem implements Problem {
   }
 
   @Override
+  public dev.inn.api.data.ObservationShape observationShape() {
+    return base.observationShape();
+  }
+
+  @Override
   public int latentDim() {
     return base.latentDim();
   }
@@ -116,6 +128,11 @@ public final class StoredProblem implements Problem {
   }
 
   @Override
+  public java.util.OptionalInt testPairs() {
+    return base.testPairs();
+  }
+
+  @Override
   public Dataset testSet(int n, long seed) {
     return base.testSet(n, seed);
   }
@@ -133,6 +150,11 @@ public final class StoredProblem implements Problem {
   @Override
   public Optional<Simulator> simulator() {
     return base.simulator();
+  }
+
+  @Override
+  public Optional<NoiselessForward> noiselessForward() {
+    return base.noiselessForward();
   }
 
   @Override

@@ -43,7 +43,7 @@ class BallisticsTest {
         {0, -1, 0.5f, 0},         // below the ground, never rises
         {0, Float.NaN, 0.5f, 10}, // not a number
         {0, 1.5f, 0.785398f, 15}});
-    Simulation sim = problem.simulator().orElseThrow().simulate(x);
+    Simulation sim = problem.noiselessForward().orElseThrow().evaluate(x);
     assertThat(sim.valid()).containsExactly(false, false, false, true);
     assertThat(sim.y().get(0, 0)).isNaN();
     assertThat(sim.y().get(1, 0)).isNaN();
@@ -89,7 +89,7 @@ class BallisticsTest {
     Dataset a = problem.sample(20_000, 5);
     assertThat(a).isEqualTo(problem.sample(20_000, 5));
     assertThat(a.y().firstNonFinite()).isEqualTo(-1);
-    Simulation sim = problem.simulator().orElseThrow().simulate(a.x());
+    Simulation sim = problem.noiselessForward().orElseThrow().evaluate(a.x());
     assertThat(sim.invalidCount()).isZero();
     assertThat(sim.y()).isEqualTo(a.y());
   }

@@ -78,6 +78,21 @@ class DatasetProblemTest {
   }
 
   @Test
+  void yColumnsTakeRangesOfTheHeaderAndEverythingElse() throws IOException {
+    Path f = csv("r.csv", "a,b,y0,y1,y2,y3\n1,2,3,4,5,6\n7,8,9,10,11,12\n");
+    Problem range = fromCsv(f, List.of("a:b"), List.of("y1:y3", "y0"));
+    assertThat(range.parameterNames()).containsExactly("a", "b");
+    assertThat(range.observationNames()).containsExactly("y1", "y2", "y3", "y0");
+    Problem rest = fromCsv(f, List.of("b", "a"), List.of("*"));
+    assertThat(rest.observationNames()).containsExactly("y0", "y1", "y2", "y3");
+    assertThat(rest.sample(1, 0).y().cols()).isEqualTo(4);
+    assertThatThrownBy(() -> fromCsv(f, List.of(), List.of("*"))).hasMessageContaining("x_columns must name");
+    assertThatThrownBy(() -> fromCsv(f, List.of("a"), List.of("y3:y1"))).hasMessageContaining("runs backwards");
+    assertThatThrownBy(() -> fromCsv(f, List.of("a"), List.of("y1:y9")))
+        .hasMessageContaining("column 'y9', which is not in the header of " + f);
+  }
+
+  @Test
   void nanIsRejectedWithFileLineAndColumn() throws IOException {
     Path f = csv("nan.csv", "a,b\n1,2\n3,NaN\n");
     assertThatThrownBy(() -> fromCsv(f, List.of("a"), List.of("b")))

@@ -59,12 +59,17 @@ class ExternalProblemTest {
   void pythonSimulatorIsDeterministicWhateverTheWorkers() {
     assumePython();
     try (ExternalProblem two = problem(PYTHON, "npy"); ExternalProblem one = problem(PYTHON, "npy", "workers", 1)) {
-      SimulationBatch a = two.simulate(400, 11);
+      SimulationBatch a = two.simulate(0, 400, 11);
       assertModel(a.data(), 400);
       assertThat(a.invalid().total()).isZero();
-      SimulationBatch b = one.simulate(400, 11);
+      SimulationBatch b = one.simulate(0, 400, 11);
       assertThat(b.data()).isEqualTo(a.data());
-      assertThat(two.simulate(400, 12).data()).isNotEqualTo(a.data());
+      assertThat(two.simulate(0, 400, 12).data()).isNotEqualTo(a.data());
+      // rows are seeded by their index in the run: a call for rows 200.. (a multiple of the
+      // 100-row batch) repeats the longer run's rows
+      Dataset tail = one.simulate(200, 200, 11).data();
+      assertThat(tail.x()).isEqualTo(a.data().x().rows(200, 400));
+      assertThat(tail.y()).isEqualTo(a.data().y().rows(200, 400));
     }
   }
 
@@ -72,16 +77,16 @@ class ExternalProblemTest {
   void pythonSpeaksTextFramingToo() {
     assumePython();
     try (ExternalProblem p = problem(PYTHON, "text")) {
-      assertModel(p.simulate(100, 3).data(), 100);
+      assertModel(p.simulate(0, 100, 3).data(), 100);
     }
   }
 
   @Test
   void shellSimulatorIsDeterministicWhateverTheWorkers() {
     try (ExternalProblem two = problem(SHELL, "text"); ExternalProblem one = problem(SHELL, "text", "workers", 1)) {
-      Dataset a = two.simulate(300, 5).data();
+      Dataset a = two.simulate(0, 300, 5).data();
       assertModel(a, 300);
-      assertThat(one.simulate(300, 5).data()).isEqualTo(a);
+      assertThat(one.simulate(0, 300, 5).data()).isEqualTo(a);
     }
   }
 
@@ -91,7 +96,7 @@ class ExternalProblemTest {
     for (ExternalProblem p : List.of(problem(PYTHON + " --nan-above 0.8", "npy"),
         problem(SHELL + " --nan-above 0.8", "text"))) {
       try (p) {
-        SimulationBatch b = p.simulate(200, 9);
+        SimulationBatch b = p.simulate(0, 200, 9);
         assertThat(b.data().size()).isEqualTo(200);
         assertThat(b.invalid().nonFinite()).isBetween(20L, 90L);
         assertThat(b.invalid().timeouts() + b.invalid().crashes()).isZero();
@@ -100,12 +105,12 @@ class ExternalProblemTest {
           assertThat(Float.isFinite(b.data().y().get(i, 0))).isTrue();
         }
         // the re-simulation marks such rows invalid instead of inventing values
-        Simulation s = p.simulator().orElseThrow().simulate(b.data().x().rows(0, 10));
+        Simulation s = p.simulator().orElseThrow().simulate(b.data().x().rows(0, 10), 3);
         assertThat(s.invalidCount()).isZero();
       }
     }
     try (ExternalProblem p = problem(PYTHON + " --nan-above 0.5", "npy")) {
-      assertThatThrownBy(() -> p.simulate(200, 9)).isInstanceOf(TooManyInvalidSimulationsException.class)
+      assertThatThrownBy(() -> p.simulate(0, 200, 9)).isInstanceOf(TooManyInvalidSimulationsException.class)
           .hasMessageContaining("with NaN/inf output").hasMessageContaining("max_invalid_fraction");
     }
   }
@@ -116,13 +121,13 @@ class ExternalProblemTest {
     for (String cmd : List.of(PYTHON + " --crash-every 4", SHELL + " --crash-every 4")) {
       String framing = cmd.startsWith("python3") ? "npy" : "text";
       try (ExternalProblem p = problem(cmd, framing, "workers", 1, "max_invalid_fraction", 0.5)) {
-        SimulationBatch b = p.simulate(150, 2);
+        SimulationBatch b = p.simulate(0, 150, 2);
         assertModel(b.data(), 150);
         assertThat(b.invalid().crashes()).isGreaterThanOrEqualTo(25);
         assertThat(b.invalid().stderrTail()).contains("deliberate crash");
       }
       try (ExternalProblem p = problem(cmd, framing, "workers", 1, "max_invalid_fraction", 0.1)) {
-        assertThatThrownBy(() -> p.simulate(150, 2)).isInstanceOf(TooManyInvalidSimulationsException.class)
+        assertThatThrownBy(() -> p.simulate(0, 150, 2)).isInstanceOf(TooManyInvalidSimulationsException.class)
             .hasMessageContaining("in crashed batches").hasMessageContaining("exit code 3")
             .hasMessageContaining("deliberate crash on batch 4");
       }
@@ -133,7 +138,7 @@ class ExternalProblemTest {
   void slowBatchesTimeOutAndTheRunFailsClearly() {
     try (ExternalProblem p = problem(SHELL + " --sleep 5", "text", "timeout", 0.3, "batch", 10)) {
       long t0 = System.nanoTime();
-      assertThatThrownBy(() -> p.simulate(20, 1)).isInstanceOf(TooManyInvalidSimulationsException.class)
+      assertThatThrownBy(() -> p.simulate(0, 20, 1)).isInstanceOf(TooManyInvalidSimulationsException.class)
           .hasMessageContaining("20 of 20 simulations invalid").hasMessageContaining("took longer than 0.3 s");
       assertThat((System.nanoTime() - t0) / 1e9).isLessThan(4.0);
     }
@@ -142,7 +147,7 @@ class ExternalProblemTest {
   @Test
   void aMissingCommandIsACrashNamingIt() {
     try (ExternalProblem p = problem("/nonexistent/simulator", "text")) {
-      assertThatThrownBy(() -> p.simulate(10, 1)).isInstanceOf(TooManyInvalidSimulationsException.class)
+      assertThatThrownBy(() -> p.simulate(0, 10, 1)).isInstanceOf(TooManyInvalidSimulationsException.class)
           .hasMessageContaining("/nonexistent/simulator");
     }
   }

@@ -16,7 +16,7 @@ class InverseKinematicsTest {
   void forwardProcessMatchesHandComputedEndPoints() {
     // values worked out independently (python, double precision) from the paper's eq. 13/14
     Matrix x = Matrix.of(new float[][] {{0, 0, 0, 0}, {0.1f, 0.3f, -0.2f, 0.5f}, {-0.2f, 1.0f, 0.7f, -0.4f}});
-    Simulation sim = problem.simulator().orElseThrow().simulate(x);
+    Simulation sim = problem.noiselessForward().orElseThrow().evaluate(x);
     assertThat(sim.invalidCount()).isZero();
     assertThat(sim.y().get(0, 0)).isCloseTo(0f, within(1e-6f));
     assertThat(sim.y().get(0, 1)).isCloseTo(2f, within(1e-6f));
@@ -47,15 +47,15 @@ class InverseKinematicsTest {
     var b = problem.sample(1000, 42);
     assertThat(a).isEqualTo(b);
     assertThat(problem.sample(1000, 43).x()).isNotEqualTo(a.x());
-    assertThat(problem.simulator().orElseThrow().simulate(a.x()).y()).isEqualTo(a.y());
+    assertThat(problem.noiselessForward().orElseThrow().evaluate(a.x()).y()).isEqualTo(a.y());
   }
 
   @Test
   void largeBatchesGiveTheSameResultAsRowByRow() {
     Matrix x = problem.prior().orElseThrow().sample(150_000, 3);
-    Matrix y = problem.simulator().orElseThrow().simulate(x).y();
+    Matrix y = problem.noiselessForward().orElseThrow().evaluate(x).y();
     for (int i : new int[] {0, 65_535, 65_536, 149_999}) {
-      Matrix one = problem.simulator().orElseThrow().simulate(x.rows(i, i + 1)).y();
+      Matrix one = problem.noiselessForward().orElseThrow().evaluate(x.rows(i, i + 1)).y();
       assertThat(one.row(0)).containsExactly(y.row(i));
     }
   }

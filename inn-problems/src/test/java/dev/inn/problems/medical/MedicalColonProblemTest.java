@@ -96,7 +96,7 @@ class MedicalColonProblemTest {
     float[] good = d.x().row(0);
     float[] bad = good.clone();
     bad[3] = 1.2f; // g_1 >= 1
-    Simulation sim = p.simulator().orElseThrow().simulate(Matrix.of(new float[][] {good, bad}));
+    Simulation sim = p.noiselessForward().orElseThrow().evaluate(Matrix.of(new float[][] {good, bad}));
     assertThat(sim.valid()).containsExactly(true, false);
     assertThat(sim.y().get(1, 0)).isNaN();
     // Noiseless re-simulation (2 % error) is close to the stored noiseless reflectance (2 %),

@@ -28,15 +28,15 @@ class GaussianMixture8Test {
   @Test
   void forwardProcessIsTheOneHotLabelOfTheNearestCentre() {
     Matrix x = Matrix.of(new float[][] {{-2.3f, 1.1f}, {1.1f, -2.3f}, {-1.1f, -2.5f}, {-2.5f, -0.9f}, {0.1f, 2.4f}});
-    Matrix y = some.simulator().orElseThrow().simulate(x).y();
+    Matrix y = some.noiselessForward().orElseThrow().evaluate(x).y();
     assertThat(y.row(0)).containsExactly(GaussianMixture8.oneHot(0));
     assertThat(y.row(1)).containsExactly(GaussianMixture8.oneHot(1)); // component 5
     assertThat(y.row(2)).containsExactly(GaussianMixture8.oneHot(2)); // component 6
     assertThat(y.row(3)).containsExactly(GaussianMixture8.oneHot(3)); // component 7
     assertThat(y.row(4)).containsExactly(GaussianMixture8.oneHot(0)); // just right of component 1
-    Matrix all = new GaussianMixture8(LabelMap.ALL).simulator().orElseThrow().simulate(x).y();
+    Matrix all = new GaussianMixture8(LabelMap.ALL).noiselessForward().orElseThrow().evaluate(x).y();
     assertThat(all.row(1)).containsExactly(GaussianMixture8.oneHot(5));
-    Matrix none = new GaussianMixture8(LabelMap.NONE).simulator().orElseThrow().simulate(x).y();
+    Matrix none = new GaussianMixture8(LabelMap.NONE).noiselessForward().orElseThrow().evaluate(x).y();
     assertThat(none.row(3)).containsExactly(GaussianMixture8.oneHot(0));
   }
 

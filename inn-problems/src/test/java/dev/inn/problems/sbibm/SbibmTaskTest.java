@@ -67,9 +67,13 @@ class SbibmTaskTest {
     // the prior's rows are the first draws of sample's row streams
     assertThat(task.prior().orElseThrow().sample(300, 7)).isEqualTo(a.x());
 
-    Simulation sim = task.simulator().orElseThrow().simulate(a.x());
+    Simulation sim = task.simulator().orElseThrow().simulate(a.x(), 5);
     assertThat(sim.invalidCount()).isZero();
-    assertThat(sim.y()).isEqualTo(task.simulator().orElseThrow().simulate(a.x()).y());
+    assertThat(sim.y()).isEqualTo(task.simulator().orElseThrow().simulate(a.x(), 5).y());
+    assertThat(task.simulator().orElseThrow().simulate(a.x(), 6).y()).isNotEqualTo(sim.y());
+    // rows are seeded by their index in the run, so a run cut into pieces gives the same rows
+    Simulation tail = task.simulator().orElseThrow().simulate(a.x().rows(100, 300), 5, 100);
+    assertThat(tail.y()).isEqualTo(sim.y().rows(100, 300));
   }
 
   @ParameterizedTest
@@ -132,7 +136,7 @@ class SbibmTaskTest {
     }
     assertThat(halfFailing.invalidSimulations()).isBetween(3600L, 4400L);
 
-    Simulation sim = halfFailing.simulator().orElseThrow().simulate(Matrix.of(new float[][] {{0.2f}, {-0.2f}}));
+    Simulation sim = halfFailing.simulator().orElseThrow().simulate(Matrix.of(new float[][] {{0.2f}, {-0.2f}}), 1);
     assertThat(sim.valid()).containsExactly(true, false);
     assertThat(sim.y().get(1, 0)).isNaN();
   }

@@ -154,7 +154,7 @@ class SimulationStoreTest {
   }
 
   @Test
-  void aJavaProblemIsStoredThroughItsTrainingDraws() throws IOException {
+  void aJavaProblemIsStoredRowByRowWhateverTheChunkSizeAndWorkers() throws IOException {
     Settings s = Settings.resolve("p", new GaussianMixture8Provider().defaults(), Map.of());
     Problem p = new GaussianMixture8Provider().create(s);
     StoreWriter.fill(SimulationStore.open(tmp.resolve("g1"), StorePlan.of("gaussian-mixture-8", p, s, 1, 500, 64)), p,
@@ -162,13 +162,14 @@ class SimulationStoreTest {
     StoreWriter.fill(SimulationStore.open(tmp.resolve("g2"), StorePlan.of("gaussian-mixture-8", p, s, 1, 500, 64)), p,
         2, QUIET);
     assertSameFiles(tmp.resolve("g1"), tmp.resolve("g2"));
-    // chunk c holds the problem's own training draws for the chunk's seed
-    StorePlan plan = StorePlan.of("gaussian-mixture-8", p, s, 1, 500, 64);
+    StoreWriter.fill(SimulationStore.open(tmp.resolve("g3"), StorePlan.of("gaussian-mixture-8", p, s, 1, 500, 100)), p,
+        2, QUIET);
+    // row r is the problem's prior and simulator seeded by (seed, r): the chunk size changes nothing
     Dataset stored = SimulationStore.read(tmp.resolve("g1")).data();
-    Dataset chunk7 = p.sample(plan.rows(7), plan.chunkSeed(7));
-    assertThat(chunk7.size()).isEqualTo(500 - 7 * 64);
-    assertThat(stored.x().rows(7 * 64, 500)).isEqualTo(chunk7.x());
-    assertThat(stored.y().rows(7 * 64, 500)).isEqualTo(chunk7.y());
+    assertThat(SimulationStore.read(tmp.resolve("g3")).data()).isEqualTo(stored);
+    Dataset rows = JointDraws.of(p).simulate(0, 500, 1).data();
+    assertThat(stored).isEqualTo(rows);
+    assertThat(JointDraws.of(p).simulate(128, 10, 1).data().x()).isEqualTo(rows.x().rows(128, 138));
   }
 
   /** The medical generator as a store: fresh Monte Carlo pairs, the same bytes on 1 or 2 threads. */

@@ -1,0 +1,185 @@
+package dev.inn.problems.sets;
+
+import dev.inn.api.data.Dataset;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.data.ObservationShape;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.random.Seeds;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * An exchangeable set of n values y_j ~ N(mu, sigma^2), with n drawn uniformly from
+ * {@code [minSize, maxSize]} per simulation; the parameters are x = (mu, log sigma).
+ *
+ * <p>The prior is conjugate, normal-inverse-gamma: sigma^2 ~ InvGamma(3, 2) (mean 1, sd 1)
+ * and mu | sigma^2 ~ N(0, 4 sigma^2), so the exact posterior of any set is again
+ * normal-inverse-gamma ({@link NormalInverseGamma#update}) and {@link #exactPosterior()} draws
+ * from it directly. Its observation is the set's values only ({@code n} numbers, no padding).
+ *
+ * <p>{@link #sample} returns padded rows of {@link #paddedWidth()} values with each row's set
+ * size in the lengths. {@link #testSet} may differ from training in two documented ways: a
+ * fixed set size ({@code evaluateSize}, to score one trained model at n = 5, 20 and 100), and
+ * data from a misspecified model ({@link TestData}) to check the misspecification flag.
+ */
+public final class LocationScaleSet implements Problem {
+
+  /** The registered name. */
+  public static final String NAME = "location-scale-set";
+  /** The conjugate prior of (mu, sigma^2). */
+  public static final NormalInverseGamma PRIOR = new NormalInverseGamma(0, 0.25, 3, 2);
+  /** {@link TestData#SHIFTED}: every value moves by this many sigma. */
+  public static final double SHIFT = 10;
+  /** {@link TestData#CONTAMINATED}: the chance that a value is an outlier ... */
+  public static final double CONTAMINATION = 0.2;
+  /** ... drawn with this many times the model's sigma. */
+  public static final double OUTLIER_SCALE = 5;
+
+  /** Where test observations come from. */
+  public enum TestData {
+    /** The model itself, like the training simulations. */
+    SIMULATOR,
+    /** The model with mu shifted by {@link #SHIFT} sigma: far outside the prior predictive. */
+    SHIFTED,
+    /** Each value with probability {@link #CONTAMINATION} from N(mu, (5 sigma)^2) instead. */
+    CONTAMINATED;
+
+    /** The setting's spelling, e.g. {@code "shifted"}. */
+    public String setting() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final int minSize;
+  private final int maxSize;
+  private final int evaluateSize;
+  private final TestData testData;
+
+  /**
+   * @param minSize the smallest set size of a simulation (at least 1)
+   * @param maxSize the largest
+   * @param evaluateSize the set size of every test observation, or 0 to draw it like training
+   * @param testData the model of the test observations
+   */
+  public LocationScaleSet(int minSize, int maxSize, int evaluateSize, TestData testData) {
+    if (minSize < 1 || maxSize < minSize || evaluateSize < 0) {
+      throw new IllegalArgumentException("set sizes need 1 <= min_size <= max_size and evaluate_size >= 0, got "
+          + minSize + ", " + maxSize + ", " + evaluateSize);
+    }
+    this.minSize = minSize;
+    this.maxSize = maxSize;
+    this.evaluateSize = evaluateSize;
+    this.testData = testData;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return List.of("mu", "log_sigma");
+  }
+
+  @Override
+  public List<String> observationNames() {
+    return List.of("value");
+  }
+
+  @Override
+  public ObservationShape observationShape() {
+    return new ObservationShape.Set(1);
+  }
+
+  /** Values per padded row: the largest set this problem draws, in training or test. */
+  public int paddedWidth() {
+    return Math.max(maxSize, evaluateSize);
+  }
+
+  @Override
+  public Dataset sample(int n, long seed) {
+    return draw(n, seed, 0, TestData.SIMULATOR);
+  }
+
+  @Override
+  public Dataset testSet(int n, long seed) {
+    return draw(n, seed ^ 0x5DEECE66DL, evaluateSize, testData);
+  }
+
+  @Override
+  public Optional<Prior> prior() {
+    return Optional.of((n, seed) -> {
+      float[] xs = new float[2 * n];
+      double[] theta = new double[2];
+      for (int i = 0; i < n; i++) {
+        // the same first draws per row as sample(n, seed)
+        PRIOR.draw(new SplittableRandom(Seeds.derive(seed, i)), theta);
+        xs[2 * i] = (float) theta[0];
+        xs[2 * i + 1] = (float) theta[1];
+      }
+      return new Matrix(n, 2, xs);
+    });
+  }
+
+  /** Exact draws from the normal-inverse-gamma posterior of the given set's values (unpadded). */
+  @Override
+  public Optional<PosteriorSampler> exactPosterior() {
+    return Optional.of((observation, n, seed) -> {
+      NormalInverseGamma posterior = PRIOR.update(values(observation));
+      SplittableRandom rng = new SplittableRandom(seed);
+      float[] xs = new float[2 * n];
+      double[] theta = new double[2];
+      for (int i = 0; i < n; i++) {
+        posterior.draw(rng, theta);
+        xs[2 * i] = (float) theta[0];
+        xs[2 * i + 1] = (float) theta[1];
+      }
+      return new Matrix(n, 2, xs);
+    });
+  }
+
+  /** The set's values in double precision, refusing an empty set or a non-finite value by position. */
+  static double[] values(float[] observation) {
+    if (observation.length == 0) {
+      throw new IllegalArgumentException(NAME + ": the observed set is empty");
+    }
+    double[] v = new double[observation.length];
+    for (int j = 0; j < v.length; j++) {
+      if (!Float.isFinite(observation[j])) {
+        throw new IllegalArgumentException(NAME + ": element " + j + " of the observed set is " + observation[j]);
+      }
+      v[j] = observation[j];
+    }
+    return v;
+  }
+
+  private Dataset draw(int n, long seed, int fixedSize, TestData model) {
+    int width = paddedWidth();
+    float[] xs = new float[2 * n];
+    float[] ys = new float[n * width];
+    int[] lengths = new int[n];
+    double[] theta = new double[2];
+    for (int i = 0; i < n; i++) {
+      SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, i));
+      PRIOR.draw(rng, theta);
+      int size = fixedSize > 0 ? fixedSize : minSize + rng.nextInt(maxSize - minSize + 1);
+      double sigma = Math.exp(theta[1]);
+      for (int j = 0; j < size; j++) {
+        double value = switch (model) {
+          case SIMULATOR -> theta[0] + sigma * rng.nextGaussian();
+          case SHIFTED -> theta[0] + SHIFT * sigma + sigma * rng.nextGaussian();
+          case CONTAMINATED -> theta[0]
+              + (rng.nextDouble() < CONTAMINATION ? OUTLIER_SCALE : 1) * sigma * rng.nextGaussian();
+        };
+        ys[i * width + j] = (float) value;
+      }
+      xs[2 * i] = (float) theta[0];
+      xs[2 * i + 1] = (float) theta[1];
+      lengths[i] = size;
+    }
+    return new Dataset(new Matrix(n, 2, xs), new Matrix(n, width, ys), lengths);
+  }
+}
