@@ -188,4 +188,59 @@ class SparkStoreTest {
       assertThat(meanSum / keep).isCloseTo(obs[j][0], org.assertj.core.data.Offset.offset(0.1));
     }
   }
+
+  /** A task's failure reaches the user as one line: where it failed and why, not Spark's preamble. */
+  @Test
+  void aFailedTaskIsExplainedInOneLine() {
+    String message = org.assertj.core.api.Assertions.catchThrowable(() -> sc.parallelize(List.of(1, 2), 2)
+        .map(v -> {
+          if (v == 2) {
+            throw new IllegalStateException("chunk 7 is unreadable");
+          }
+          return v;
+        }).collect()).getMessage().lines().findFirst().orElseThrow();
+    assertThat(dev.inn.spark.cli.SparkMainAccess.explain(message))
+        .matches("a Spark task failed 1 time\\(s\\), last on .*executor driver: chunk 7 is unreadable");
+    assertThat(dev.inn.spark.cli.SparkMainAccess.explain("plain message")).isEqualTo("plain message");
+  }
+
+  /** An executor without a problem's plugin names the plugin and how to ship it; nothing is written. */
+  @Test
+  void aProblemPluginMissingOnTheExecutorsIsNamed() throws Exception {
+    StorePlan plan = local(tmp.resolve("local"), 9);
+    SimulationStore store = SimulationStore.open(tmp.resolve("spark"), plan);
+    Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> SparkStoreFiller.fill(sc,
+        new ProblemRecipe("plugin-nowhere", ""), store, QUIET));
+    assertThat(t).hasMessageContaining("has no problem plugin 'plugin-nowhere'")
+        .hasMessageContaining("--plugins DIR");
+    try (Stream<Path> files = Files.list(tmp.resolve("spark"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(SimulationStore.MANIFEST);
+    }
+  }
+
+  /** ABC whose executors cannot read a chunk names the chunk, the store and the shared file system. */
+  @Test
+  void abcOverAStoreTheExecutorsCannotReadNamesTheChunk() throws Exception {
+    Path dir = tmp.resolve("abc");
+    local(dir, 4);
+    Files.delete(dir.resolve(SimulationStore.chunkName(5, "y")));
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> PartitionedAbc.run(sc, dir,
+        Matrix.of(new float[][] {{1f, 0.25f}}), 10)))
+        .hasMessageContaining("cannot read chunk 5 of the simulation store " + dir.toAbsolutePath())
+        .hasMessageContaining("a file system every worker mounts at the same path");
+  }
+
+  /** An unreachable standalone master fails in seconds, naming it. */
+  @Test
+  void anUnreachableMasterIsNamed() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String url = "spark://127.0.0.1:" + port;
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SparkSessions.checkReachable(url)))
+        .hasMessageStartingWith("cannot reach the Spark master " + url);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SparkSessions.checkReachable("spark://nohost")))
+        .hasMessageContaining("spark://HOST:PORT");
+  }
 }

@@ -28,6 +28,14 @@ public interface Plugin {
   }
 
   /**
+   * What settings mean, one short line each, keyed like {@link #defaults()}, for
+   * {@code inn list}; settings without an entry are listed with their default alone.
+   */
+  default Map<String, String> settingDescriptions() {
+    return Map.of();
+  }
+
+  /**
    * Checks settings already merged over {@link #defaults()} as a whole: ranges, allowed
    * values, and the plugins they refer to (resolved with
    * {@link PluginLookup#reference}, so a nested plugin's own settings are checked too). Called

@@ -23,6 +23,12 @@ public final class CganLargeProvider implements MethodProvider {
     return "larger conditional GAN: 2 x 1024 units, latent 128, dropout, variance penalty against mode collapse";
   }
 
+  /** The trainer's shared settings explained; the method's own are listed with their defaults. */
+  @Override
+  public Map<String, String> settingDescriptions() {
+    return dev.inn.core.training.OptimizerConfig.descriptions();
+  }
+
   @Override
   public Map<String, Object> defaults() {
     return CganConfig.largeDefaults();

@@ -19,6 +19,12 @@ public final class CganProvider implements MethodProvider {
     return "conditional GAN, INN-sized generator and discriminator, L2 pre-training of the generator";
   }
 
+  /** The trainer's shared settings explained; the method's own are listed with their defaults. */
+  @Override
+  public Map<String, String> settingDescriptions() {
+    return dev.inn.core.training.OptimizerConfig.descriptions();
+  }
+
   @Override
   public Map<String, Object> defaults() {
     return CganConfig.smallDefaults();

@@ -19,6 +19,12 @@ public final class CvaeProvider implements MethodProvider {
     return "conditional VAE: encoder [x,y] -> q(z), decoder [z,y] -> x, ELBO with weighted reconstruction";
   }
 
+  /** The trainer's shared settings explained; the method's own are listed with their defaults. */
+  @Override
+  public Map<String, String> settingDescriptions() {
+    return dev.inn.core.training.OptimizerConfig.descriptions();
+  }
+
   @Override
   public Map<String, Object> defaults() {
     return CvaeConfig.defaults();

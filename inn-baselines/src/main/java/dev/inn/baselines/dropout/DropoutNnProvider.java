@@ -23,6 +23,12 @@ public final class DropoutNnProvider implements MethodProvider {
     return "NN y -> x with dropout sampling and learned aleatoric variance (Kendall and Gal 2017)";
   }
 
+  /** The trainer's shared settings explained; the method's own are listed with their defaults. */
+  @Override
+  public Map<String, String> settingDescriptions() {
+    return dev.inn.core.training.OptimizerConfig.descriptions();
+  }
+
   @Override
   public Map<String, Object> defaults() {
     return DropoutConfig.defaults();

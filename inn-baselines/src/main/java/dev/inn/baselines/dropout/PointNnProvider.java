@@ -23,6 +23,12 @@ public final class PointNnProvider implements MethodProvider {
     return "point-estimate NN y -> x (squared error); samples are n copies of the estimate";
   }
 
+  /** The trainer's shared settings explained; the method's own are listed with their defaults. */
+  @Override
+  public Map<String, String> settingDescriptions() {
+    return dev.inn.core.training.OptimizerConfig.descriptions();
+  }
+
   @Override
   public Map<String, Object> defaults() {
     return DropoutConfig.pointDefaults();

@@ -25,6 +25,12 @@ public final class CvaeIafProvider implements MethodProvider {
     return "conditional VAE with inverse autoregressive flow between encoder and decoder (Kingma et al. 2016)";
   }
 
+  /** The trainer's shared settings explained; the method's own are listed with their defaults. */
+  @Override
+  public Map<String, String> settingDescriptions() {
+    return dev.inn.core.training.OptimizerConfig.descriptions();
+  }
+
   @Override
   public Map<String, Object> defaults() {
     return CvaeConfig.iafDefaults();

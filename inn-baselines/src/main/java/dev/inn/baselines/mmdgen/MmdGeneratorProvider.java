@@ -31,6 +31,12 @@ public final class MmdGeneratorProvider implements MethodProvider {
     return "generator [z,y] -> x trained with MMD between [G(z,y), y] and true [x, y] pairs";
   }
 
+  /** The trainer's shared settings explained; the method's own are listed with their defaults. */
+  @Override
+  public Map<String, String> settingDescriptions() {
+    return dev.inn.core.training.OptimizerConfig.descriptions();
+  }
+
   @Override
   public Map<String, Object> defaults() {
     return MmdGeneratorConfig.defaults();

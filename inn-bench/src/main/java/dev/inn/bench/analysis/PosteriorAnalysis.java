@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
 public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String description, int samples, int predictive,
     long seed) {
 
+  /** Observations with more values than this get the predictive check as bands over positions. */
+  static final int BANDS_FROM = 6;
+
   /** Correlation magnitude from which a pair is named as trading off. */
   static final double STRONG = 0.5;
 
@@ -69,9 +72,10 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
       float[] y = observations.get(k);
       float[] truth = truths.get(k);
       String prefix = observations.size() == 1 ? "" : "obs" + (k + 1) + "-";
-      page.heading(2, (observations.size() == 1 ? "Observation" : "Observation " + (k + 1))
-          + (problem.observationShape().ragged() ? ": " + describeElements(y) : " y* = "
-          + format(y, problem.observationNames())));
+      // the values as text, not in the heading: a 20-value time series made a heading of four lines
+      page.heading(2, observations.size() == 1 ? "Observation" : "Observation " + (k + 1));
+      page.paragraph(problem.observationShape().ragged() ? describeElements(y)
+          : "y* = " + format(y, problem.observationNames()));
       if (method instanceof MisspecificationCheck check) {
         check.misfit(y).ifPresent(m -> page.raw("<p class=\"" + (m.flagged() ? "bad" : "good") + "\">"
             + "Misspecification check: " + Page.esc(m.flagged() ? "the observation lies outside the simulator's reach;"
@@ -83,6 +87,8 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
             + " data.</p>\n");
       }
       Matrix x = method.sample(y, samples, seed + k);
+      dev.inn.core.training.SampleHealth.outsideSupport(x, problem.support()).ifPresent(w ->
+          page.raw("<p class=\"bad\">Warning: " + Page.esc(w) + ".</p>\n"));
       int bad = x.firstNonFinite();
       if (bad >= 0) {
         throw new IllegalStateException("the method returned a non-finite sample (row " + bad / d + ") for observation "
@@ -166,8 +172,17 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     page.paragraph(String.format(Locale.ROOT, "%d posterior samples re-simulated by the problem's simulator,"
         + " measurement noise included, in %.1f s (%d invalid).", subset.rows(), (System.nanoTime() - t0) / 1e9,
         invalid));
-    page.figure(prefix + "predictive", "Re-simulated observations y ~ p(y | x) for posterior samples x (histograms)"
-        + " and the observed y* (dashed)", DiagnosticFigures.predictive(replicated, y, problem.observationNames(), colour));
+    if (y.length > BANDS_FROM) {
+      // a long observation (time series, spectrum) reads as bands over its positions, not as many histograms
+      page.figure(prefix + "predictive", "Re-simulated observations y ~ p(y | x) for posterior samples x: central 90 %"
+          + " (light) and 50 % (dark) of them and their median at each position, and the observed y* (black points);"
+          + " points outside the light band are values the posterior does not reproduce",
+          DiagnosticFigures.predictiveBands(replicated, y, problem.observationNames(), colour));
+    } else {
+      page.figure(prefix + "predictive", "Re-simulated observations y ~ p(y | x) for posterior samples x (histograms)"
+          + " and the observed y* (dashed)", DiagnosticFigures.predictive(replicated, y, problem.observationNames(),
+          colour));
+    }
   }
 
   /** The outputs with the rows the simulator marked invalid set to NaN. */

@@ -26,7 +26,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
       close();
       this.task = task;
       bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
-          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(300).setMaxRenderedLength(110).build();
+          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(300).build();
     }
     bar.maxHint(Math.max(1, total));
     bar.stepTo(done);

@@ -13,8 +13,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code inn diagnose}: SBC, coverage, TARP and recovery of a saved model on fresh simulations. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-    description = {"Diagnose a saved model on fresh simulated (x, y) pairs of its problem: SBC rank histograms and"
-        + " ECDF bands, expected coverage, TARP, recovery; one HTML page with PNG and SVG figures and a verdict each."})
+    description = {"Diagnose a saved model on test pairs (x, y) it never trained on, fresh from its problem's"
+        + " simulator or, for a model trained from a data set, the held-out pairs its file keeps: SBC rank histograms"
+        + " and ECDF bands, expected coverage, TARP, recovery; one HTML page with PNG and SVG figures and a verdict"
+        + " each."})
 final class DiagnoseCommand implements Callable<Integer> {
 
   private final PluginLookup plugins;
@@ -33,7 +35,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
   Path model;
 
-  @Option(names = "--pairs", defaultValue = "300", description = "fresh (x, y) pairs (default: ${DEFAULT-VALUE})")
+  @Option(names = "--pairs", defaultValue = "300", description = "test pairs (x, y) (default: ${DEFAULT-VALUE}; a"
+      + " model from a data set has at most the 500 held-out pairs its file keeps)")
   int pairs;
 
   @Option(names = {"-n", "--samples"}, defaultValue = "200",

@@ -58,8 +58,12 @@ final class ListCommand implements Callable<Integer> {
       }
       for (Plugin p : all.values()) {
         out.println("  " + p.name() + "  - " + p.description());
+        Map<String, String> meaning = p.settingDescriptions();
         for (Map.Entry<String, Object> s : new TreeMap<>(p.defaults()).entrySet()) {
-          out.println("      " + s.getKey() + " = " + dev.inn.bench.report.ConfigToml.value(s.getValue()));
+          String line = s.getKey() + " = " + dev.inn.bench.report.ConfigToml.value(s.getValue());
+          String words = meaning.get(s.getKey());
+          // the meaning after the default, aligned where the defaults are short, as a TOML comment
+          out.println("      " + (words == null ? line : String.format("%-34s # %s", line, words)));
         }
       }
       out.println();

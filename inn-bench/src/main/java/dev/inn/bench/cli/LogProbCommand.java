@@ -30,6 +30,9 @@ final class LogProbCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
+  @Mixin
+  OutputGuard outputGuard;
+
   @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
   Path model;
 
@@ -69,6 +72,7 @@ final class LogProbCommand implements Callable<Integer> {
     for (String warning : loaded.method().outOfRange(y)) {
       spec.commandLine().getErr().println("warning: " + warning + "; the density extrapolates beyond the training data");
     }
+    outputGuard.check(out, "a log_prob CSV", f -> OutputGuard.startsWithLine(f, "log_prob"), java.util.List.of(model, params));
     double[] logq = density.logDensity(y, x);
     StringBuilder csv = new StringBuilder("log_prob\n");
     for (double v : logq) {

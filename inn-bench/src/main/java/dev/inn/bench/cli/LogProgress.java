@@ -25,7 +25,7 @@ final class LogProgress implements ProgressListener {
   @Override
   public synchronized void update(String task, long done, long total, String message) {
     long now = System.nanoTime();
-    String extra = message == null || message.isEmpty() ? "" : " " + message;
+    String extra = message == null || message.isEmpty() ? "" : " - " + message;
     if (!task.equals(this.task)) {
       this.task = task;
       started = now;
@@ -40,8 +40,9 @@ final class LogProgress implements ProgressListener {
       lastLine = now;
       double elapsed = (now - started) / 1e9;
       double fraction = total > 0 ? (double) done / total : 0;
-      String eta = fraction > 0 ? String.format(Locale.ROOT, ", about %.0f s left", elapsed * (1 - fraction) / fraction)
-          : "";
+      // for early stopping the total is the epoch at which training ends unless it improves again
+      String eta = fraction > 0 ? String.format(Locale.ROOT, ", about %.0f s left at this pace",
+          elapsed * (1 - fraction) / fraction) : "";
       out.printf(Locale.ROOT, "[inn] %s: %d/%d after %.0f s%s%s%n", task, done, total, elapsed, eta, extra);
     }
   }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "inn", mixinStandardHelpOptions = true, version = "inn 0.1.0-SNAPSHOT",
     description = "Bayesian inverse problems with invertible neural networks (Ardizzone et al. 2019).",
-    subcommands = {RunCommand.class, TrainCommand.class, SampleCommand.class, ListCommand.class, SpeedCommand.class,
+    subcommands = {RunCommand.class, TrainCommand.class, InferCommand.class, SampleCommand.class, ListCommand.class, SpeedCommand.class,
         C2stCommand.class, AnalyzeCommand.class, DiagnoseCommand.class, SimulateCommand.class, LogProbCommand.class,
         PlotCommand.class,
         CommandLine.HelpCommand.class})
@@ -33,8 +33,20 @@ public final class Main implements Runnable {
     System.setProperty("java.awt.headless", "true");
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int code = execute(args, out, err);
-    System.exit(out.checkError() && code == 0 ? 1 : code);
+    System.exit(exitCode(execute(args, out, err), out, err));
+  }
+
+  /**
+   * The process's exit code after a command that returned {@code code}: a failed write to
+   * standard output (a full disk, a closed pipe) turns success into an error, said on {@code err}.
+   */
+  public static int exitCode(int code, PrintWriter out, PrintWriter err) {
+    if (out.checkError() && code == 0) {
+      err.println("error: could not write all output to standard output (full, or closed by the reader)");
+      err.flush();
+      return 1;
+    }
+    return code;
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */
@@ -54,6 +66,8 @@ public final class Main implements Runnable {
       }
     };
     CommandLine cli = new CommandLine(Main.class, new InjectingFactory(injector));
+    // help texts name every shipped suite from the one list of them
+    System.setProperty("inn.shipped-suites", String.join(", ", dev.inn.bench.suite.SuiteParser.SHIPPED));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -65,7 +79,15 @@ public final class Main implements Runnable {
       commandLine.getErr().println("error: " + message(e));
       return 1;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // a size beyond the heap that no check foresaw: one line, not a stack trace
+      err.println("error: out of memory (" + e.getMessage() + "); lower the sizes asked for (e.g. hidden, -n), or"
+          + " give Java more memory (INN_JAVA_OPTS=-Xmx8g)");
+      code = 1;
+    }
     // print() does not flush an auto-flushing writer: without this the tail of a CSV on stdout is lost
     out.flush();
     err.flush();

@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code inn run SUITE}: trains and evaluates every problem x method x seed and writes a report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a benchmark suite (a TOML file or a shipped suite: quickstart, paper-8modes, paper-kinematics,"
-        + " ballistics) and write tables, figures and an HTML report.")
+    description = "Run a benchmark suite (a TOML file or a shipped suite: ${inn.shipped-suites}) and write tables,"
+        + " figures and an HTML report.")
 final class RunCommand implements Callable<Integer> {
 
   private final PluginLookup plugins;

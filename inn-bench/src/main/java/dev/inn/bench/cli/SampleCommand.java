@@ -28,6 +28,9 @@ final class SampleCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
+  @Mixin
+  OutputGuard outputGuard;
+
   @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
       description = "model file from 'inn train'")
   Path model;
@@ -95,6 +98,8 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--samples " + samples + " x " + dx + " parameters do not fit in one array;"
           + " draw at most " + (Integer.MAX_VALUE - 8) / dx + " per call (or several calls with different --seed)");
     }
+    outputGuard.check(out, "a samples file of parameters " + loaded.problem().parameterNames(),
+        f -> isSamples(f, loaded.problem().parameterNames()), java.util.List.of(model));
     int dy = loaded.problem().observationDim();
     if (observation.length != dy) {
       throw new IllegalArgumentException("the model's problem '" + loaded.header().problem() + "' has " + dy
@@ -117,6 +122,8 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
     }
     ModelFile.Loaded loaded = ModelFile.load(model, plugins);
+    outputGuard.check(out, "a samples file of parameters " + loaded.problem().parameterNames(),
+        f -> isSamples(f, loaded.problem().parameterNames()), java.util.Arrays.asList(model, observationFile));
     if (!loaded.problem().observationShape().ragged()) {
       throw new IllegalArgumentException("the model's problem '" + loaded.header().problem() + "' observes a "
           + loaded.problem().observationShape().describe() + "; give it with -y v1,v2,...");
@@ -140,7 +147,11 @@ final class SampleCommand implements Callable<Integer> {
     for (String warning : loaded.method().outOfRange(observation)) {
       spec.commandLine().getErr().println("warning: " + warning + "; the samples extrapolate beyond the training data");
     }
+    dev.inn.bench.sequential.SequentialValidity.otherObservation(loaded.header().validity(), observation)
+        .ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
     Matrix x = loaded.method().sample(observation, samples, seed);
+    dev.inn.core.training.SampleHealth.outsideSupport(x, loaded.problem().support())
+        .ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
     if (out == null) {
       spec.commandLine().getOut().print(SampleFile.csv(x, loaded.problem().parameterNames()));
     } else {
@@ -164,5 +175,21 @@ final class SampleCommand implements Callable<Integer> {
       out.add(names.get(k % names.size()) + "[" + k / names.size() + "]");
     }
     return out;
+  }
+
+  /** An earlier output of this command for the same parameters. */
+  private static boolean isSamples(Path f, List<String> names) {
+    String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (n.endsWith(".zarr")) {
+      return java.nio.file.Files.exists(f.resolve(".zgroup"));
+    }
+    if (n.endsWith(".npy")) {
+      try {
+        return dev.inn.problems.dataset.NpyReader.read(f).cols() == names.size();
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+    return OutputGuard.startsWithLine(f, String.join(",", names));
   }
 }

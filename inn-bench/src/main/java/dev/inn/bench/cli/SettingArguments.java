@@ -27,7 +27,11 @@ public final class SettingArguments {
       } catch (RuntimeException e) {
         value = raw;
       }
-      out.put(key, value == null ? raw : value);
+      Object earlier = out.put(key, value == null ? raw : value);
+      if (earlier != null) {
+        throw new ConfigurationException(option + " sets '" + key + "' twice (" + earlier + " and " + raw
+            + "); give each setting once");
+      }
     }
     return out;
   }

@@ -44,8 +44,17 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting")
   List<String> problemSettings = new ArrayList<>();
 
-  @Option(names = "--n", required = true, description = "pairs to simulate")
-  long n;
+  /** The older spelling {@code --n N}, still read; it is a group so that exactly one of the two is given. */
+  @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  Pairs pairs;
+
+  static final class Pairs {
+    @Option(names = "--pairs", paramLabel = "N", required = true, description = "(x, y) pairs to simulate")
+    long n;
+
+    @Option(names = "--n", hidden = true, required = true)
+    long oldN;
+  }
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "the store's folder")
   Path out;
@@ -64,6 +73,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  private long pairs() {
+    return pairs.n != 0 ? pairs.n : pairs.oldN;
+  }
+
   @Override
   public Integer call() {
     int w = workers <= 0 ? Runtime.getRuntime().availableProcessors() : workers;
@@ -74,12 +87,12 @@ public final class SimulateCommand implements Callable<Integer> {
     pp.validate(ps);
     Problem p = pp.create(ps);
     try {
-      StorePlan plan = StorePlan.of(problem, p, ps, seed, n, chunk);
+      StorePlan plan = StorePlan.of(problem, p, ps, seed, pairs(), chunk);
       SimulationStore store = SimulationStore.open(out, plan);
       StoreWriter.Result r = StoreWriter.fill(store, p, w, spec.commandLine().getErr());
       spec.commandLine().getOut().println(String.format(Locale.ROOT,
           "simulation store %s complete: %d pairs of %s in %d chunks (%d simulated now, %d kept), %s; %.1f s",
-          out.toAbsolutePath(), n, problem, plan.chunks(), r.chunksWritten(), r.chunksPresent(),
+          out.toAbsolutePath(), pairs(), problem, plan.chunks(), r.chunksWritten(), r.chunksPresent(),
           r.invalid().summary(), r.seconds()));
       return 0;
     } finally {

@@ -38,8 +38,16 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
-  @Option(names = "--problem", description = "problem name (see 'inn list'); with --store, the store's by default")
+  @Mixin
+  OutputGuard outputGuard;
+
+  @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "PROBLEM",
+      description = "problem name (see 'inn list'); with --store, the store's by default")
   String problem;
+
+  /** The older spelling {@code --problem NAME}, still read so existing scripts keep working. */
+  @Option(names = "--problem", hidden = true, paramLabel = "PROBLEM")
+  String problemOption;
 
   @Option(names = "--store", paramLabel = "DIR",
       description = "train on the pairs of a simulation store ('inn simulate'); the problem and its settings default "
@@ -76,8 +84,16 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (problem != null && problemOption != null && !problem.equals(problemOption)) {
+      throw new IllegalArgumentException("the problem is named twice ('" + problem + "' and --problem '"
+          + problemOption + "'); give it once: inn train PROBLEM ...");
+    }
+    if (problem == null) {
+      problem = problemOption;
+    }
     if (problem == null && store == null) {
-      throw new IllegalArgumentException("name the problem with --problem (or train on a simulation store with --store)");
+      throw new IllegalArgumentException("name the problem: inn train PROBLEM ... (or train on a simulation store with"
+          + " --store DIR)");
     }
     if (trainSize != null && trainSize < 2) {
       throw new IllegalArgumentException("--train-size must be at least 2 training pairs, got " + trainSize);
@@ -98,6 +114,24 @@ final class TrainCommand implements Callable<Integer> {
     // every setting, including nested plugin references, is checked before anything is simulated or trained
     pp.validate(ps);
     mp.validate(ms);
+    // never over the data being read (a problem setting naming a file, the store's files), nor over
+    // a file that is not a model unless --force
+    java.util.List<Path> inputs = new java.util.ArrayList<>();
+    for (Object v : ps.asMap().values()) {
+      if (v instanceof String s && !s.isBlank() && s.length() < 4096) {
+        try {
+          inputs.add(Path.of(s));
+        } catch (java.nio.file.InvalidPathException e) {
+          // not a path
+        }
+      }
+    }
+    if (store != null && java.nio.file.Files.isDirectory(store)) {
+      try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(store)) {
+        files.forEach(inputs::add);
+      }
+    }
+    outputGuard.check(out, "an inn model file", ModelFile::isModelFile, inputs);
     Problem p = pp.create(ps);
     if (store != null) {
       // training pairs from the store (all of them unless --train-size), everything else the problem's own

@@ -14,6 +14,10 @@ final class Values {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(option + " value " + (i + 1) + " is '" + parts[i] + "', not a number");
       }
+      if (Float.isInfinite(out[i]) && !parts[i].toLowerCase(java.util.Locale.ROOT).contains("inf")) {
+        throw new IllegalArgumentException(option + " value " + (i + 1) + " is '" + parts[i].trim() + "', beyond the"
+            + " range of a float (about ±3.4e38)");
+      }
       if (!Float.isFinite(out[i])) {
         throw new IllegalArgumentException(option + " value " + (i + 1) + " is '" + parts[i] + "', not a finite number");
       }

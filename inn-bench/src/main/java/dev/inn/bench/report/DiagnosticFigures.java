@@ -270,6 +270,61 @@ public final class DiagnosticFigures {
    * Posterior predictive: per observation value, the histogram of re-simulated values y_rep =
    * s(x) over posterior samples, with the observed y* as a dashed black line.
    */
+  /**
+   * Posterior predictive check of a long observation (a time series, a spectrum) as bands over
+   * its positions: the central 90 % and 50 % of the re-simulations and their median at every
+   * position, with the observed y* as black points, one panel for all values.
+   */
+  public static ChartGrid predictiveBands(Matrix replicated, float[] observed, List<String> names, Color colour) {
+    org.jfree.data.xy.YIntervalSeries outer = new org.jfree.data.xy.YIntervalSeries("central 90 % of y_rep");
+    org.jfree.data.xy.YIntervalSeries inner = new org.jfree.data.xy.YIntervalSeries("central 50 % and median");
+    XYSeries obs = new XYSeries("observed y*");
+    for (int j = 0; j < observed.length; j++) {
+      float[] v = finiteColumn(replicated, j);
+      Arrays.sort(v);
+      double median = v.length == 0 ? Double.NaN : quantile(v, 0.5);
+      outer.add(j, median, quantile(v, 0.05), quantile(v, 0.95));
+      inner.add(j, median, quantile(v, 0.25), quantile(v, 0.75));
+      obs.add(j, observed[j]);
+    }
+    org.jfree.data.xy.YIntervalSeriesCollection bands = new org.jfree.data.xy.YIntervalSeriesCollection();
+    bands.addSeries(outer);
+    bands.addSeries(inner);
+    SymbolAxis positions = new SymbolAxis("observed value", names.toArray(new String[0]));
+    positions.setVerticalTickLabels(names.size() > 12);
+    NumberAxis values = new NumberAxis("value");
+    org.jfree.chart.renderer.xy.DeviationRenderer band = new org.jfree.chart.renderer.xy.DeviationRenderer(true, false);
+    Color light = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 70);
+    Color dark = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 140);
+    band.setSeriesFillPaint(0, light);
+    band.setSeriesFillPaint(1, dark);
+    band.setSeriesPaint(0, new Color(0, 0, 0, 0));
+    band.setSeriesPaint(1, colour);
+    band.setSeriesStroke(1, new BasicStroke(1.5f));
+    band.setAlpha(1f);
+    XYPlot plot = new XYPlot(bands, positions, values, band);
+    XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+    points.setSeriesPaint(0, Color.BLACK);
+    points.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+    plot.setDataset(1, new XYSeriesCollection(obs));
+    plot.setRenderer(1, points);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    JFreeChart chart = new JFreeChart("Re-simulated observations at each position", new Font(Font.SANS_SERIF,
+        Font.BOLD, 12), plot, true);
+    style(chart);
+    return ChartGrid.single(chart, Math.max(600, Math.min(1100, 45 * observed.length)), 380);
+  }
+
+  private static double quantile(float[] sorted, double q) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    double pos = q * (sorted.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+  }
+
   public static ChartGrid predictive(Matrix replicated, float[] observed, List<String> names, Color colour) {
     List<JFreeChart> charts = new ArrayList<>();
     for (int j = 0; j < observed.length; j++) {

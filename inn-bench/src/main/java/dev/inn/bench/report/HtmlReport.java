@@ -22,7 +22,9 @@ final class HtmlReport {
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
             + "td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}.na{color:#999}"
             + "img{max-width:100%;border:1px solid #eee}pre{background:#f7f7f7;padding:1em;overflow:auto}"
-            + "figcaption{color:#555;font-size:90%}.bad{color:#cf222e;font-weight:bold}</style></head><body>\n");
+            + "figcaption{color:#555;font-size:90%}.bad{color:#cf222e;font-weight:bold}"
+            + "small.id{color:#888;font-weight:normal}.bad-list{color:#cf222e}summary{cursor:pointer;color:#0550ae}"
+            + ".glossary{font-size:90%;color:#333}</style></head><body>\n");
     h.append("<h1>Benchmark: ").append(esc(run.suite().name())).append("</h1>\n");
     if (!run.suite().description().isEmpty()) {
       h.append("<p>").append(esc(run.suite().description())).append("</p>\n");
@@ -54,8 +56,8 @@ final class HtmlReport {
       h.append("<h2>").append(esc(p.entry().label())).append(" <small>(problem '").append(esc(p.entry().plugin()))
           .append("', ").append(p.entry().trainSize()).append(" training pairs)</small></h2>\n");
       h.append(resultTable(p));
-      h.append("<p>Values ± bootstrap standard errors; calibration_error is a fraction (x 100 for %)."
-          + " Hover over n/a for the reason.</p>\n");
+      h.append("<p>Values ± bootstrap standard errors, the error to two significant digits and the value to the"
+          + " same decimal place. Hover over n/a for the reason.</p>\n");
       h.append("<h3>Wall times</h3><table><tr><th>method</th><th>seed</th><th>train [s]</th><th>sample [s]</th>"
           + "<th>evaluate [s]</th></tr>\n");
       for (MethodResults m : p.perSeed()) {
@@ -77,8 +79,11 @@ final class HtmlReport {
             .append("\"><figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");
       }
     }
-    h.append("<h2>Configuration</h2><pre>").append(esc(ConfigToml.write(run.suite()))).append("</pre>\n");
-    h.append("<h2>Versions</h2><pre>").append(esc(info.describe(run))).append("</pre>\n</body></html>\n");
+    // folded away: a scientist opens it when they need to rerun or compare, it is not the result
+    h.append("<h2>Configuration and versions</h2><details><summary>The suite as run (resolved TOML, every"
+        + " setting)</summary><pre>").append(esc(ConfigToml.write(run.suite()))).append("</pre></details>\n");
+    h.append("<details><summary>Versions</summary><pre>").append(esc(info.describe(run)))
+        .append("</pre></details>\n</body></html>\n");
     return h.toString();
   }
 
@@ -97,13 +102,13 @@ final class HtmlReport {
       methods.forEach(m -> h.append("<th>").append(esc(m)).append("</th>"));
       h.append("</tr>\n");
       for (String c : p.columns()) {
-        h.append("<tr><td>").append(esc(c)).append("</td>");
+        h.append("<tr><td>").append(metricName(c)).append("</td>");
         methods.forEach(m -> h.append(cell(c, p.summary().get(m).get(c))));
         h.append("</tr>\n");
       }
     } else {
       h.append("<tr><th>method</th>");
-      p.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+      p.columns().forEach(c -> h.append("<th>").append(metricName(c)).append("</th>"));
       h.append("</tr>\n");
       for (String m : methods) {
         h.append("<tr><td>").append(esc(m)).append("</td>");
@@ -111,7 +116,48 @@ final class HtmlReport {
         h.append("</tr>\n");
       }
     }
-    return h.append("</table>\n").toString();
+    h.append("</table>\n");
+    // every flag explained where it appears, not only on hover
+    StringBuilder flags = new StringBuilder();
+    for (String m : methods) {
+      for (String c : p.columns()) {
+        Cell cell = p.summary().get(m).get(c);
+        String doubt = cell == null || !cell.available() ? null : doubt(c, cell.value());
+        if (doubt != null) {
+          flags.append("<li><b>⚠ ").append(esc(m)).append(", ").append(esc(MetricGlossary.of(c).words()))
+              .append("</b> = ").append(esc(Tables.display(cell))).append(": ").append(esc(doubt)).append("</li>");
+        }
+      }
+    }
+    if (flags.length() > 0) {
+      h.append("<ul class=\"bad-list\">").append(flags).append("</ul>\n");
+    }
+    // what the metrics mean, once per kind (per-parameter columns share one line)
+    java.util.LinkedHashMap<String, String> meanings = new java.util.LinkedHashMap<>();
+    for (String c : p.columns()) {
+      MetricGlossary.Entry e = MetricGlossary.of(c);
+      if (!e.meaning().isEmpty()) {
+        meanings.putIfAbsent(e.meaning(), e.words().replaceAll(" of \\S+ \\[units of \\S+\\]", " [units of the"
+            + " parameter]").replaceAll(" of \\S+ \\[", " per parameter ["));
+      }
+    }
+    if (!meanings.isEmpty()) {
+      h.append("<details><summary>What the metrics mean</summary><ul class=\"glossary\">");
+      meanings.forEach((meaning, words) -> h.append("<li><b>").append(esc(words)).append("</b>: ").append(esc(meaning))
+          .append("</li>"));
+      h.append("</ul></details>\n");
+    }
+    return h.toString();
+  }
+
+  /** A metric column in words, its identifier (as in results.csv) small below, its meaning on hover. */
+  private static String metricName(String column) {
+    MetricGlossary.Entry e = MetricGlossary.of(column);
+    if (e.meaning().isEmpty()) {
+      return esc(column);
+    }
+    return "<span title=\"" + esc(e.meaning()) + "\">" + esc(e.words()) + "</span><br><small class=\"id\">"
+        + esc(column) + "</small>";
   }
 
   private static String cell(String column, Cell cell) {

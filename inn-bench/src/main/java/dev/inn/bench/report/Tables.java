@@ -25,8 +25,36 @@ public final class Tables {
     if (!c.available()) {
       return "n/a";
     }
-    String v = format(c.value());
-    return Double.isNaN(c.se()) ? v : v + " ± " + format(c.se());
+    if (Double.isNaN(c.se()) || !Double.isFinite(c.value())) {
+      return format(c.value());
+    }
+    return withError(c.value(), c.se());
+  }
+
+  /**
+   * One format for a value and its standard error: the error to two significant digits, the
+   * value to the same decimal place ("0.00263 ± 0.00046", "0 ± 0.00014"); in powers of ten with
+   * a shared exponent when that would need more than six decimals or the value is 10^5 or more.
+   */
+  static String withError(double value, double se) {
+    if (!(se > 0) || !Double.isFinite(se)) {
+      return format(value) + " ± 0";
+    }
+    int decimals = 1 - (int) Math.floor(Math.log10(se));
+    double big = Math.max(Math.abs(value), se);
+    if (decimals > 6 || big >= 1e5) {
+      int exponent = (int) Math.floor(Math.log10(big));
+      double scale = Math.pow(10, exponent);
+      int d = Math.max(0, 1 - (int) Math.floor(Math.log10(se / scale)));
+      return String.format(Locale.ROOT, "(%." + d + "f ± %." + d + "f)e%d", value / scale, se / scale, exponent);
+    }
+    decimals = Math.max(0, decimals);
+    String v = String.format(Locale.ROOT, "%." + decimals + "f", value);
+    // a value that rounds to zero reads as 0, not 0.00000
+    if (Double.parseDouble(v) == 0) {
+      v = "0";
+    }
+    return v + " ± " + String.format(Locale.ROOT, "%." + decimals + "f", se);
   }
 
   static String format(double v) {
@@ -85,11 +113,12 @@ public final class Tables {
   /** Markdown table plus notes. */
   static String markdown(ProblemResults r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# ").append(r.entry().label()).append(" (problem '").append(r.entry().plugin()).append("')\n\n");
-    sb.append("| method | ").append(String.join(" | ", r.columns())).append(" |\n");
+    sb.append("# ").append(md(r.entry().label())).append(" (problem '").append(md(r.entry().plugin()))
+        .append("')\n\n");
+    sb.append("| method | ").append(String.join(" | ", r.columns().stream().map(Tables::md).toList())).append(" |\n");
     sb.append("|---|").append("---|".repeat(r.columns().size())).append('\n');
     for (Map.Entry<String, Map<String, Cell>> row : r.summary().entrySet()) {
-      sb.append("| ").append(row.getKey());
+      sb.append("| ").append(md(row.getKey()));
       for (String c : r.columns()) {
         sb.append(" | ").append(display(row.getValue().get(c)));
       }
@@ -100,9 +129,18 @@ public final class Tables {
     List<String> notes = notes(r);
     if (!notes.isEmpty()) {
       sb.append("\nNotes:\n");
-      notes.forEach(n -> sb.append("- ").append(n).append('\n'));
+      notes.forEach(n -> sb.append("- ").append(md(n)).append('\n'));
     }
     return sb.toString();
+  }
+
+  /**
+   * Text from a suite (labels, notes) as Markdown text: HTML is shown, not rendered, and a
+   * {@code |} does not split a table cell.
+   */
+  static String md(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+        .replace('\n', ' ');
   }
 
   /** Problem-level notes and the distinct notes of the metrics. */

@@ -162,5 +162,30 @@ class EndToEndTest {
     assertThat(r.code()).isNotZero();
     assertThat(r.err().strip()).isEqualTo("error: no suite file 'quikstart' and no shipped suite of that name; shipped: "
         + String.join(", ", dev.inn.bench.suite.SuiteParser.SHIPPED));
+
+  }
+
+  @Test
+  void listExplainsSettings() {
+    String out = run("list", "method").out();
+    assertThat(out).contains("# epochs without a better validation loss before training stops",
+        "# hidden units of each subnet layer; 0 = train flows of 16 and of 64 and mix them");
+    assertThat(run("list", "problem").out()).contains("# observation columns: names, \"first:last\" ranges");
+  }
+
+  @Test
+  void runHelpNamesEveryShippedSuite() throws Exception {
+    java.net.URL folder = EndToEndTest.class.getClassLoader().getResource(
+        dev.inn.bench.suite.SuiteParser.RESOURCE_FOLDER);
+    List<String> shipped;
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+      shipped = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".toml"))
+          .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+    }
+    assertThat(dev.inn.bench.suite.SuiteParser.SHIPPED).containsExactlyInAnyOrderElementsOf(shipped);
+    String help = run("run", "--help").out().replaceAll("\\s+", " ");
+    for (String name : shipped) {
+      assertThat(help).contains(name);
+    }
   }
 }

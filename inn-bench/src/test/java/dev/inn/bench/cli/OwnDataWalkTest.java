@@ -56,7 +56,7 @@ class OwnDataWalkTest {
     Path csv = dir.resolve("osc.csv");
     writeOscillator(csv, 1500);
     Path model = dir.resolve("osc.inn");
-    Result r = run("train", "--problem", "dataset", "-p", "path=" + csv, "-p", "x_columns=[\"a:omega\"]",
+    Result r = run("train", "dataset", "-p", "path=" + csv, "-p", "x_columns=[\"a:omega\"]",
         "-p", "y_columns=[\"*\"]", "-p", "test_fraction=0.1", "-m", "blocks=3", "-m", "hidden=32",
         "-m", "ensemble=1", "-m", "max_epochs=4", "--out", model.toString());
     assertThat(r.code()).as(r.err()).isZero();

@@ -28,7 +28,7 @@ class SimulateCommandTest {
   static List<String> args(Path out, int workers) {
     return List.of("simulate", "external", "-p", "command=\"" + SHELL + " --sleep 0.1\"", "-p", "framing=text",
         "-p", "prior=[\"a ~ uniform(0, 1)\", \"b ~ lognormal(0, 0.5)\"]", "-p", "outputs=2", "-p", "batch=25",
-        "--n", "600", "--chunk", "25", "--seed", "42", "--workers", Integer.toString(workers), "--out", out.toString());
+        "--pairs", "600", "--chunk", "25", "--seed", "42", "--workers", Integer.toString(workers), "--out", out.toString());
   }
 
   static String[] array(List<String> a) {
@@ -98,7 +98,9 @@ class SimulateCommandTest {
     Path dir = tmp.resolve("s");
     StringWriter err = new StringWriter();
     List<String> first = new ArrayList<>(args(dir, 2));
-    first.set(first.indexOf("--n") + 1, "50");
+    // the older spelling --n is still read
+    first.set(first.indexOf("--pairs") + 1, "50");
+    first.set(first.indexOf("--pairs"), "--n");
     first.set(first.indexOf("command=\"" + SHELL + " --sleep 0.1\""), "command=\"" + SHELL + "\"");
     assertThat(run(first, new StringWriter(), err)).as(err.toString()).isZero();
     List<String> second = new ArrayList<>(first);

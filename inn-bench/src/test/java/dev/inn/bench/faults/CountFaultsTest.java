@@ -98,4 +98,38 @@ class CountFaultsTest {
         + " 'y_columns=[\"y1\",\"y2\"]'");
     assertThat(Cli.run("train", "--help").out()).contains("-p 'y_columns=[\"y1\",\"y2\"]'");
   }
+
+  @Test
+  void issue30MessagesNameTheProblem(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("m.inn");
+    assertThat(Cli.run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "--train-size",
+        "500", "--out", model.toString()).code()).isZero();
+    // a repeated -p key was silently the last one
+    Path twice = dir.resolve("twice.inn");
+    Result p = Cli.run("train", "--problem", "dataset", "-p", "path=a.csv", "-p", "path=b.csv", "--method",
+        "test-linear-fit", "--out", twice.toString());
+    assertThat(p.code()).isNotZero();
+    assertThat(p.err().strip()).isEqualTo("error: --problem-setting sets 'path' twice (a.csv and b.csv); give each"
+        + " setting once");
+    // a value beyond float range was "not a finite number"
+    Result big = Cli.run("sample", "--model", model.toString(), "-y", "1e40");
+    assertThat(big.err().strip()).isEqualTo("error: -y value 1 is '1e40', beyond the range of a float (about ±3.4e38)");
+    // a non-UTF-8 CSV said "Input length = 1"
+    Path latin = dir.resolve("latin.csv");
+    Files.write(latin, "a,b,y1\n1,2,3\n4,5,6 \u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Result csv = Cli.run("train", "--problem", "dataset", "-p", "path=" + latin, "-p", "y_columns=[\"y1\"]",
+        "--method", "test-linear-fit", "--out", dir.resolve("l.inn").toString());
+    assertThat(csv.code()).isNotZero();
+    assertThat(csv.err().strip()).isEqualTo("error: " + latin + " line 3: not UTF-8 text (save the file as UTF-8 or"
+        + " ASCII)");
+    // a folder given as the model was said not to exist
+    Result folder = Cli.run("sample", "--model", dir.toString(), "-y", "1");
+    assertThat(folder.err().strip()).isEqualTo("error: model file " + dir + " is a folder, not a model file");
+    // hidden = 2000000000 ended in an OutOfMemoryError stack trace
+    Result hidden = Cli.run("train", "--problem", "gaussian-mixture-8", "--method", "cinn", "-m", "hidden=2000000000",
+        "-m", "threads=1", "--train-size", "200", "--out", dir.resolve("h.inn").toString());
+    assertThat(hidden.code()).isNotZero();
+    assertThat(hidden.err().strip()).startsWith("error: ").contains("more than the").contains("lower the layer sizes")
+        .doesNotContain("\tat ").doesNotContain("OutOfMemoryError");
+  }
 }

@@ -144,4 +144,16 @@ class SuiteFaultsTest {
     }
     return out;
   }
+
+  @Test
+  void labelsAreTextInTheMarkdownTable(@TempDir Path dir) throws Exception {
+    // issue 30: table.md kept HTML from labels unescaped
+    Path suite = dir.resolve("html.toml");
+    Files.writeString(suite, Cli.SUITE.replace("label = \"exact\"", "label = \"<img src=x onerror=alert(1)>|b\""));
+    Path out = dir.resolve("report");
+    Result r = Cli.run("run", suite.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String table = Files.readString(out.resolve("test-linear-gaussian/table.md"));
+    assertThat(table).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;\\|b");
+  }
 }

@@ -75,4 +75,45 @@ class TrainingHealthFaultsTest {
     assertThat(far.err()).contains("standard deviations from the training observations' mean")
         .contains("extrapolate");
   }
+
+  @Test
+  void everyMethodReportsSamplesOutsideTheSupportAndFarObservationsTheSameWay(@TempDir Path dir) throws Exception {
+    // issue 30: cvae put 2000 of 2000 samples outside [-1, 1]^10 silently; dropout-nn said nothing for y = 50
+    String near = String.join(",", java.util.Collections.nCopies(10, "0.1"));
+    String far = String.join(",", java.util.Collections.nCopies(10, "50"));
+    for (String method : new String[] {"cvae", "dropout-nn"}) {
+      Path model = dir.resolve(method + ".inn");
+      Result t = Cli.run("train", "--problem", "gaussian-linear-uniform", "--method", method, "-m", "steps=40", "-m",
+          "threads=1", "--train-size", "500", "--out", model.toString());
+      assertThat(t.code()).as(method + ": " + t.err()).isZero();
+      Result r = Cli.run("sample", "--model", model.toString(), "-y", far, "-n", "500");
+      assertThat(r.code()).as(method).isZero();
+      assertThat(r.err()).as(method).contains("standard deviations from the training observations' mean")
+          .contains("samples lie outside the prior's support");
+      Result ok = Cli.run("sample", "--model", model.toString(), "-y", near, "-n", "500");
+      assertThat(ok.err()).as(method).doesNotContain("standard deviations");
+    }
+  }
+
+  @Test
+  void aYColumnConstantInTrainingThatDiffersIsWarnedAbout(@TempDir Path dir) throws Exception {
+    StringBuilder sb = new StringBuilder("a,b,y1,y2\n");
+    java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+    for (int i = 0; i < 300; i++) {
+      double a = r.nextGaussian();
+      double b = r.nextGaussian();
+      sb.append(String.format(java.util.Locale.ROOT, "%f,%f,%f,3.5%n", a, b, a + b + 0.1 * r.nextGaussian()));
+    }
+    Path csv = Files.writeString(dir.resolve("good.csv"), sb);
+    Path model = dir.resolve("m.inn");
+    Result t = Cli.run("train", "--problem", "dataset", "-p", "path=" + csv, "-p", "y_columns=[\"y1\",\"y2\"]",
+        "--method", "cinn", "-m", "max_epochs=2", "-m", "hidden=16", "-m", "threads=1", "--out", model.toString());
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(Cli.run("sample", "--model", model.toString(), "-y", "0.5,3.5", "-n", "5").err())
+        .doesNotContain("warning");
+    Result differs = Cli.run("sample", "--model", model.toString(), "-y", "0.5,3.6", "-n", "5");
+    assertThat(differs.code()).isZero();
+    assertThat(differs.err()).contains("warning: observation value 1 (3.6) differs from the value 3.5 it had in every"
+        + " training simulation");
+  }
 }

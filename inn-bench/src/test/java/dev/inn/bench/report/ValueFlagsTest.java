@@ -22,4 +22,22 @@ class ValueFlagsTest {
     assertThat(HtmlReport.doubt("sbc_pvalue_x1", 1e-5)).contains("miscalibrated");
     assertThat(HtmlReport.doubt("sbc_pvalue_x1", 0.2)).isNull();
   }
+
+  @Test
+  void aValueAndItsErrorShareOneFormat() {
+    assertThat(Tables.withError(0.002630, 4.643e-4)).isEqualTo("0.00263 ± 0.00046");
+    assertThat(Tables.withError(0, 1.414e-4)).isEqualTo("0 ± 0.00014");
+    assertThat(Tables.withError(12.3456, 0.1234)).isEqualTo("12.35 ± 0.12");
+    assertThat(Tables.withError(-4.381, 1.9)).isEqualTo("-4.4 ± 1.9");
+    assertThat(Tables.withError(1.5e-9, 2e-10)).isEqualTo("(1.50 ± 0.20)e-9");
+    assertThat(Tables.withError(123456, 789)).isEqualTo("(1.2346 ± 0.0079)e5");
+  }
+
+  @Test
+  void metricColumnsReadInWords() {
+    assertThat(MetricGlossary.of("contraction_omega").words()).isEqualTo("contraction of omega [no unit]");
+    assertThat(MetricGlossary.of("map_rmse_x1").words()).isEqualTo("MAP error of x1 [units of x1]");
+    assertThat(MetricGlossary.of("resim_mean").meaning()).contains("lower is better");
+    assertThat(MetricGlossary.of("something_new").words()).isEqualTo("something_new");
+  }
 }

@@ -91,6 +91,27 @@ public record CinnConfig(int blocks, String block, String alternateBlock, String
     return Map.copyOf(d);
   }
 
+  /** What the settings mean, for {@code inn list} (the trainer's shared keys included). */
+  public static Map<String, String> descriptions() {
+    Map<String, String> d = new HashMap<>(dev.inn.core.training.OptimizerConfig.descriptions());
+    d.put("blocks", "coupling blocks of each flow");
+    d.put("block", "the coupling block (see 'inn list block')");
+    d.put("alternate_block", "block used for every other coupling; \"\" = the same block throughout");
+    d.put("permutation", "the fixed mixing between blocks (\"permutation\" or \"lu-permutation\")");
+    d.put("hidden", "hidden units of each subnet layer; 0 = train flows of 16 and of 64 and mix them");
+    d.put("ensemble", "flows per width, mixed by validation likelihood (hidden = 0 with ensemble = 2: 4 flows)");
+    d.put("layers", "layers of each subnet");
+    d.put("clamp", "bound on the log-scales of affine couplings");
+    d.put("activation", "subnet activation (relu, leaky-relu, tanh, ...)");
+    d.put("block_settings", "settings of the block plugin");
+    d.put("condition", "the conditioning network h(y) (see 'inn list condition')");
+    d.put("condition_settings", "settings of the conditioning network");
+    d.put("actnorm", "activation normalisation between blocks, set from the first batch");
+    d.put("standardize", "train on standardised x and y (undone when sampling)");
+    d.put("support_transform", "map a bounded prior support onto the real line, so samples stay inside it");
+    return Map.copyOf(d);
+  }
+
   /** Parses and checks resolved settings. */
   public static CinnConfig from(Settings s) {
     CinnConfig c = new CinnConfig(s.getInt("blocks"), s.getString("block"), s.getString("alternate_block"),

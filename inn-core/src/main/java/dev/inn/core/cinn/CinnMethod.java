@@ -315,6 +315,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     Dataset scaled = null;
     List<Flow> trained = new ArrayList<>();
     List<TrainingHistory> histories = new ArrayList<>();
+    int flowsInAll = widths.length * config.ensemble();
     for (int w : widths) {
       for (int member = 0; member < config.ensemble(); member++) {
         // the first flow of a width starts from the training seed, so a one-flow cINN is the plain
@@ -329,8 +330,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
         }
         flow.initialize(scaled, context.seed());
         // the likelihood is a mean over rows, so batches can be split over the cores
+        // each flow of a mixture is its own stage of the progress, named as such
+        String label = flowsInAll == 1 ? "" : String.format(java.util.Locale.ROOT, ", flow %d of %d",
+            trained.size() + 1, flowsInAll);
+        dev.inn.api.method.ProgressListener progress = label.isEmpty() ? context.progress()
+            : (task, done, total, message) -> context.progress().update(task + label, done, total, message);
         histories.add(runTrainer(config.optimizer(), flow.params, scaled, Objective.separableOverRows(flow::terms),
-            new TrainingContext(seed, context.progress()), context.seed()));
+            new TrainingContext(seed, progress), context.seed()));
         flow.checkHealth(scaled);
         trained.add(flow);
       }
@@ -359,11 +365,28 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
           keptWeights.get(k) / total, kept.get(k).width));
     }
     if (trained.size() > 1) {
-      context.progress().update("cinn", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
+      context.progress().update("train cinn, mixture", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
           + " by validation likelihood");
     }
-    // the curves shown are those of the flow with the largest weight
-    return histories.get(heaviest);
+    return histories.size() == 1 ? histories.get(0) : everyFlow(histories, weights);
+  }
+
+  /**
+   * The curves of every flow of a mixture in one history ("flow 2 (weight 0.31) validation"):
+   * the flows train on the same batches per epoch, so the longest flow's steps serve all of them.
+   */
+  private static TrainingHistory everyFlow(List<TrainingHistory> histories, double[] weights) {
+    List<Integer> steps = List.of();
+    java.util.Map<String, List<Double>> terms = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < histories.size(); k++) {
+      TrainingHistory h = histories.get(k);
+      if (h.steps().size() > steps.size()) {
+        steps = h.steps();
+      }
+      String flow = String.format(java.util.Locale.ROOT, "flow %d (weight %.2f) ", k + 1, weights[k]);
+      h.terms().forEach((term, values) -> terms.put(flow + term, values));
+    }
+    return new TrainingHistory(steps, terms);
   }
 
   /**
@@ -423,23 +446,19 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
 
   @Override
   public List<String> outOfRange(float[] observation) {
-    float[] z = checkedObservation(observation);
-    List<String> out = new ArrayList<>();
-    if (shape().ragged()) {
-      for (int k = 0; k < z.length && out.size() < MAX_RANGE_MESSAGES; k++) {
-        if (Math.abs(z[k]) > RANGE_SDS) {
-          out.add(String.format(java.util.Locale.ROOT, "observation %s %d, value %d (%s) is %.1f standard deviations"
-              + " from the training elements' mean", RaggedRows.elementName(shape()), k / dy, k % dy, observation[k],
-              z[k]));
-        }
-      }
+    if (!shape().ragged()) {
+      // the check every learned method shares, plus the cINN's own misfit check
+      List<String> out = new ArrayList<>(super.outOfRange(observation));
       addMisfit(observation, out);
       return out;
     }
-    for (int c = 0; c < z.length; c++) {
-      if (Math.abs(z[c]) > RANGE_SDS) {
-        out.add(String.format(java.util.Locale.ROOT, "observation value %d (%s) is %.1f standard deviations from the"
-            + " training observations' mean", c, observation[c], z[c]));
+    float[] z = checkedObservation(observation);
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < z.length && out.size() < MAX_RANGE_MESSAGES; k++) {
+      if (Math.abs(z[k]) > RANGE_SDS) {
+        out.add(String.format(java.util.Locale.ROOT, "observation %s %d, value %d (%s) is %.1f standard deviations"
+            + " from the training elements' mean", RaggedRows.elementName(shape()), k / dy, k % dy, observation[k],
+            z[k]));
       }
     }
     addMisfit(observation, out);

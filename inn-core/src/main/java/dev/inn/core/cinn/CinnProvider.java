@@ -35,6 +35,11 @@ public final class CinnProvider implements MethodProvider {
   }
 
   @Override
+  public Map<String, String> settingDescriptions() {
+    return CinnConfig.descriptions();
+  }
+
+  @Override
   public void validate(Settings settings) {
     CinnPlugins.resolve(CinnConfig.from(settings), plugins, null);
   }

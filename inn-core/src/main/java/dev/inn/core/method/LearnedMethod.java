@@ -20,6 +20,9 @@ import dev.inn.core.param.SupportTransform;
 import dev.inn.core.random.GaussianNoise;
 import dev.inn.core.training.OptimizerConfig;
 import dev.inn.core.training.Trainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -164,6 +167,38 @@ public abstract class LearnedMethod implements PosteriorMethod {
         throw new IllegalArgumentException(name + ": observation value " + c + " is " + observation[c]);
       }
     }
+  }
+
+  /** Observations beyond this many training standard deviations from the training mean are flagged. */
+  private static final double RANGE_SDS = 6;
+
+  /**
+   * The same check for every learned method, from the training statistics its y standardiser
+   * keeps: a value far from the training observations, or different from the one value a column
+   * had throughout training (the network never saw it vary). Nothing is said when the method
+   * kept no statistics (standardisation switched off).
+   */
+  @Override
+  public List<String> outOfRange(float[] observation) {
+    checkRequest(observation, 0);
+    // a set or sequence is checked element by element by the methods that take one
+    if (shape.ragged() || yStandard == null || !yStandard.fitted()) {
+      return List.of();
+    }
+    float[] z = yStandard.apply(observation);
+    List<String> out = new ArrayList<>();
+    for (int c = 0; c < z.length; c++) {
+      if (yStandard.constant(c)) {
+        if (observation[c] != yStandard.mean(c)) {
+          out.add(String.format(Locale.ROOT, "observation value %d (%s) differs from the value %s it had in every"
+              + " training simulation (the method never saw it vary)", c, observation[c], yStandard.mean(c)));
+        }
+      } else if (Math.abs(z[c]) > RANGE_SDS) {
+        out.add(String.format(Locale.ROOT, "observation value %d (%s) is %.1f standard deviations from the training"
+            + " observations' mean", c, observation[c], z[c]));
+      }
+    }
+    return out;
   }
 
   /**

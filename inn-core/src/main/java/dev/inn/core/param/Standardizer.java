@@ -28,7 +28,31 @@ public final class Standardizer {
     for (int c = 0; c < m.cols(); c++) {
       shift.data()[c] = (float) moments[0][c];
       scale.data()[c] = moments[1][c] > 1e-12 ? (float) moments[1][c] : 1f;
+      if (moments[1][c] > 1e-12 && scale.data()[c] == 1f) {
+        // a scale of exactly 1 marks a column that was constant ({@link #constant}); one ulp away changes nothing else
+        scale.data()[c] = Math.nextUp(1f);
+      }
     }
+  }
+
+  /** False until {@link #fit} (or for a method with standardisation switched off): then nothing is known of the data. */
+  public boolean fitted() {
+    for (int c = 0; c < shift.data().length; c++) {
+      if (shift.data()[c] != 0f || scale.data()[c] != 1f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when column {@code c} had one value throughout the data {@link #fit} saw. */
+  public boolean constant(int c) {
+    return fitted() && scale.data()[c] == 1f;
+  }
+
+  /** The mean of column {@code c} in the data {@link #fit} saw. */
+  public float mean(int c) {
+    return shift.data()[c];
   }
 
   /**

@@ -39,7 +39,16 @@ public final class AtomicFile {
     while (existing.getParent() != null && !Files.exists(existing)) {
       existing = existing.getParent(); // the folder may not exist yet; its file system is its nearest ancestor's
     }
-    long free = Files.getFileStore(existing).getUsableSpace();
+    java.nio.file.FileStore store = Files.getFileStore(existing);
+    if (java.util.Set.of("proc", "sysfs", "cgroup", "cgroup2", "debugfs", "securityfs", "devpts")
+        .contains(store.type())) {
+      throw new IOException("cannot write " + what + " into " + dir + ": it is on the virtual file system '"
+          + store.type() + "', which holds no files");
+    }
+    if (!Files.isWritable(existing)) {
+      throw new IOException("cannot write " + what + " into " + dir + ": " + existing + " is not writable");
+    }
+    long free = store.getUsableSpace();
     if (free < bytes) {
       throw new IOException("not enough space for " + what + " in " + dir + ": " + megabytes(free) + " free, about "
           + megabytes(bytes) + " needed; free some space or choose another folder");

@@ -62,17 +62,16 @@ record StoredProblem(String name, List<String> parameterNames, List<String> obse
     int train = Math.min(PRIOR_KEPT, problem.trainingPairs().orElse(PRIOR_KEPT));
     MatrixIo.write(out, heldOut.x());
     MatrixIo.write(out, heldOut.y());
+    // sets and sequences: the length of every held-out row (none for vectors)
+    out.writeInt(heldOut.lengths().length);
+    for (int length : heldOut.lengths()) {
+      out.writeInt(length);
+    }
     MatrixIo.write(out, problem.sample(train, 0x5EED).x());
-    // format 5: the observation's shape and, for sets and sequences, the held-out rows' lengths
+    // format 5: the observation's shape (the held-out rows' lengths are written above)
     ObservationShape shape = problem.observationShape();
     out.writeInt(shape instanceof ObservationShape.Set ? SET : shape instanceof ObservationShape.Sequence ? SEQUENCE
         : VECTOR);
-    if (shape.ragged()) {
-      out.writeInt(heldOut.lengths().length);
-      for (int l : heldOut.lengths()) {
-        out.writeInt(l);
-      }
-    }
   }
 
   private static final int VECTOR = 0;
@@ -103,8 +102,16 @@ record StoredProblem(String name, List<String> parameterNames, List<String> obse
     if (version >= 4) {
       Matrix hx = MatrixIo.read(in);
       Matrix hy = MatrixIo.read(in);
+      int count = version >= 5 ? in.readInt() : 0;
+      // checked before allocating: a crafted count must not make the reader allocate gigabytes
+      if (count != 0 && count != hy.rows()) {
+        throw new IOException("corrupt model file: " + count + " lengths for " + hy.rows() + " held-out pairs");
+      }
+      int[] lengths = new int[count];
+      for (int i = 0; i < lengths.length; i++) {
+        lengths[i] = in.readInt();
+      }
       prior = MatrixIo.read(in);
-      int[] lengths = new int[0];
       if (version >= 5) {
         int kind = in.readInt();
         if (kind != VECTOR) {
@@ -113,15 +120,10 @@ record StoredProblem(String name, List<String> parameterNames, List<String> obse
           if (shape == null) {
             throw new IOException("corrupt model file: unknown observation shape " + kind);
           }
-          int n = in.readInt();
-          if (n != hy.rows()) {
-            throw new IOException("corrupt model file: " + n + " lengths for " + hy.rows() + " held-out pairs");
-          }
-          lengths = new int[n];
-          for (int i = 0; i < n; i++) {
-            lengths[i] = in.readInt();
-          }
         }
+      }
+      if (shape.ragged() != (lengths.length != 0) && hy.rows() > 0) {
+        throw new IOException("corrupt model file: held-out lengths do not match the observation shape");
       }
       boolean yFits = shape.ragged() ? hy.cols() % y.size() == 0 : hy.cols() == y.size();
       if (hx.cols() != x.size() || !yFits || prior.cols() != x.size() || hx.rows() != hy.rows()) {

@@ -50,6 +50,25 @@ public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, d
         Map.entry("grad_clip", 0.0), Map.entry("log_every", 25), Map.entry("threads", 0));
   }
 
+  /** What the shared keys mean, for {@code inn list}. */
+  public static Map<String, String> descriptions() {
+    return Map.ofEntries(
+        Map.entry("steps", "training steps (batches); 0 = epochs with early stopping instead"),
+        Map.entry("validation_fraction", "share of the training pairs held out to decide when to stop (steps = 0)"),
+        Map.entry("patience", "epochs without a better validation loss before training stops (steps = 0)"),
+        Map.entry("max_epochs", "most epochs, whatever the validation loss does (steps = 0)"),
+        Map.entry("weight_average", "decay of an exponential average of the weights; 0 = none"),
+        Map.entry("batch", "pairs per training step"),
+        Map.entry("lr", "Adam learning rate (halved on a plateau with early stopping)"),
+        Map.entry("lr_final", "learning rate reached at the last step (fixed steps; exponential decay)"),
+        Map.entry("betas", "Adam's two moment decays"),
+        Map.entry("eps", "Adam's epsilon"),
+        Map.entry("weight_decay", "L2 penalty on the weights"),
+        Map.entry("grad_clip", "largest gradient norm, larger ones scaled down; 0 = no clipping"),
+        Map.entry("log_every", "steps between progress updates (fixed steps)"),
+        Map.entry("threads", "threads for one training step; 0 = all cores"));
+  }
+
   /** Parses and checks the shared keys; an unacceptable value names its key. */
   public static OptimizerConfig from(Settings s) {
     double[] betas = s.getDoubles("betas");

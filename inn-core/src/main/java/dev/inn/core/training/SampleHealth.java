@@ -1,6 +1,7 @@
 package dev.inn.core.training;
 
 import dev.inn.api.data.Matrix;
+import dev.inn.api.problem.Support;
 import dev.inn.core.param.Standardizer;
 import java.util.Locale;
 
@@ -17,6 +18,41 @@ public final class SampleHealth {
   public static final double SANE_SDS = 100;
 
   private SampleHealth() {}
+
+  /**
+   * The same report for every method's samples: how many lie outside the problem's declared
+   * support (the prior's), e.g. from a method without a support transform; empty when none do
+   * or no support is declared.
+   */
+  public static java.util.Optional<String> outsideSupport(Matrix samples, java.util.Optional<Support> support) {
+    if (support.isEmpty() || support.get().dim() != samples.cols()) {
+      return java.util.Optional.empty();
+    }
+    double[] lo = support.get().lower();
+    double[] hi = support.get().upper();
+    int outside = 0;
+    int firstRow = -1;
+    int firstCol = -1;
+    for (int i = 0; i < samples.rows(); i++) {
+      for (int c = 0; c < samples.cols(); c++) {
+        double v = samples.get(i, c);
+        if (v < lo[c] || v > hi[c]) {
+          if (firstRow < 0) {
+            firstRow = i;
+            firstCol = c;
+          }
+          outside++;
+          break;
+        }
+      }
+    }
+    if (outside == 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(String.format(Locale.ROOT, "%d of %d samples lie outside the prior's support (e.g."
+        + " parameter %d = %s, support [%s, %s]); the method does not keep its samples inside it", outside,
+        samples.rows(), firstCol, samples.get(firstRow, firstCol), lo[firstCol], hi[firstCol]));
+  }
 
   /**
    * Throws {@link TrainingDivergedException} naming {@code method}, the parameter, the value and

@@ -10,6 +10,7 @@ import dev.inn.core.profile.StepProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -177,6 +178,7 @@ public final class Trainer {
             + "; check the training data's scale");
       }
       int sinceBest = 0;
+      int bestEpoch = 0;
       int sinceDecay = 0;
       int rollbacks = 0;
       int step = 0;
@@ -235,7 +237,8 @@ public final class Trainer {
           }
           lr /= 2;
           adam = new Adam(params.trainable(), config);
-          context.progress().update(task, epoch, stop.maxEpochs(), "non-finite loss: rolled back, lr " + lr);
+          context.progress().update(task, epoch, projectedStop(epoch, sinceBest), "non-finite loss: rolled back, lr "
+              + lr);
           continue;
         }
         epoch++;
@@ -249,17 +252,23 @@ public final class Trainer {
         if (valLoss < bestLoss - 1e-6 * Math.abs(bestLoss)) {
           bestLoss = valLoss;
           best = lastGood;
+          bestEpoch = epoch;
           sinceBest = 0;
           sinceDecay = 0;
         } else {
           sinceBest++;
           sinceDecay++;
         }
-        context.progress().update(task, epoch, stop.maxEpochs(), String.format("epoch %d train %.4g validation %.4g"
-            + " best %.4g", epoch, trainSum / stepsPerEpoch, valLoss, bestLoss));
-        if (sinceBest >= stop.patience()) {
+        if (sinceBest >= stop.patience() || epoch >= stop.maxEpochs()) {
           break;
         }
+        // the total is the epoch at which the stopping rule ends training if the validation loss
+        // does not improve again: it moves out with every improvement, up to max_epochs
+        int stopsAt = projectedStop(epoch, sinceBest);
+        context.progress().update(task, epoch, stopsAt, String.format(Locale.ROOT, "validation %.4g (train %.4g), best"
+            + " %.4g at epoch %d; %s", valLoss, trainSum / stepsPerEpoch, bestLoss, bestEpoch,
+            stopsAt >= stop.maxEpochs() ? "stops at max_epochs " + stop.maxEpochs()
+                : "stops at epoch " + stopsAt + " unless it improves"));
         if (sinceDecay >= Math.max(1, stop.patience() / 2)) {
           lr /= 2;
           sinceDecay = 0;
@@ -274,9 +283,16 @@ public final class Trainer {
                 .collect(java.util.stream.Collectors.joining(", ")), config.lr()));
       }
       restore(best);
-      context.progress().update(task, stop.maxEpochs(), stop.maxEpochs(), String.format("stopped after %d epochs,"
-          + " best validation loss %.4g", epoch, bestLoss));
+      context.progress().update(task, epoch, epoch, String.format(Locale.ROOT, "stopped after %d epochs (%s), best"
+          + " validation loss %.4g at epoch %d", epoch, sinceBest >= stop.patience() ? "no improvement for "
+          + stop.patience() + " epochs" : "max_epochs reached", bestLoss, bestEpoch));
       return new TrainingHistory(List.copyOf(epochs), curves);
+    }
+
+    /** The epoch at which training stops if the validation loss does not improve again. */
+    private int projectedStop(int epoch, int sinceBest) {
+      EarlyStopping stop = config.earlyStopping();
+      return Math.min(stop.maxEpochs(), epoch + stop.patience() - sinceBest);
     }
 
     /** Mean weighted loss over the validation split, in batches, without recording. */

@@ -58,6 +58,31 @@ class EarlyStoppingTrainerTest {
   }
 
   @Test
+  void progressCountsToTheEpochTheStoppingRuleEndsAt() {
+    ParameterStore store = new ParameterStore(1);
+    Parameter w = store.root().trainable("w", 1, 1, 0);
+    w.assign(new float[] {1f});
+    List<long[]> updates = new java.util.ArrayList<>();
+    List<String> messages = new java.util.ArrayList<>();
+    TrainingHistory h = new Trainer(config(5, 200)).run("test", store, data(100), (ops, batch, random, step) ->
+        drifting(ops, w, step), new TrainingContext(3, (task, done, total, message) -> {
+          updates.add(new long[] {done, total});
+          messages.add(message);
+        }), new RowParallel(1));
+    int epochs = h.terms().get("validation").size();
+    // the total is never max_epochs (200) here but the epoch at which patience (5) runs out; only the
+    // last update reaches it, with the number of epochs actually run
+    assertThat(updates.get(updates.size() - 1)).containsExactly(epochs, epochs);
+    for (long[] u : updates.subList(0, updates.size() - 1)) {
+      assertThat(u[0]).isLessThan(u[1]);
+      assertThat(u[1]).isLessThanOrEqualTo(u[0] + 5);
+    }
+    assertThat(messages.get(0)).contains("stops at epoch 6 unless it improves");
+    assertThat(messages.get(messages.size() - 1)).startsWith("stopped after " + epochs + " epochs (no improvement for 5"
+        + " epochs)");
+  }
+
+  @Test
   void aNonFiniteLossRollsBackAndTrainingFinishes() {
     ParameterStore store = new ParameterStore(1);
     Parameter w = store.root().trainable("w", 1, 1, 0);

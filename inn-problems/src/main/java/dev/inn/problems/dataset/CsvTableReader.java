@@ -23,9 +23,9 @@ final class CsvTableReader {
   }
 
   static DataTable read(Path file) {
+    int lineNo = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
-      int lineNo = 0;
       List<String> names = null;
       float[] data = new float[1024];
       int rows = 0;
@@ -66,8 +66,35 @@ final class CsvTableReader {
       return new DataTable(names, new dev.inn.api.data.Matrix(rows, names.size(), Arrays.copyOf(data, rows * names.size())));
     } catch (NoSuchFileException e) {
       throw new DataFileException("data file not found: " + file.toAbsolutePath());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new DataFileException(file + " line " + firstNonUtf8Line(file) + ": not UTF-8 text (save the file as"
+          + " UTF-8 or ASCII)", e);
     } catch (IOException e) {
       throw new DataFileException("cannot read data file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The 1-based line holding the first byte sequence that is not UTF-8 (the reader decodes ahead of its lines). */
+  private static int firstNonUtf8Line(Path file) {
+    try {
+      byte[] b = Files.readAllBytes(file);
+      java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder();
+      int line = 1;
+      for (int from = 0; from < b.length; line++) {
+        int to = from;
+        while (to < b.length && b[to] != '\n') {
+          to++;
+        }
+        try {
+          d.reset().decode(java.nio.ByteBuffer.wrap(b, from, to - from));
+        } catch (java.nio.charset.CharacterCodingException e) {
+          return line;
+        }
+        from = to + 1;
+      }
+      return line;
+    } catch (IOException e) {
+      return 1;
     }
   }
 

@@ -65,6 +65,20 @@ public final class DatasetProblemProvider implements ProblemProvider {
   }
 
   @Override
+  public Map<String, String> settingDescriptions() {
+    return Map.of(
+        "format", "\"csv\" (one file, path) or \"npy\" (two files, x_path and y_path)",
+        "path", "the CSV file, with a header row (format = \"csv\")",
+        "x_path", "NPY file of the parameters x, one row per pair (format = \"npy\")",
+        "y_path", "NPY file of the observations y, row i belonging to row i of x_path (format = \"npy\")",
+        "x_columns", "parameter columns: names or \"first:last\" ranges; default every column not in y_columns",
+        "y_columns", "observation columns: names, \"first:last\" ranges, or [\"*\"] for every column not in"
+            + " x_columns",
+        "test_fraction", "share of rows held out for testing and diagnosis (the model file keeps up to 500 of them)",
+        "split_seed", "fixes which rows are held out");
+  }
+
+  @Override
   public Problem create(Settings settings) {
     String owner = "problem '" + name() + "'";
     Settings s = Settings.resolve(owner, defaults(), settings.asMap());

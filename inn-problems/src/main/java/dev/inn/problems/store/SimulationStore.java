@@ -51,6 +51,17 @@ public final class SimulationStore {
     try {
       Files.createDirectories(folder);
       Path manifest = folder.resolve(MANIFEST);
+      if (!Files.exists(manifest)) {
+        // a store goes into a new or empty folder (or is its own, with a manifest): never among a user's files
+        try (var files = Files.list(folder)) {
+          List<String> present = files.limit(4).map(p -> p.getFileName().toString()).toList();
+          if (!present.isEmpty()) {
+            throw new IllegalArgumentException("folder " + folder + " is not empty (" + String.join(", ", present)
+                + (present.size() > 3 ? ", ..." : "") + ") and holds no simulation store (no " + MANIFEST + "); give"
+                + " a new or empty folder for a new store");
+          }
+        }
+      }
       // temporary files of a killed run: never part of the store, and not to be left beside it
       try (var files = Files.list(folder)) {
         for (Path p : files.filter(p -> p.getFileName().toString().startsWith(".")

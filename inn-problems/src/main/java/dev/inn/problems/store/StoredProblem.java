@@ -128,6 +128,11 @@ public final class StoredProblem implements Problem {
   }
 
   @Override
+  public java.util.OptionalInt testPairs() {
+    return base.testPairs();
+  }
+
+  @Override
   public Dataset testSet(int n, long seed) {
     return base.testSet(n, seed);
   }

@@ -3,6 +3,7 @@ package dev.inn.spark.abc;
 import dev.inn.api.data.Matrix;
 import dev.inn.problems.dataset.NpyReader;
 import dev.inn.problems.store.SimulationStore;
+import dev.inn.spark.SparkSessions;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,8 +73,16 @@ public final class PartitionedAbc {
 
   static List<List<Candidate>> nearestInChunk(Path folder, int chunk, long firstRow, float[] obs, int m, int dy,
       int keep) {
-    Matrix x = NpyReader.read(folder.resolve(SimulationStore.chunkName(chunk, "x")));
-    Matrix y = NpyReader.read(folder.resolve(SimulationStore.chunkName(chunk, "y")));
+    Matrix x;
+    Matrix y;
+    try {
+      x = NpyReader.read(folder.resolve(SimulationStore.chunkName(chunk, "x")));
+      y = NpyReader.read(folder.resolve(SimulationStore.chunkName(chunk, "y")));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(SparkSessions.executorName() + " cannot read chunk " + chunk
+          + " of the simulation store " + folder + " (" + e.getMessage() + "); the executors read the store "
+          + "themselves, so it must be on a file system every worker mounts at the same path", e);
+    }
     if (y.cols() != dy) {
       throw new IllegalArgumentException("observations have " + dy + " values, the store's y has " + y.cols());
     }

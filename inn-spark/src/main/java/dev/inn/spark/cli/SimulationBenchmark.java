@@ -32,12 +32,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code inn spark bench}: simulations per second of the same store filled by local workers
  * (1 and 2) and by Spark local[1] and local[2], for the medical Monte Carlo simulator and the
- * Python example (as shipped, and slowed to 1 ms per simulation). Each run fills a fresh store;
+ * Python example (as shipped, and slowed to 1 ms per simulation); with {@code --master}, by local
+ * workers and on a standalone cluster with 1 and 2 workers, for the Python example at 1 ms and
+ * at 100 ms per simulation. Each run fills a fresh store;
  * the Spark context's start-up and first job are not timed (they are printed). Every store must equal the first
  * one byte for byte, which the table says.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Simulations/s of a store filled by local workers (1, 2) and Spark local[1], local[2].")
+    description = "Simulations/s of a store filled by local workers (1, 2) and Spark local[1], local[2] "
+        + "(with --master: a cluster's 1 and 2 workers).")
 final class SimulationBenchmark implements Callable<Integer> {
 
   @Option(names = "--medical-n", defaultValue = "24", description = "medical-colon pairs per run (default: ${DEFAULT-VALUE})")
@@ -52,6 +55,22 @@ final class SimulationBenchmark implements Callable<Integer> {
 
   @Option(names = "--python", defaultValue = "python3", description = "the Python interpreter (with numpy)")
   String python;
+
+  @Option(names = "--master", paramLabel = "URL", description = {"a standalone cluster (spark://HOST:PORT) of "
+      + "one-core workers: then the Python example at 1 ms and at 100 ms per simulation, filled by local workers "
+      + "(1, 2) and on the cluster with 1 and 2 workers (spark.cores.max 1 and 2)"})
+  String master;
+
+  @Option(names = "--fast-n", defaultValue = "4000",
+      description = "with --master: pairs per run at 1 ms per simulation (default: ${DEFAULT-VALUE})")
+  int fastN;
+
+  @Option(names = "--slower-n", defaultValue = "160",
+      description = "with --master: pairs per run at 100 ms per simulation (default: ${DEFAULT-VALUE})")
+  int slowerN;
+
+  /** A Spark configuration to fill with: its label, master and extra settings. */
+  private record SparkRun(String label, String master, Map<String, String> conf, int slots) {}
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -75,6 +94,24 @@ final class SimulationBenchmark implements Callable<Integer> {
         new Case("medical-colon Monte Carlo", "medical-colon", Map.of(), medicalN, Math.max(1, medicalN / 8)),
         new Case("Python example (numpy)", "external", py, pythonN, Math.max(1, pythonN / 8)),
         new Case("Python example, 1 ms/simulation", "external", slow, slowN, Math.max(1, slowN / 8)));
+    List<SparkRun> sparkRuns = List.of(new SparkRun("Spark local[1]", "local[1]", Map.of(), 1),
+        new SparkRun("Spark local[2]", "local[2]", Map.of(), 2));
+    if (master != null) {
+      // batches of 10 simulations sleeping 10 ms and 1 s: 1 ms and 100 ms per simulation, little CPU, so the
+      // figures show the parallelism and the overheads rather than the machine's other load
+      Map<String, Object> ms1 = new LinkedHashMap<>(py);
+      ms1.put("command", python + " " + script + " --sleep 0.01");
+      ms1.put("batch", 10);
+      Map<String, Object> ms100 = new LinkedHashMap<>(py);
+      ms100.put("command", python + " " + script + " --sleep 1.0");
+      ms100.put("batch", 10);
+      cases = List.of(new Case("Python example, 1 ms/simulation", "external", ms1, fastN, Math.max(1, fastN / 8)),
+          new Case("Python example, 100 ms/simulation", "external", ms100, slowerN, Math.max(1, slowerN / 8)));
+      List<Path> jars = ApplicationJars.ofThisApplication();
+      sparkRuns = List.of(new SparkRun("cluster, 1 worker", master, Map.of("spark.cores.max", "1"), 1),
+          new SparkRun("cluster, 2 workers", master, Map.of("spark.cores.max", "2"), 2));
+      appJars = jars;
+    }
     Path root = Files.createTempDirectory("inn-simulate-bench");
     List<Row> rows = new ArrayList<>();
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
@@ -96,15 +133,18 @@ final class SimulationBenchmark implements Callable<Integer> {
           out.printf(Locale.ROOT, "%-34s %-22s %6.1f s%n", c.label(), rows.get(rows.size() - 1).mode(), sec);
         }
       }
-      for (int k : new int[] {1, 2}) {
+      for (SparkRun run : sparkRuns) {
+        int k = run.slots();
         long t0 = System.nanoTime();
-        try (JavaSparkContext sc = SparkSessions.open("local[" + k + "]", "inn simulate bench")) {
-          // the first job of a context loads Spark's task machinery: part of the start-up, not of a case
-          sc.parallelize(List.of(1, 2, 3, 4), k).map(v -> v + 1).collect();
-          out.printf(Locale.ROOT, "Spark local[%d] context started and warmed up in %.1f s (not timed below)%n", k,
+        try (JavaSparkContext sc = SparkSessions.open(run.master(), "inn simulate bench", appJars, run.conf())) {
+          // the first job of a context loads Spark's task machinery (and on a cluster waits for its executors):
+          // part of the start-up, not of a case
+          sc.parallelize(List.of(1, 2, 3, 4), 4).map(v -> v + 1).collect();
+          out.printf(Locale.ROOT, "%s: context started and warmed up in %.1f s (not timed below)%n", run.label(),
               (System.nanoTime() - t0) / 1e9);
           for (Case c : cases) {
-            Settings s = settings(registry, c, k);
+            // each executor of the cluster has one task slot: one simulator process
+            Settings s = settings(registry, c, run.master().startsWith("local") ? k : 1);
             Problem p = registry.find(ProblemProvider.class, c.problem()).create(s);
             StorePlan plan = StorePlan.of(c.problem(), p, s, 1, c.n(), c.chunk());
             if (p instanceof AutoCloseable a) {
@@ -114,7 +154,7 @@ final class SimulationBenchmark implements Callable<Integer> {
             long t1 = System.nanoTime();
             SparkStoreFiller.fill(sc, ProblemRecipe.of(c.problem(), s), SimulationStore.open(dir, plan), quiet);
             double sec = (System.nanoTime() - t1) / 1e9;
-            rows.add(new Row(c.label(), "Spark local[" + k + "]", c.n(), sec, same(root, c, dir)));
+            rows.add(new Row(c.label(), run.label(), c.n(), sec, same(root, c, dir)));
             out.printf(Locale.ROOT, "%-34s %-22s %6.1f s%n", c.label(), rows.get(rows.size() - 1).mode(), sec);
           }
         }
@@ -146,6 +186,9 @@ final class SimulationBenchmark implements Callable<Integer> {
   }
 
   private final Map<String, Path> firstStore = new LinkedHashMap<>();
+
+  /** What a cluster's executors get shipped: inn's jars (none for local masters). */
+  private List<Path> appJars = List.of();
 
   /** Whether the store in {@code dir} equals the first store of the same case, file by file. */
   private boolean same(Path root, Case c, Path dir) throws IOException {

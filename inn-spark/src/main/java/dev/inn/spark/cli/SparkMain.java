@@ -64,7 +64,7 @@ public final class SparkMain implements Runnable {
         t = t.getCause();
       }
       String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-      commandLine.getErr().println("error: " + m.lines().findFirst().orElse(m));
+      commandLine.getErr().println("error: " + ApplicationJars.explainTaskFailure(m.lines().findFirst().orElse(m)));
       return 1;
     });
     int code = cli.execute(args);
@@ -86,12 +86,43 @@ public final class SparkMain implements Runnable {
     @Option(names = "--verbose", description = "show stack traces of errors")
     boolean verbose;
 
+    @Option(names = "--plugins", paramLabel = "DIR",
+        description = "folder of plugin jars, used by the driver and shipped to the executors (default: $INN_HOME/plugins)")
+    Path plugins;
+
+    /** The plugins folder: --plugins, else $INN_HOME/plugins (as {@code inn} reads it). */
+    Path pluginFolder() {
+      if (plugins != null) {
+        if (!Files.isDirectory(plugins)) {
+          throw new IllegalArgumentException("--plugins " + plugins + " is not a folder");
+        }
+        return plugins;
+      }
+      String home = System.getProperty("inn.home");
+      return home == null ? Path.of("plugins") : Path.of(home, "plugins");
+    }
+
+    /** The driver's plugins: the class path and the plugins folder. */
+    PluginRegistry registry() {
+      return PluginRegistry.withPluginFolder(pluginFolder());
+    }
+
     JavaSparkContext open(String app) {
       String m = master;
       if (m == null && System.getProperty("spark.master") == null) {
         m = SparkSessions.DEFAULT_MASTER;
       }
-      return SparkSessions.open(m, app);
+      String effective = m != null ? m : System.getProperty("spark.master");
+      // a cluster's executors get inn's jars from the driver (spark-submit ships them itself: --jars)
+      List<Path> jars = new ArrayList<>();
+      if (m != null && !effective.startsWith("local")) {
+        jars.addAll(ApplicationJars.ofThisApplication());
+      }
+      JavaSparkContext sc = SparkSessions.open(m, app, jars);
+      for (Path jar : ApplicationJars.pluginJars(pluginFolder())) {
+        sc.addJar(jar.toAbsolutePath().toString());
+      }
+      return sc;
     }
   }
 
@@ -101,7 +132,7 @@ public final class SparkMain implements Runnable {
   static final class Simulate extends SparkOptions implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROBLEM") String problem;
     @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE") List<String> settings = new ArrayList<>();
-    @Option(names = "--n", required = true) long n;
+    @Option(names = {"--pairs", "--n"}, required = true) long n;
     @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--chunk", defaultValue = "1000") int chunk;
@@ -109,7 +140,7 @@ public final class SparkMain implements Runnable {
 
     @Override
     public Integer call() {
-      PluginRegistry registry = PluginRegistry.fromClassPath();
+      PluginRegistry registry = registry();
       ProblemProvider pp = registry.find(ProblemProvider.class, problem);
       Map<String, Object> overrides = SettingArguments.parse(settings, "--problem-setting");
       try (JavaSparkContext sc = open("inn simulate " + problem)) {
@@ -166,7 +197,7 @@ public final class SparkMain implements Runnable {
       long t0 = System.nanoTime();
       dev.inn.spark.suite.SuiteCells.Summary summary;
       try (JavaSparkContext sc = open("inn run " + source)) {
-        summary = dev.inn.spark.suite.SuiteCells.run(sc, text, source, out);
+        summary = dev.inn.spark.suite.SuiteCells.run(sc, registry(), text, source, out);
       }
       spec.commandLine().getOut().println(String.format(Locale.ROOT, "%d cells (%d failed) in %.1f s; results: %s",
           summary.cells(), summary.failedCells(), (System.nanoTime() - t0) / 1e9, summary.files()));

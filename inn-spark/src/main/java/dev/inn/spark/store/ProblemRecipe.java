@@ -6,6 +6,7 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.Settings;
 import dev.inn.core.plugin.PluginRegistry;
 import dev.inn.problems.store.SettingText;
+import dev.inn.spark.SparkSessions;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,9 +31,13 @@ public record ProblemRecipe(String name, String settingsToml) implements Seriali
     return new ProblemRecipe(name, b.toString());
   }
 
-  /** A fresh problem (the driver's own). */
+  /** A fresh problem from the plugins of the class path. */
   public Problem create() {
-    PluginRegistry registry = PluginRegistry.fromClassPath();
+    return create(PluginRegistry.fromClassPath());
+  }
+
+  /** A fresh problem from the plugins of {@code registry}. */
+  public Problem create(PluginRegistry registry) {
     ProblemProvider pp = registry.find(ProblemProvider.class, name);
     Map<String, Object> values = new Toml().read(settingsToml).toMap();
     return pp.create(PluginRegistry.settingsFor(pp, "problem", values));
@@ -55,8 +60,19 @@ public record ProblemRecipe(String name, String settingsToml) implements Seriali
     MADE.clear();
   }
 
-  /** This executor's shared instance. */
+  /**
+   * This executor's shared instance, made from the plugins of the class path and of the jars
+   * shipped to the executor; a plugin the executor lacks is named with where it is missing.
+   */
   public Problem shared() {
-    return MADE.computeIfAbsent(this, ProblemRecipe::create);
+    return MADE.computeIfAbsent(this, r -> {
+      PluginRegistry registry = SparkSessions.executorRegistry();
+      if (!registry.all(ProblemProvider.class).containsKey(name)) {
+        throw new IllegalStateException(SparkSessions.executorName() + " has no problem plugin '" + name
+            + "': its jar did not reach the executors (give its folder to 'inn spark --plugins DIR', or its jar to "
+            + "spark-submit --jars)");
+      }
+      return r.create(registry);
+    });
   }
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.inn.spark.SparkSessions;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -73,10 +74,18 @@ public final class SuiteCells {
    * @param source the suite's name or file, for messages and the reports
    */
   public static Summary run(JavaSparkContext sc, String suiteText, String source, Path out) {
+    return run(sc, PluginRegistry.fromClassPath(), suiteText, source, out);
+  }
+
+  /**
+   * As {@link #run(JavaSparkContext, String, String, Path)}, the driver reading the suite with
+   * the plugins of {@code registry} (the executors use those of their class path and shipped jars).
+   */
+  public static Summary run(JavaSparkContext sc, PluginRegistry registry, String suiteText, String source, Path out) {
     if (Files.exists(out)) {
       throw new IllegalArgumentException("output folder " + out + " already exists; choose another --out");
     }
-    Suite suite = new SuiteParser(PluginRegistry.fromClassPath()).parse(suiteText, source);
+    Suite suite = new SuiteParser(registry).parse(suiteText, source);
     List<CellKey> cells = cells(suite);
     String folder = out.toAbsolutePath().toString();
     List<CellOutcome> outcomes = sc.parallelize(cells, Math.max(1, cells.size()))
@@ -92,8 +101,16 @@ public final class SuiteCells {
   /** Runs one cell (on an executor). */
   static CellOutcome runCell(String suiteText, String source, CellKey key, Path out) throws IOException {
     long t0 = System.nanoTime();
-    PluginRegistry registry = PluginRegistry.fromClassPath();
-    Suite full = new SuiteParser(registry).parse(suiteText, source);
+    PluginRegistry registry = SparkSessions.executorRegistry();
+    Suite full;
+    try {
+      full = new SuiteParser(registry).parse(suiteText, source);
+    } catch (RuntimeException e) {
+      // the driver read this suite: what fails here is what this executor lacks (a plugin's jar)
+      throw new IllegalStateException(SparkSessions.executorName() + " cannot read suite " + source + ": "
+          + e.getMessage() + " (did every plugin jar reach the executors? 'inn spark --plugins DIR', or "
+          + "spark-submit --jars)", e);
+    }
     ProblemEntry problem = full.problems().get(key.problem());
     MethodEntry m = full.methods().get(key.method());
     Suite one = new Suite(full.name(), full.description(), List.of(key.seed()), full.trainSize(), full.testSize(),
