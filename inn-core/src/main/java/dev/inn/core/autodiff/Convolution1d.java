@@ -81,7 +81,7 @@ final class Convolution1d {
         }
       }
       if (w.needsGrad) {
-        graph.gemmTransposedA(cols, gc, w.g, steps, taps, cout, true);
+        RaggedOps.weightGradient(graph, cols, gc, w.g, steps, taps, cout);
       }
       if (bias.needsGrad) {
         for (int r = 0; r < steps; r++) {

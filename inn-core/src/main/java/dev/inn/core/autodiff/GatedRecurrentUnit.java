@@ -166,13 +166,13 @@ final class GatedRecurrentUnit {
         }
       }
       if (wh.needsGrad) {
-        graph.gemmTransposedA(hp, dgh, wh.g, total, h, h3, true);
+        RaggedOps.weightGradient(graph, hp, dgh, wh.g, total, h, h3);
       }
       if (bh.needsGrad) {
         columnSums(dgh, total, h3, bh.g);
       }
       if (wi.needsGrad) {
-        graph.gemmTransposedA(xs, dgi, wi.g, total, cin, h3, true);
+        RaggedOps.weightGradient(graph, xs, dgi, wi.g, total, cin, h3);
       }
       if (bi.needsGrad) {
         columnSums(dgi, total, h3, bi.g);

@@ -37,12 +37,13 @@ public final class Conv1dProvider implements ConditionNetworkProvider {
 
   @Override
   public Map<String, Object> defaults() {
-    return Map.of("channels", 32, "layers", 3, "kernel", 5, "width", 0, "activation", "relu");
+    return Map.of("channels", 0, "layers", 3, "kernel", 5, "width", 0, "activation", "relu");
   }
 
   @Override
   public void validate(Settings settings) {
-    SummaryInput.atLeast(NAME, settings, 1, "channels", "layers", "kernel");
+    SummaryInput.atLeast(NAME, settings, 0, "channels");
+    SummaryInput.atLeast(NAME, settings, 1, "layers", "kernel");
     SummaryInput.validWidth(NAME, settings);
     SummaryInput.activation(settings);
     if (settings.getInt("layers") > 16) {
@@ -72,7 +73,7 @@ public final class Conv1dProvider implements ConditionNetworkProvider {
     SummaryInput.requireShape(NAME, shape, ObservationShape.Sequence.class);
     validate(settings);
     int channelsIn = shape.elementWidth();
-    int channels = settings.getInt("channels");
+    int channels = SummaryInput.size(settings, "channels", 32, shape.elementWidth());
     int layers = settings.getInt("layers");
     int kernel = settings.getInt("kernel");
     int width = SummaryInput.width(settings, parameterDim);

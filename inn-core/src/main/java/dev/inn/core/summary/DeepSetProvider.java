@@ -37,13 +37,14 @@ public final class DeepSetProvider implements ConditionNetworkProvider {
 
   @Override
   public Map<String, Object> defaults() {
-    return Map.of("hidden", 64, "phi_layers", 2, "rho_layers", 2, "width", 0, "pooling", "mean",
+    return Map.of("hidden", 0, "phi_layers", 2, "rho_layers", 2, "width", 0, "pooling", "mean",
         "activation", "relu");
   }
 
   @Override
   public void validate(Settings settings) {
-    SummaryInput.atLeast(NAME, settings, 1, "hidden", "phi_layers", "rho_layers");
+    SummaryInput.atLeast(NAME, settings, 0, "hidden");
+    SummaryInput.atLeast(NAME, settings, 1, "phi_layers", "rho_layers");
     SummaryInput.validWidth(NAME, settings);
     pooling(settings);
     SummaryInput.activation(settings);
@@ -74,7 +75,7 @@ public final class DeepSetProvider implements ConditionNetworkProvider {
     SummaryInput.requireShape(NAME, shape, ObservationShape.Set.class);
     validate(settings);
     int elementWidth = shape.elementWidth();
-    int hidden = settings.getInt("hidden");
+    int hidden = SummaryInput.size(settings, "hidden", 64, shape.elementWidth());
     int width = SummaryInput.width(settings, parameterDim);
     Activation activation = SummaryInput.activation(settings);
     Pooling pooling = pooling(settings);

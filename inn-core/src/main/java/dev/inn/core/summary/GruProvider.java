@@ -32,12 +32,12 @@ public final class GruProvider implements ConditionNetworkProvider {
 
   @Override
   public Map<String, Object> defaults() {
-    return Map.of("hidden", 64, "width", 0);
+    return Map.of("hidden", 0, "width", 0);
   }
 
   @Override
   public void validate(Settings settings) {
-    SummaryInput.atLeast(NAME, settings, 1, "hidden");
+    SummaryInput.atLeast(NAME, settings, 0, "hidden");
     SummaryInput.validWidth(NAME, settings);
   }
 
@@ -57,7 +57,7 @@ public final class GruProvider implements ConditionNetworkProvider {
     SummaryInput.requireShape(NAME, shape, ObservationShape.Sequence.class);
     validate(settings);
     int channels = shape.elementWidth();
-    int hidden = settings.getInt("hidden");
+    int hidden = SummaryInput.size(settings, "hidden", 64, shape.elementWidth());
     int width = SummaryInput.width(settings, parameterDim);
     double std = 1 / Math.sqrt(hidden);
     Parameter inputWeight = params.trainable("input_w", channels, 3 * hidden, std);

@@ -36,16 +36,17 @@ public final class SetAttentionProvider implements ConditionNetworkProvider {
 
   @Override
   public Map<String, Object> defaults() {
-    return Map.of("hidden", 64, "phi_layers", 2, "rho_layers", 2, "width", 0, "seeds", 2, "heads", 4,
+    return Map.of("hidden", 0, "phi_layers", 2, "rho_layers", 2, "width", 0, "seeds", 2, "heads", 4,
         "activation", "relu");
   }
 
   @Override
   public void validate(Settings settings) {
-    SummaryInput.atLeast(NAME, settings, 1, "hidden", "phi_layers", "rho_layers", "seeds", "heads");
+    SummaryInput.atLeast(NAME, settings, 0, "hidden");
+    SummaryInput.atLeast(NAME, settings, 1, "phi_layers", "rho_layers", "seeds", "heads");
     SummaryInput.validWidth(NAME, settings);
     SummaryInput.activation(settings);
-    if (settings.getInt("hidden") % settings.getInt("heads") != 0) {
+    if (settings.getInt("hidden") % settings.getInt("heads") != 0) {  // 0 (automatic) is rounded up to fit
       throw new ConfigurationException("heads", "summary network '" + NAME + "': " + settings.getInt("heads")
           + " heads do not divide hidden = " + settings.getInt("hidden"));
     }
@@ -67,9 +68,9 @@ public final class SetAttentionProvider implements ConditionNetworkProvider {
     SummaryInput.requireShape(NAME, shape, ObservationShape.Set.class);
     validate(settings);
     int elementWidth = shape.elementWidth();
-    int hidden = settings.getInt("hidden");
     int seeds = settings.getInt("seeds");
     int heads = settings.getInt("heads");
+    int hidden = -Math.floorDiv(-SummaryInput.size(settings, "hidden", 64, shape.elementWidth()), heads) * heads;
     int width = SummaryInput.width(settings, parameterDim);
     Activation activation = SummaryInput.activation(settings);
     DenseNet phi = new DenseNet(params.scope("phi"), elementWidth, hidden, settings.getInt("phi_layers"), hidden,

@@ -22,6 +22,15 @@ final class SummaryInput {
     return w > 0 ? w : Math.max(16, 4 * parameterDim);
   }
 
+  /**
+   * A layer size: the setting {@code key}, or when it is 0 eight values per element value (at
+   * least {@code floor}), so a wide element is not squeezed through a narrow first layer.
+   */
+  static int size(Settings settings, String key, int floor, int elementWidth) {
+    int v = settings.getInt(key);
+    return v > 0 ? v : Math.max(floor, 8 * elementWidth);
+  }
+
   /** Requires settings {@code keys} to be at least {@code min}, naming the offending key. */
   static void atLeast(String network, Settings settings, int min, String... keys) {
     for (String key : keys) {

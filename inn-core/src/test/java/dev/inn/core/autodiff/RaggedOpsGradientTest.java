@@ -147,6 +147,23 @@ class RaggedOpsGradientTest {
   }
 
   @Test
+  void blockedWeightGradientMatchesOneProduct() {
+    // long sequences take the blocked product (the gradient checks above are too short for it)
+    int n = 1000;
+    Graph g = new Graph(new ArrayPool(), TWO, false);
+    float[] a = weights(g, n, 7, 1).value().data();
+    float[] b = weights(g, n, 5, 2).value().data();
+    float[] direct = new float[35];
+    float[] blocked = new float[35];
+    java.util.Arrays.fill(blocked, 1f);
+    g.gemmTransposedA(a, b, direct, n, 7, 5, false);
+    RaggedOps.weightGradient(g, a, b, blocked, n, 7, 5);
+    for (int i = 0; i < 35; i++) {
+      assertThat(blocked[i] - 1f).isCloseTo(direct[i], Offset.offset(1e-3f));
+    }
+  }
+
+  @Test
   void recurrentUnit() {
     check("gru", 2, p -> {
       p.trainable("wi", 2, 9, 0.6);

@@ -125,8 +125,11 @@ class SummaryNetworksTest {
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("conv1d").hasMessageContaining("set");
     assertThatThrownBy(() -> network(new DeepSetProvider(), SET, new ParameterStore(1), Map.of("pooling", "median")))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("median");
-    assertThatThrownBy(() -> network(new SetAttentionProvider(), SET, new ParameterStore(1), Map.of("heads", 5)))
+    assertThatThrownBy(() -> network(new SetAttentionProvider(), SET, new ParameterStore(1), Map.of("hidden", 64, "heads", 5)))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("heads");
+    // automatic sizes: eight hidden units per element value, at least 64, a multiple of the heads
+    assertThat(network(new SetAttentionProvider(), new ObservationShape.Set(9), new ParameterStore(1),
+        Map.of("heads", 5)).width()).isEqualTo(16);
     ConditionNetwork net = network(new DeepSetProvider(), SET, new ParameterStore(1), Map.of());
     assertThatThrownBy(() -> summarize(net, new float[15], 3, new int[] {2, 1, 2}))
         .hasMessageContaining("whole elements of 2");
