@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "inn", mixinStandardHelpOptions = true, version = "inn 0.1.0-SNAPSHOT",
     description = "Bayesian inverse problems with invertible neural networks (Ardizzone et al. 2019).",
-    subcommands = {RunCommand.class, TrainCommand.class, SampleCommand.class, ListCommand.class, SpeedCommand.class,
+    subcommands = {RunCommand.class, TrainCommand.class, InferCommand.class, SampleCommand.class, ListCommand.class, SpeedCommand.class,
         C2stCommand.class, AnalyzeCommand.class, DiagnoseCommand.class, SimulateCommand.class, LogProbCommand.class,
         PlotCommand.class,
         CommandLine.HelpCommand.class})
@@ -33,14 +33,20 @@ public final class Main implements Runnable {
     System.setProperty("java.awt.headless", "true");
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int code = execute(args, out, err);
+    System.exit(exitCode(execute(args, out, err), out, err));
+  }
+
+  /**
+   * The process's exit code after a command that returned {@code code}: a failed write to
+   * standard output (a full disk, a closed pipe) turns success into an error, said on {@code err}.
+   */
+  public static int exitCode(int code, PrintWriter out, PrintWriter err) {
     if (out.checkError() && code == 0) {
-      // e.g. a full disk or a closed pipe behind standard output: the output is incomplete
       err.println("error: could not write all output to standard output (full, or closed by the reader)");
       err.flush();
-      code = 1;
+      return 1;
     }
-    System.exit(code);
+    return code;
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */

@@ -122,6 +122,8 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
     }
     ModelFile.Loaded loaded = ModelFile.load(model, plugins);
+    outputGuard.check(out, "a samples file of parameters " + loaded.problem().parameterNames(),
+        f -> isSamples(f, loaded.problem().parameterNames()), java.util.Arrays.asList(model, observationFile));
     if (!loaded.problem().observationShape().ragged()) {
       throw new IllegalArgumentException("the model's problem '" + loaded.header().problem() + "' observes a "
           + loaded.problem().observationShape().describe() + "; give it with -y v1,v2,...");
@@ -145,6 +147,8 @@ final class SampleCommand implements Callable<Integer> {
     for (String warning : loaded.method().outOfRange(observation)) {
       spec.commandLine().getErr().println("warning: " + warning + "; the samples extrapolate beyond the training data");
     }
+    dev.inn.bench.sequential.SequentialValidity.otherObservation(loaded.header().validity(), observation)
+        .ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
     Matrix x = loaded.method().sample(observation, samples, seed);
     dev.inn.core.training.SampleHealth.outsideSupport(x, loaded.problem().support())
         .ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));

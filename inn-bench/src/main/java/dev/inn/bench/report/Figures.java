@@ -377,6 +377,8 @@ public final class Figures {
       }
       XYSeriesCollection data = new XYSeriesCollection();
       boolean positive = true;
+      double lowest = Double.POSITIVE_INFINITY;
+      double highest = 0;
       for (Map.Entry<String, List<Double>> t : h.terms().entrySet()) {
         XYSeries s = new XYSeries(t.getKey(), false, true);
         for (int i = 0; i < Math.min(h.steps().size(), t.getValue().size()); i++) {
@@ -384,16 +386,29 @@ public final class Figures {
           if (Double.isFinite(v)) {
             s.add(h.steps().get(i).doubleValue(), v);
             positive &= v > 0;
+            lowest = Math.min(lowest, v);
+            highest = Math.max(highest, v);
           }
         }
         data.addSeries(s);
       }
       JFreeChart chart = ChartFactory.createXYLineChart("Loss: " + m.method(), "step", "loss", data,
           PlotOrientation.VERTICAL, true, false, false);
-      if (positive) {
+      // a log axis only where the losses span a decade or more, with ticks at whole powers of ten
+      // (fractional ones printed as 10^-0.2)
+      if (positive && highest >= 10 * lowest) {
         LogAxis log = new LogAxis("loss (log)");
         log.setSmallestValue(1e-8);
+        org.jfree.chart.axis.TickUnits whole = new org.jfree.chart.axis.TickUnits();
+        for (int decades : new int[] {1, 2, 3, 5, 10}) {
+          whole.add(new org.jfree.chart.axis.NumberTickUnit(decades));
+        }
+        log.setStandardTickUnits(whole);
         chart.getXYPlot().setRangeAxis(log);
+      }
+      if (h.terms().size() > 6) {
+        // many curves (every flow of a mixture): thin lines, a legend in small type
+        chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 9));
       }
       style(chart);
       images.add(chart.createBufferedImage(480, 340));
@@ -402,7 +417,8 @@ public final class Figures {
       return Optional.empty();
     }
     return Optional.of(new Figure("loss-curves.png", "Loss curves",
-        "Unweighted value of each loss term over training (first seed).", grid(images, 3)));
+        "Unweighted value of each loss term over training (first seed); a mixture of flows shows every flow"
+            + " with its mixture weight.", grid(images, 3)));
   }
 
   /** A density histogram of {@code values} over {@code range} as a step series (last bin repeated at the end). */

@@ -198,14 +198,25 @@ class OutputFaultsTest {
     Path model = dir.resolve("m.inn");
     assertThat(Cli.run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "--train-size",
         "500", "--out", model.toString()).code()).isZero();
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "dev.inn.bench.cli.Main", "sample", "--model", model.toString(), "-y",
-        "1", "-n", "1000");
-    pb.redirectOutput(new java.io.File("/dev/full"));
-    Process p = pb.start();
-    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).isNotZero();
-    assertThat(err.strip().lines().reduce((a, b) -> b).orElse("")).isEqualTo("error: could not write all output to standard output (full, or closed by the"
-        + " reader)");
+    java.io.Writer full = new java.io.Writer() {
+      @Override
+      public void write(char[] buf, int off, int len) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    PrintWriter out = new PrintWriter(full, true);
+    StringWriter err = new StringWriter();
+    PrintWriter errWriter = new PrintWriter(err, true);
+    int code = Main.execute(new String[] {"sample", "--model", model.toString(), "-y", "1", "-n", "1000"}, out,
+        errWriter);
+    assertThat(Main.exitCode(code, out, errWriter)).isEqualTo(1);
+    assertThat(err.toString().strip()).isEqualTo("error: could not write all output to standard output (full, or"
+        + " closed by the reader)");
   }
 }

@@ -368,8 +368,25 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
       context.progress().update("train cinn, mixture", 1, 1, "mixture of " + kept.size() + " flows, weights " + described
           + " by validation likelihood");
     }
-    // the curves shown are those of the flow with the largest weight
-    return histories.get(heaviest);
+    return histories.size() == 1 ? histories.get(0) : everyFlow(histories, weights);
+  }
+
+  /**
+   * The curves of every flow of a mixture in one history ("flow 2 (weight 0.31) validation"):
+   * the flows train on the same batches per epoch, so the longest flow's steps serve all of them.
+   */
+  private static TrainingHistory everyFlow(List<TrainingHistory> histories, double[] weights) {
+    List<Integer> steps = List.of();
+    java.util.Map<String, List<Double>> terms = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < histories.size(); k++) {
+      TrainingHistory h = histories.get(k);
+      if (h.steps().size() > steps.size()) {
+        steps = h.steps();
+      }
+      String flow = String.format(java.util.Locale.ROOT, "flow %d (weight %.2f) ", k + 1, weights[k]);
+      h.terms().forEach((term, values) -> terms.put(flow + term, values));
+    }
+    return new TrainingHistory(steps, terms);
   }
 
   /**

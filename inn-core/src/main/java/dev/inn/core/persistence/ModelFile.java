@@ -35,7 +35,7 @@ import java.util.Map;
 public final class ModelFile {
 
   /** Bumped whenever the layout changes; older files are refused with a clear message. */
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 6;
 
   /** The oldest layout still read: format 2 lacks the problem description. */
   private static final int OLDEST_READ = 2;
@@ -47,9 +47,26 @@ public final class ModelFile {
 
   private ModelFile() {}
 
-  /** What a model file says about itself. */
+  /**
+   * What a model file says about itself.
+   *
+   * @param validity where the model holds, empty for an amortized model (valid for any observation
+   *     under the prior); a sequential run ({@code inn infer}) records its observation, the truncated
+   *     prior (log-density threshold, prior volume) and its simulation counts (format 6 on)
+   */
   public record Header(int formatVersion, String method, Settings methodSettings, String problem,
-      Settings problemSettings) {}
+      Settings problemSettings, Map<String, Object> validity) {
+
+    public Header {
+      validity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(validity));
+    }
+
+    /** The header of an amortized model. */
+    public Header(int formatVersion, String method, Settings methodSettings, String problem,
+        Settings problemSettings) {
+      this(formatVersion, method, methodSettings, problem, problemSettings, Map.of());
+    }
+  }
 
   /** A loaded model with the problem it was trained for. */
   public record Loaded(Header header, Problem problem, PosteriorMethod method) {}
@@ -68,6 +85,7 @@ public final class ModelFile {
       writeValue(out, header.methodSettings().asMap());
       out.writeUTF(header.problem());
       writeValue(out, header.problemSettings().asMap());
+      writeValue(out, header.validity());
       StoredProblem.write(out, problem);
       method.save(out);
       out.writeLong(checksum(bytes.toByteArray(), bytes.size()));
@@ -169,6 +187,7 @@ public final class ModelFile {
       String problemName = in.readUTF();
       Map<String, Object> problemValues = asMap(readValue(in, 0));
       problemValues.putAll(problemOverrides);
+      Map<String, Object> validity = version >= 6 ? asMap(readValue(in, 0)) : Map.of();
       ProblemProvider pp = registry.find(ProblemProvider.class, problemName);
       MethodProvider mp = registry.find(MethodProvider.class, methodName);
       Settings ps = PluginRegistry.settingsFor(pp, "problem", problemValues);
@@ -189,7 +208,7 @@ public final class ModelFile {
         throw new IOException(file + " does not match method '" + methodName + "': " + (in.available() - TRAILER)
             + " bytes of state left over");
       }
-      return new Loaded(new Header(version, methodName, ms, problemName, ps), problem, method);
+      return new Loaded(new Header(version, methodName, ms, problemName, ps, validity), problem, method);
     } catch (EOFException e) {
       throw new IOException(file + " is truncated", e);
     }

@@ -1,0 +1,143 @@
+package dev.inn.bench.cli;
+
+import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.ProgressListener;
+import dev.inn.api.plugin.PluginLookup;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.ProblemProvider;
+import dev.inn.api.problem.ReferenceObservation;
+import dev.inn.api.settings.Settings;
+import dev.inn.bench.sequential.SequentialConfig;
+import dev.inn.bench.sequential.SequentialInference;
+import dev.inn.core.persistence.ModelFile;
+import dev.inn.core.plugin.PluginRegistry;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code inn infer}: sequential posterior estimation for one observation with a simulation budget. */
+@Command(name = "infer", mixinStandardHelpOptions = true,
+    description = "Estimate the posterior of one observation with a simulation budget spent in rounds, each"
+        + " simulating where the previous round's posterior puts its mass (truncated sequential NPE); writes a model"
+        + " file valid for that observation.")
+final class InferCommand implements Callable<Integer> {
+
+  private final PluginLookup plugins;
+
+  @Inject
+  InferCommand(PluginLookup plugins) {
+    this.plugins = plugins;
+  }
+
+  @Mixin
+  Main.Common common;
+
+  @Option(names = "--problem", required = true, description = "problem name (see 'inn list'); it needs a prior and a"
+      + " simulator")
+  String problem;
+
+  @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting, as for"
+      + " 'inn train'")
+  List<String> problemSettings = new ArrayList<>();
+
+  @Option(names = "--method", defaultValue = "cinn", description = "a method with a posterior density (default:"
+      + " ${DEFAULT-VALUE})")
+  String method;
+
+  @Option(names = {"-m", "--method-setting"}, paramLabel = "KEY=VALUE", description = "a method setting, as for"
+      + " 'inn train'")
+  List<String> methodSettings = new ArrayList<>();
+
+  @Option(names = {"-y", "--observation"}, paramLabel = "Y", description = "the observation y*, comma separated")
+  String observation;
+
+  @Option(names = "--reference", paramLabel = "K", description = "instead of -y: the problem's reference observation"
+      + " K (1-based, e.g. an sbibm task's official observation)")
+  Integer reference;
+
+  @Option(names = "--budget", required = true, description = "simulations in all, counted and never exceeded")
+  long budget;
+
+  @Option(names = "--rounds", defaultValue = "5", description = "rounds the budget is split into (default:"
+      + " ${DEFAULT-VALUE})")
+  int rounds;
+
+  @Option(names = "--quantile", defaultValue = "1e-4", description = "share of the posterior estimate's own samples"
+      + " that may fall outside the truncated prior (default: ${DEFAULT-VALUE})")
+  double quantile;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of proposals, simulations and training (default:"
+      + " ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "model file to write")
+  Path out;
+
+  @Option(names = "--work", paramLabel = "DIR", description = "the rounds' simulation store; an interrupted run is"
+      + " resumed from it by the same command (default: FILE.rounds next to --out)")
+  Path work;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if ((observation == null) == (reference == null)) {
+      throw new IllegalArgumentException("give the observation with -y VALUES or --reference K (one of them)");
+    }
+    SequentialConfig config = new SequentialConfig(budget, rounds, quantile, 20_000, 1_000, 1e-3, 2_000_000, 1.5,
+        0.5);
+    ModelFile.checkWritable(out);
+    ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
+    MethodProvider mp = plugins.find(MethodProvider.class, method);
+    Settings ps = PluginRegistry.settingsFor(pp, "problem", SettingArguments.parse(problemSettings,
+        "--problem-setting"));
+    Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
+    pp.validate(ps);
+    mp.validate(ms);
+    Problem p = pp.create(ps);
+    float[] y;
+    if (reference != null) {
+      List<ReferenceObservation> refs = p.referenceObservations();
+      if (refs.isEmpty()) {
+        throw new IllegalArgumentException("problem '" + problem + "' has no reference observations; give -y");
+      }
+      if (reference < 1 || reference > refs.size()) {
+        throw new IllegalArgumentException("--reference " + reference + ": problem '" + problem + "' has reference"
+            + " observations 1.." + refs.size());
+      }
+      y = refs.get(reference - 1).observation();
+    } else {
+      y = Values.parse(observation, "-y");
+    }
+    Path folder = work != null ? work : out.toAbsolutePath().resolveSibling(out.getFileName() + ".rounds");
+    PrintWriter progress = spec.commandLine().getOut();
+    ProgressListener training = ConsoleProgress.forConsole();
+    long t0 = System.nanoTime();
+    SequentialInference.Result r;
+    try {
+      SequentialInference run = new SequentialInference(new SequentialInference.Setup(problem, ps, p, method, ms,
+          plugins, y, seed), config, folder, progress, training);
+      r = run.run(out);
+    } finally {
+      if (training instanceof ConsoleProgress c) {
+        c.close();
+      }
+      if (p instanceof AutoCloseable c) {
+        c.close();
+      }
+    }
+    progress.println(String.format(Locale.ROOT, "inferred the posterior of %s for y* = %s with %d simulations (%d"
+        + " invalid) in %d rounds, %.1f s; valid under the truncated prior (log q >= %.4g, prior volume %.3g);"
+        + " model: %s; rounds: %s", problem, java.util.Arrays.toString(y), r.simulations(), r.invalid(), r.rounds(),
+        (System.nanoTime() - t0) / 1e9, r.threshold(), r.volume(), out.toAbsolutePath(), folder));
+    return 0;
+  }
+}
