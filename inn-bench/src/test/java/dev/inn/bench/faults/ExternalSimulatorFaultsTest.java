@@ -98,19 +98,21 @@ class ExternalSimulatorFaultsTest {
   void aTimeoutKillsTheSimulatorsChildrenAndStopsTheRunEveryTime(@TempDir Path dir) throws Exception {
     // the hang.sh, plus a helper it leaves in the background (no longer its descendant once
     // the subshell exits): either keeps the output pipe open once the shell is killed, and the
-    // reply read waited forever; a unique duration finds them afterwards
-    String script = "while read -r l; do (sleep 1000.25 &); sleep 1000.25; done\n";
+    // reply read waited forever; a duration unique to this JVM finds them afterwards (and not those
+    // of another test run on the same machine)
+    String duration = "1000." + ProcessHandle.current().pid();
+    String script = "while read -r l; do (sleep " + duration + " &); sleep " + duration + "; done\n";
     for (int run = 0; run < 3; run++) {
       Path d = Files.createDirectories(dir.resolve("run" + run));
       Result r = assertTimeoutPreemptively(Duration.ofSeconds(20),
           () -> simulate(d, script, "text", "-p", "timeout=1.0"));
       assertThat(r.code()).as("run " + run).isNotZero();
       assertThat(r.err()).as("run " + run).contains("took longer than 1.0 s");
-      long deadline = System.nanoTime() + 3_000_000_000L;
-      while (orphans() > 0 && System.nanoTime() < deadline) {
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (orphans(duration) > 0 && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      assertThat(orphans()).as("sleep children left running after run " + run).isZero();
+      assertThat(orphans(duration)).as("sleep children left running after run " + run).isZero();
     }
   }
 
@@ -124,8 +126,8 @@ class ExternalSimulatorFaultsTest {
     return p.waitFor() == 0;
   }
 
-  private static long orphans() {
+  private static long orphans(String duration) {
     return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-        .filter(h -> h.info().arguments().map(a -> List.of(a).contains("1000.25")).orElse(false)).count();
+        .filter(h -> h.info().arguments().map(a -> List.of(a).contains(duration)).orElse(false)).count();
   }
 }

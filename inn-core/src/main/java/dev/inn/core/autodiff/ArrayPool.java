@@ -9,6 +9,10 @@ import java.util.List;
  * hundreds of batch-sized arrays, and reusing them keeps the garbage collector out of the
  * hot loop. Free arrays are kept per length in a small open-addressing table keyed by the
  * int length (no boxing on the hot path). Not thread-safe; one pool per training loop.
+ *
+ * <p>Ragged batches (sets, sequences) need arrays of a new length almost every step; kept
+ * forever, those would grow the pool without bound. So the pool holds at most twice the floats
+ * of the largest step seen, and forgets its free arrays when a step would push it past that.
  */
 public final class ArrayPool {
 
@@ -17,6 +21,8 @@ public final class ArrayPool {
   private float[][][] stacks = new float[64][][];
   private int[] counts = new int[64];
   private int used;
+  private long pooledFloats;
+  private long peakStepFloats;
   private final List<float[]> inUse = new ArrayList<>();
 
   private int slot(int n) {
@@ -35,6 +41,7 @@ public final class ArrayPool {
     if (lengths[s] != 0 && counts[s] > 0) {
       a = stacks[s][--counts[s]];
       stacks[s][counts[s]] = null;
+      pooledFloats -= n;
     } else {
       a = new float[n];
       dev.inn.core.profile.StepProfile.allocated(n);
@@ -52,6 +59,14 @@ public final class ArrayPool {
 
   /** Returns every array taken since the last call; none of them may be used afterwards. */
   public void releaseAll() {
+    long step = 0;
+    for (float[] a : inUse) {
+      step += a.length;
+    }
+    peakStepFloats = Math.max(peakStepFloats, step);
+    if (pooledFloats + step > 2 * peakStepFloats) {
+      forgetFree();
+    }
     // in reverse, so the next step takes the same arrays in the same order (warm in cache)
     for (int i = inUse.size() - 1; i >= 0; i--) {
       give(inUse.get(i));
@@ -74,6 +89,15 @@ public final class ArrayPool {
       stacks[s] = Arrays.copyOf(stacks[s], 2 * counts[s]);
     }
     stacks[s][counts[s]++] = a;
+    pooledFloats += a.length;
+  }
+
+  private void forgetFree() {
+    lengths = new int[64];
+    stacks = new float[64][][];
+    counts = new int[64];
+    used = 0;
+    pooledFloats = 0;
   }
 
   private void grow() {
@@ -91,5 +115,10 @@ public final class ArrayPool {
         counts[s] = oldCounts[i];
       }
     }
+  }
+
+  /** Floats held in free arrays, for tests of the bound. */
+  long pooledFloats() {
+    return pooledFloats;
   }
 }
