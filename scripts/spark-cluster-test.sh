@@ -12,7 +12,7 @@
 #     executors: exit 1, an error naming which, nothing half-written;
 #   - afterwards no process of the cluster is running (checked by scripts/spark-cluster.sh stop).
 # Needs Java 17 or 21, python3 with numpy, and the jars (built here offline when missing).
-# 11-14 minutes measured on the project's 2 cores at load average 18-25 (shared with five other
+# 11-20 minutes measured on the project's 2 cores at load average 18-25 (shared with five other
 # sessions); it starts some 17 JVMs, most of its time. Exit status 0 when every check passes.
 set -euo pipefail
 home="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"

@@ -309,6 +309,13 @@ public final class Figures {
    * by where x lies (hue: angle of the first two standardised parameters around the prior mean,
    * brightness: their distance from it), with circles holding 50 % and 90 % of p(z).
    */
+  /** Hue: direction of (a, b) in standardised parameters; brightness: distance from the prior mean. */
+  private static Color latentColour(double a, double b) {
+    float hue = (float) ((Math.atan2(b, a) + Math.PI) / (2 * Math.PI));
+    float bright = (float) Math.min(1, 0.35 + 0.3 * Math.hypot(a, b));
+    return Color.getHSBColor(hue, 0.85f, bright);
+  }
+
   static Optional<Figure> latentMap(ProblemResults r) {
     List<BufferedImage> images = new ArrayList<>();
     float[] mean = new float[2];
@@ -332,29 +339,65 @@ public final class Figures {
         continue;
       }
       int n = Math.min(3000, m.latent().z().rows());
-      BufferedImage img = new BufferedImage(PANEL, PANEL, BufferedImage.TYPE_INT_RGB);
+      // plot area at (left, 0), z axes below and left of it, a colour key to its right
+      int left = 44;
+      int bottom = 40;
+      int key = 150;
+      BufferedImage img = new BufferedImage(left + PANEL + key, PANEL + bottom, BufferedImage.TYPE_INT_RGB);
       Graphics2D g = img.createGraphics();
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, img.getWidth(), img.getHeight());
       g.setColor(new Color(30, 30, 30));
-      g.fillRect(0, 0, PANEL, PANEL);
+      g.fillRect(left, 0, PANEL, PANEL);
       double extent = 3.5;
       double px = PANEL / (2 * extent);
       for (int i = 0; i < n; i++) {
         double a = (m.latent().x().get(i, 0) - mean[0]) / sd[0];
         double b = (m.latent().x().get(i, 1) - mean[1]) / sd[1];
-        float hue = (float) ((Math.atan2(b, a) + Math.PI) / (2 * Math.PI));
-        float bright = (float) Math.min(1, 0.35 + 0.3 * Math.hypot(a, b));
-        g.setColor(Color.getHSBColor(hue, 0.85f, bright));
-        double zx = (m.latent().z().get(i, 0) + extent) * px;
+        g.setColor(latentColour(a, b));
+        double zx = left + (m.latent().z().get(i, 0) + extent) * px;
         double zy = PANEL - (m.latent().z().get(i, 1) + extent) * px;
         g.fill(new Ellipse2D.Double(zx - 2, zy - 2, 4, 4));
       }
       g.setColor(Color.WHITE);
       for (double mass : new double[] {0.5, 0.9}) {
         double radius = Math.sqrt(-2 * Math.log(1 - mass)) * px;
-        g.draw(new Ellipse2D.Double(PANEL / 2.0 - radius, PANEL / 2.0 - radius, 2 * radius, 2 * radius));
+        g.draw(new Ellipse2D.Double(left + PANEL / 2.0 - radius, PANEL / 2.0 - radius, 2 * radius, 2 * radius));
       }
-      g.drawString(m.method(), 8, 16);
+      g.drawString(m.method(), left + 8, 16);
+      // axes: ticks at whole z values, labels z1 and z2
+      g.setColor(Color.DARK_GRAY);
+      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+      for (int t = -3; t <= 3; t++) {
+        int x = (int) Math.round(left + (t + extent) * px);
+        int y = (int) Math.round(PANEL - (t + extent) * px);
+        g.drawLine(x, PANEL, x, PANEL + 4);
+        g.drawString(Integer.toString(t), x - (t < 0 ? 6 : 3), PANEL + 16);
+        g.drawLine(left - 4, y, left, y);
+        g.drawString(Integer.toString(t), left - (t < 0 ? 20 : 14), y + 4);
+      }
+      g.drawString("z1", left + PANEL / 2 - 6, PANEL + 34);
+      g.drawString("z2", 2, PANEL / 2);
+      // colour key: the colour of x at each direction and distance from the prior mean
+      List<String> names = r.problem().parameterNames();
+      int cx = left + PANEL + key / 2;
+      int cy = PANEL / 2;
+      int radius = 48;
+      for (int dx = -radius; dx <= radius; dx++) {
+        for (int dy = -radius; dy <= radius; dy++) {
+          if (dx * dx + dy * dy <= radius * radius) {
+            double scale = 2.2 / radius;
+            img.setRGB(cx + dx, cy - dy, latentColour(dx * scale, dy * scale).getRGB());
+          }
+        }
+      }
+      g.setColor(Color.DARK_GRAY);
+      g.drawString("colour of x:", cx - 32, cy - radius - 26);
+      g.drawString("+" + names.get(1), cx - 10, cy - radius - 6);
+      g.drawString("+" + names.get(0), cx + radius + 4, cy + 4);
+      g.drawString("brighter = farther", cx - 48, cy + radius + 18);
+      g.drawString("from the prior mean", cx - 52, cy + radius + 32);
       g.dispose();
       images.add(img);
     }
@@ -362,9 +405,10 @@ public final class Figures {
       return Optional.empty();
     }
     return Optional.of(new Figure("latent-map.png", "Latent space for y* (Fig. 8)",
-        "Latent positions z = f(x) of the INN's posterior samples for the first figure observation, z in [-3.5, 3.5]^2;"
-            + " colour hue = direction of x (first two parameters, standardised), brightness = distance from the prior"
-            + " mean. White circles hold 50 % and 90 % of p(z).", grid(images, 4)));
+        "Latent positions z = f(x) of the INN's posterior samples for the first figure observation (first two"
+            + " latent dimensions); each sample coloured by where its x lies (first two parameters, standardised): hue ="
+            + " direction from the prior mean, brightness = distance (key on the right). White circles hold 50 % and"
+            + " 90 % of p(z).", grid(images, 3)));
   }
 
   /** The loss of every term against the training step, one panel per method. */
