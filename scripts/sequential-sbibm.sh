@@ -12,7 +12,7 @@ for run in $runs; do
   folder="${task//-/_}"
   tag="$task-obs$k"
   t0=$(date +%s.%N)
-  "$home/inn" infer --problem "$task" --reference "$k" --budget "$budget" --rounds "$rounds" \
+  "$home/inn" infer "$task" --reference "$k" --budget "$budget" --rounds "$rounds" \
     --out "$out/$tag.bin" --work "$out/$tag.rounds" "$@" > "$out/$tag.infer.log"
   t1=$(date +%s.%N)
   y=$(tail -n 1 "/work/shared/sbibm/$folder/observation_$k.csv")

@@ -39,9 +39,13 @@ final class InferCommand implements Callable<Integer> {
   @Mixin
   Main.Common common;
 
-  @Option(names = "--problem", required = true, description = "problem name (see 'inn list'); it needs a prior and a"
-      + " simulator")
+  @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "PROBLEM",
+      description = "problem name (see 'inn list'); it needs a prior and a simulator")
   String problem;
+
+  /** The option spelling {@code --problem NAME}, read as in 'inn train'. */
+  @Option(names = "--problem", hidden = true, paramLabel = "PROBLEM")
+  String problemOption;
 
   @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting, as for"
       + " 'inn train'")
@@ -95,6 +99,16 @@ final class InferCommand implements Callable<Integer> {
     SequentialConfig config = new SequentialConfig(budget, rounds, quantile, 20_000, 1_000, 1e-3, 2_000_000, 1.5,
         0.5);
     ModelFile.checkWritable(out);
+    if (problem != null && problemOption != null && !problem.equals(problemOption)) {
+      throw new IllegalArgumentException("the problem is named twice ('" + problem + "' and --problem '"
+          + problemOption + "'); give it once: inn infer PROBLEM ...");
+    }
+    if (problem == null) {
+      problem = problemOption;
+    }
+    if (problem == null) {
+      throw new IllegalArgumentException("name the problem: inn infer PROBLEM --budget N ...");
+    }
     ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
     MethodProvider mp = plugins.find(MethodProvider.class, method);
     Settings ps = PluginRegistry.settingsFor(pp, "problem", SettingArguments.parse(problemSettings,
