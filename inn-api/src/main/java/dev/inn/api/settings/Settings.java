@@ -74,6 +74,10 @@ public final class Settings {
    * command line (key=value), e.g. {@code y_columns = ["y1", "y2"]}, built from the given text.
    */
   private static String listSyntax(String key, Object def, Object val) {
+    if (def instanceof Map && val instanceof String text && text.strip().startsWith("{")) {
+      // written as TOML but not read as such: the usual cause is a mix the TOML reader refuses
+      return "; it is not valid TOML (an array may not mix integers and floats: write 1.0, not 1)";
+    }
     if (!(def instanceof List) || !(val instanceof String || val instanceof Number)) {
       return "";
     }

@@ -3,7 +3,9 @@ package dev.inn.problems.dataset;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.Support;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -25,6 +27,9 @@ public final class DatasetProblem implements Problem {
   private final ObservationShape shape;
   private final int[] trainRows;
   private final int[] testRows;
+  private final double testFraction;
+  private final long splitSeed;
+  private final Optional<Support> support;
 
   /**
    * @param source where the data came from, for messages (e.g. the file name)
@@ -44,6 +49,11 @@ public final class DatasetProblem implements Problem {
    */
   public DatasetProblem(String source, List<String> parameterNames, List<String> observationNames, Dataset data,
       ObservationShape shape, double testFraction, long splitSeed) {
+    this(source, parameterNames, observationNames, data, shape, testFraction, splitSeed, Optional.empty());
+  }
+
+  private DatasetProblem(String source, List<String> parameterNames, List<String> observationNames, Dataset data,
+      ObservationShape shape, double testFraction, long splitSeed, Optional<Support> support) {
     boolean fits = shape.ragged() ? data.ragged() && data.y().cols() % observationNames.size() == 0
         : !data.ragged() && observationNames.size() == data.y().cols();
     if (parameterNames.size() != data.x().cols() || !fits || observationNames.size() != shape.elementWidth()) {
@@ -58,11 +68,38 @@ public final class DatasetProblem implements Problem {
     this.parameterNames = List.copyOf(parameterNames);
     this.observationNames = List.copyOf(observationNames);
     this.data = data;
+    this.testFraction = testFraction;
+    this.splitSeed = splitSeed;
+    this.support = support;
     int n = data.size();
     int[] order = shuffled(identity(n), n, splitSeed);
     int test = (int) Math.round(n * testFraction);
     this.testRows = java.util.Arrays.copyOfRange(order, n - test, n);
     this.trainRows = java.util.Arrays.copyOfRange(order, 0, n - test);
+  }
+
+  /**
+   * The same data with the prior's support declared by the user (e.g. a uniform prior's
+   * bounds), so that methods keep posterior samples inside it; the caller has checked that
+   * every parameter row lies inside.
+   */
+  public DatasetProblem withSupport(Support declared) {
+    if (declared.dim() != parameterNames.size()) {
+      throw new IllegalArgumentException("support for " + declared.dim() + " parameters, the data have "
+          + parameterNames.size());
+    }
+    return new DatasetProblem(source, parameterNames, observationNames, data, shape, testFraction, splitSeed,
+        Optional.of(declared));
+  }
+
+  @Override
+  public Optional<Support> support() {
+    return support;
+  }
+
+  /** All rows, training and held out. */
+  Dataset allRows() {
+    return data;
   }
 
   /** Rows available to {@link #sample}. */

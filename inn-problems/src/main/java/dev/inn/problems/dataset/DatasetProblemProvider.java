@@ -4,6 +4,7 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.Support;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
@@ -61,6 +62,7 @@ public final class DatasetProblemProvider implements ProblemProvider {
     d.put("y_columns", List.of());
     d.put("test_fraction", 0.1);
     d.put("split_seed", 0);
+    d.put("support", Map.of());
     return d;
   }
 
@@ -75,7 +77,9 @@ public final class DatasetProblemProvider implements ProblemProvider {
         "y_columns", "observation columns: names, \"first:last\" ranges, or [\"*\"] for every column not in"
             + " x_columns",
         "test_fraction", "share of rows held out for testing and diagnosis (the model file keeps up to 500 of them)",
-        "split_seed", "fixes which rows are held out");
+        "split_seed", "fixes which rows are held out",
+        "support", "the prior's bounds per parameter, e.g. {a = [0.0, 1.0], omega = \"0.5:inf\"}: samples stay"
+            + " inside; parameters not named are unbounded");
   }
 
   @Override
@@ -88,9 +92,82 @@ public final class DatasetProblemProvider implements ProblemProvider {
     long splitSeed = s.getLong("split_seed");
     String format = s.getString("format");
     String kind = s.getString("observation");
-    if (!kind.equals("vector")) {
-      return ragged(owner, s, kind, format, xCols, yCols, testFraction, splitSeed);
+    DatasetProblem problem = kind.equals("vector") ? vector(owner, s, format, xCols, yCols, testFraction, splitSeed)
+        : ragged(owner, s, kind, format, xCols, yCols, testFraction, splitSeed);
+    Map<String, Object> bounds = s.getTable("support");
+    return bounds.isEmpty() ? problem : problem.withSupport(declaredSupport(owner, bounds, problem));
+  }
+
+  /**
+   * The support named in the settings, checked against the data: every parameter row must lie
+   * inside it, or the bounds are wrong (a support that cuts off real draws would bias the posterior).
+   */
+  private static Support declaredSupport(String owner, Map<String, Object> bounds, DatasetProblem problem) {
+    List<String> names = problem.parameterNames();
+    double[] lower = new double[names.size()];
+    double[] upper = new double[names.size()];
+    java.util.Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+    java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
+    for (Map.Entry<String, Object> e : bounds.entrySet()) {
+      int j = names.indexOf(e.getKey());
+      if (j < 0) {
+        throw new ConfigurationException("support", owner + ": support names '" + e.getKey()
+            + "', which is not a parameter column (parameters: " + String.join(", ", names) + ")");
+      }
+      List<?> pair = e.getValue() instanceof String range && range.split(":", -1).length == 2
+          ? List.of(range.split(":", -1)) : e.getValue() instanceof List<?> l ? l : List.of();
+      if (pair.size() != 2) {
+        throw new ConfigurationException("support", owner + ": support of '" + e.getKey()
+            + "' must be [lower, upper] or \"lower:upper\", got " + e.getValue());
+      }
+      lower[j] = bound(owner, e.getKey(), pair.get(0), Double.NEGATIVE_INFINITY);
+      upper[j] = bound(owner, e.getKey(), pair.get(1), Double.POSITIVE_INFINITY);
+      if (!(lower[j] < upper[j])) {
+        throw new ConfigurationException("support", owner + ": support of '" + e.getKey() + "' is [" + lower[j]
+            + ", " + upper[j] + "]; the lower bound must be below the upper one");
+      }
     }
+    Matrix x = problem.allRows().x();
+    for (int i = 0; i < x.rows(); i++) {
+      for (int j = 0; j < x.cols(); j++) {
+        float v = x.get(i, j);
+        if (v < lower[j] || v > upper[j]) {
+          throw new ConfigurationException("support", owner + ": row " + (i + 1) + " has " + names.get(j) + " = "
+              + v + ", outside the declared support [" + lower[j] + ", " + upper[j] + "]");
+        }
+      }
+    }
+    return new Support(lower, upper);
+  }
+
+  /** A number, or in a "lower:upper" text a number, "inf", "-inf" or nothing (unbounded on that side). */
+  private static double bound(String owner, String name, Object v, double open) {
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof String t) {
+      String b = t.strip();
+      if (b.isEmpty()) {
+        return open;
+      }
+      if (b.equals("inf") || b.equals("+inf")) {
+        return Double.POSITIVE_INFINITY;
+      }
+      if (b.equals("-inf")) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      try {
+        return Double.parseDouble(b);
+      } catch (NumberFormatException e) {
+        // falls through to the error below
+      }
+    }
+    throw new ConfigurationException("support", owner + ": a bound of '" + name + "' must be a number, \"inf\" or"
+        + " \"-inf\", got " + v);
+  }
+
+  private static DatasetProblem vector(String owner, Settings s, String format, List<String> xCols,
+      List<String> yCols, double testFraction, long splitSeed) {
     return switch (format) {
       case "csv" -> fromCsv(owner, Path.of(required(s, owner, "path")), xCols, yCols, testFraction, splitSeed);
       case "npy" -> fromNpy(owner, Path.of(required(s, owner, "x_path")), Path.of(required(s, owner, "y_path")),
