@@ -1,7 +1,6 @@
 package dev.inn.core.summary;
 
 import dev.inn.api.condition.ConditionNetwork;
-import dev.inn.api.condition.ConditionNetworkProvider;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
@@ -21,13 +20,13 @@ import java.util.Map;
  * one step on gives a well-defined summary (short sequences just see less context); that is
  * why {@link #minimumLength} is 1.
  */
-public final class Conv1dProvider implements ConditionNetworkProvider {
+public final class Conv1dProvider extends SummaryNetworkProvider {
 
   private static final String NAME = "conv1d";
 
-  @Override
-  public String name() {
-    return NAME;
+  /** The plugin, as the service loader creates it. */
+  public Conv1dProvider() {
+    super(NAME, ObservationShape.Sequence.class);
   }
 
   @Override
@@ -53,25 +52,12 @@ public final class Conv1dProvider implements ConditionNetworkProvider {
   }
 
   @Override
-  public boolean accepts(ObservationShape shape) {
-    return shape instanceof ObservationShape.Sequence;
-  }
-
-  @Override
   public int minimumLength(Settings settings) {
     return 1;
   }
 
   @Override
-  public ConditionNetwork create(int observationDim, Settings settings, Parameters params) {
-    throw new ConfigurationException("condition", "the summary network '" + NAME
-        + "' takes a sequence, not a vector of " + observationDim + " values");
-  }
-
-  @Override
-  public ConditionNetwork create(ObservationShape shape, int parameterDim, Settings settings, Parameters params) {
-    SummaryInput.requireShape(NAME, shape, ObservationShape.Sequence.class);
-    validate(settings);
+  ConditionNetwork build(ObservationShape shape, int parameterDim, Settings settings, Parameters params) {
     int channelsIn = shape.elementWidth();
     int channels = SummaryInput.size(settings, "channels", 32, shape.elementWidth());
     int layers = settings.getInt("layers");
@@ -87,27 +73,13 @@ public final class Conv1dProvider implements ConditionNetworkProvider {
     }
     Parameter outWeight = params.trainable("out_w", channels + 1, width, 1 / Math.sqrt(channels + 1));
     Parameter outBias = params.trainable("out_b", 1, width, 0);
-    return new ConditionNetwork() {
-      @Override
-      public int width() {
-        return width;
+    return new SummaryNetwork(NAME, channelsIn, width, (ops, y, n) -> {
+      Tensor h = y;
+      for (int l = 0; l < layers; l++) {
+        h = activation.apply(ops, ops.conv1d(h, n, weights[l], biases[l], kernel, 1 << l));
       }
-
-      @Override
-      public Tensor apply(Ops ops, Tensor y) {
-        return apply(ops, y, new int[0]);
-      }
-
-      @Override
-      public Tensor apply(Ops ops, Tensor y, int[] lengths) {
-        int[] n = SummaryInput.lengths(NAME, y, lengths, channelsIn);
-        Tensor h = y;
-        for (int l = 0; l < layers; l++) {
-          h = activation.apply(ops, ops.conv1d(h, n, weights[l], biases[l], kernel, 1 << l));
-        }
-        Tensor pooled = ops.pool(ops.elements(h, channels), n, Pooling.MEAN);
-        return ops.linear(ops.concatColumns(pooled, SummaryInput.logCount(ops, n)), outWeight, outBias);
-      }
-    };
+      Tensor pooled = ops.pool(ops.elements(h, channels), n, Pooling.MEAN);
+      return ops.linear(ops.concatColumns(pooled, SummaryInput.logCount(ops, n)), outWeight, outBias);
+    });
   }
 }

@@ -1,7 +1,6 @@
 package dev.inn.core.summary;
 
 import dev.inn.api.condition.ConditionNetwork;
-import dev.inn.api.condition.ConditionNetworkProvider;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
@@ -21,13 +20,13 @@ import java.util.Map;
  * summary. A mean pool keeps the summary's scale independent of n (a model trained on sets
  * of 5 to 100 serves all of them) and log n tells rho how much evidence the mean rests on.
  */
-public final class DeepSetProvider implements ConditionNetworkProvider {
+public final class DeepSetProvider extends SummaryNetworkProvider {
 
   private static final String NAME = "deepset";
 
-  @Override
-  public String name() {
-    return NAME;
+  /** The plugin, as the service loader creates it. */
+  public DeepSetProvider() {
+    super(NAME, ObservationShape.Set.class);
   }
 
   @Override
@@ -60,20 +59,7 @@ public final class DeepSetProvider implements ConditionNetworkProvider {
   }
 
   @Override
-  public boolean accepts(ObservationShape shape) {
-    return shape instanceof ObservationShape.Set;
-  }
-
-  @Override
-  public ConditionNetwork create(int observationDim, Settings settings, Parameters params) {
-    throw new ConfigurationException("condition", "the summary network '" + NAME
-        + "' takes a set, not a vector of " + observationDim + " values");
-  }
-
-  @Override
-  public ConditionNetwork create(ObservationShape shape, int parameterDim, Settings settings, Parameters params) {
-    SummaryInput.requireShape(NAME, shape, ObservationShape.Set.class);
-    validate(settings);
+  ConditionNetwork build(ObservationShape shape, int parameterDim, Settings settings, Parameters params) {
     int elementWidth = shape.elementWidth();
     int hidden = SummaryInput.size(settings, "hidden", 64, shape.elementWidth());
     int width = SummaryInput.width(settings, parameterDim);
@@ -83,24 +69,10 @@ public final class DeepSetProvider implements ConditionNetworkProvider {
         activation, 0, false);
     DenseNet rho = new DenseNet(params.scope("rho"), hidden + 1, hidden, settings.getInt("rho_layers"), width,
         activation, 0, false);
-    return new ConditionNetwork() {
-      @Override
-      public int width() {
-        return width;
-      }
-
-      @Override
-      public Tensor apply(Ops ops, Tensor y) {
-        return apply(ops, y, new int[0]);
-      }
-
-      @Override
-      public Tensor apply(Ops ops, Tensor y, int[] lengths) {
-        int[] n = SummaryInput.lengths(NAME, y, lengths, elementWidth);
-        Tensor each = activation.apply(ops, phi.apply(ops, ops.elements(y, elementWidth)));
-        Tensor pooled = ops.pool(each, n, pooling);
-        return rho.apply(ops, ops.concatColumns(pooled, SummaryInput.logCount(ops, n)));
-      }
-    };
+    return new SummaryNetwork(NAME, elementWidth, width, (ops, y, n) -> {
+      Tensor each = activation.apply(ops, phi.apply(ops, ops.elements(y, elementWidth)));
+      Tensor pooled = ops.pool(each, n, pooling);
+      return rho.apply(ops, ops.concatColumns(pooled, SummaryInput.logCount(ops, n)));
+    });
   }
 }

@@ -1,11 +1,8 @@
 package dev.inn.core.summary;
 
 import dev.inn.api.condition.ConditionNetwork;
-import dev.inn.api.condition.ConditionNetworkProvider;
 import dev.inn.api.data.ObservationShape;
-import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
-import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameter;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
@@ -16,13 +13,13 @@ import java.util.Map;
  * step, then a linear map of that state to the summary. The state after the last real step
  * has seen every step, whatever the length, and padding is never read.
  */
-public final class GruProvider implements ConditionNetworkProvider {
+public final class GruProvider extends SummaryNetworkProvider {
 
   private static final String NAME = "gru";
 
-  @Override
-  public String name() {
-    return NAME;
+  /** The plugin, as the service loader creates it. */
+  public GruProvider() {
+    super(NAME, ObservationShape.Sequence.class);
   }
 
   @Override
@@ -42,20 +39,7 @@ public final class GruProvider implements ConditionNetworkProvider {
   }
 
   @Override
-  public boolean accepts(ObservationShape shape) {
-    return shape instanceof ObservationShape.Sequence;
-  }
-
-  @Override
-  public ConditionNetwork create(int observationDim, Settings settings, Parameters params) {
-    throw new ConfigurationException("condition", "the summary network '" + NAME
-        + "' takes a sequence, not a vector of " + observationDim + " values");
-  }
-
-  @Override
-  public ConditionNetwork create(ObservationShape shape, int parameterDim, Settings settings, Parameters params) {
-    SummaryInput.requireShape(NAME, shape, ObservationShape.Sequence.class);
-    validate(settings);
+  ConditionNetwork build(ObservationShape shape, int parameterDim, Settings settings, Parameters params) {
     int channels = shape.elementWidth();
     int hidden = SummaryInput.size(settings, "hidden", 64, shape.elementWidth());
     int width = SummaryInput.width(settings, parameterDim);
@@ -66,23 +50,9 @@ public final class GruProvider implements ConditionNetworkProvider {
     Parameter recurrentBias = params.trainable("recurrent_b", 1, 3 * hidden, 0);
     Parameter outWeight = params.trainable("out_w", hidden, width, std);
     Parameter outBias = params.trainable("out_b", 1, width, 0);
-    return new ConditionNetwork() {
-      @Override
-      public int width() {
-        return width;
-      }
-
-      @Override
-      public Tensor apply(Ops ops, Tensor y) {
-        return apply(ops, y, new int[0]);
-      }
-
-      @Override
-      public Tensor apply(Ops ops, Tensor y, int[] lengths) {
-        int[] n = SummaryInput.lengths(NAME, y, lengths, channels);
-        Tensor state = ops.gru(y, n, inputWeight, recurrentWeight, inputBias, recurrentBias);
-        return ops.linear(state, outWeight, outBias);
-      }
-    };
+    return new SummaryNetwork(NAME, channels, width, (ops, y, n) -> {
+      Tensor state = ops.gru(y, n, inputWeight, recurrentWeight, inputBias, recurrentBias);
+      return ops.linear(state, outWeight, outBias);
+    });
   }
 }

@@ -1,11 +1,9 @@
 package dev.inn.core.summary;
 
 import dev.inn.api.condition.ConditionNetwork;
-import dev.inn.api.condition.ConditionNetworkProvider;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
-import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameter;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
@@ -20,13 +18,13 @@ import java.util.Map;
  * and a network rho maps the attended values of all seeds, beside log n, to the summary.
  * Unlike a mean, the weights let the summary single out informative elements.
  */
-public final class SetAttentionProvider implements ConditionNetworkProvider {
+public final class SetAttentionProvider extends SummaryNetworkProvider {
 
   private static final String NAME = "set-attention";
 
-  @Override
-  public String name() {
-    return NAME;
+  /** The plugin, as the service loader creates it. */
+  public SetAttentionProvider() {
+    super(NAME, ObservationShape.Set.class);
   }
 
   @Override
@@ -53,20 +51,7 @@ public final class SetAttentionProvider implements ConditionNetworkProvider {
   }
 
   @Override
-  public boolean accepts(ObservationShape shape) {
-    return shape instanceof ObservationShape.Set;
-  }
-
-  @Override
-  public ConditionNetwork create(int observationDim, Settings settings, Parameters params) {
-    throw new ConfigurationException("condition", "the summary network '" + NAME
-        + "' takes a set, not a vector of " + observationDim + " values");
-  }
-
-  @Override
-  public ConditionNetwork create(ObservationShape shape, int parameterDim, Settings settings, Parameters params) {
-    SummaryInput.requireShape(NAME, shape, ObservationShape.Set.class);
-    validate(settings);
+  ConditionNetwork build(ObservationShape shape, int parameterDim, Settings settings, Parameters params) {
     int elementWidth = shape.elementWidth();
     int seeds = settings.getInt("seeds");
     int heads = settings.getInt("heads");
@@ -83,25 +68,11 @@ public final class SetAttentionProvider implements ConditionNetworkProvider {
     Parameter valueBias = params.trainable("value_b", 1, hidden, 0);
     DenseNet rho = new DenseNet(params.scope("rho"), seeds * hidden + 1, hidden, settings.getInt("rho_layers"),
         width, activation, 0, false);
-    return new ConditionNetwork() {
-      @Override
-      public int width() {
-        return width;
-      }
-
-      @Override
-      public Tensor apply(Ops ops, Tensor y) {
-        return apply(ops, y, new int[0]);
-      }
-
-      @Override
-      public Tensor apply(Ops ops, Tensor y, int[] lengths) {
-        int[] n = SummaryInput.lengths(NAME, y, lengths, elementWidth);
-        Tensor each = activation.apply(ops, phi.apply(ops, ops.elements(y, elementWidth)));
-        Tensor pooled = ops.attentionPool(ops.use(queries), ops.linear(each, keyWeight, keyBias),
-            ops.linear(each, valueWeight, valueBias), n, heads);
-        return rho.apply(ops, ops.concatColumns(pooled, SummaryInput.logCount(ops, n)));
-      }
-    };
+    return new SummaryNetwork(NAME, elementWidth, width, (ops, y, n) -> {
+      Tensor each = activation.apply(ops, phi.apply(ops, ops.elements(y, elementWidth)));
+      Tensor pooled = ops.attentionPool(ops.use(queries), ops.linear(each, keyWeight, keyBias),
+          ops.linear(each, valueWeight, valueBias), n, heads);
+      return rho.apply(ops, ops.concatColumns(pooled, SummaryInput.logCount(ops, n)));
+    });
   }
 }
