@@ -267,7 +267,18 @@ final class SimulatorPool implements AutoCloseable {
       }
       pb.environment().put("INN_WORKER", Integer.toString(index));
       pb.environment().put("INN_FRAMING", framing.name().toLowerCase(java.util.Locale.ROOT));
+      if (closed.get()) {
+        throw new IOException("the simulator pool is closed");
+      }
       process = pb.start();
+      // closed while it started: close() may have stopped this slot before the process existed,
+      // and a simulator started now would outlive the run
+      if (closed.get()) {
+        Process late = process;
+        process = null;
+        kill(late);
+        throw new IOException("the simulator pool is closed");
+      }
       served = 0;
       stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
       stdout = new BufferedInputStream(process.getInputStream(), 1 << 16);
