@@ -42,17 +42,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "an observation y*, comma separated (repeat for several)")
   List<String> observations = new ArrayList<>();
 
-  @Option(names = "--observations", paramLabel = "FILE",
-      description = "CSV of observations, one per row (a header line is skipped); for sets and sequences .npy of"
-          + " padded rows (with --lengths) or long-form .csv (one line per element, --id-column)")
-  Path observationFile;
-
-  @Option(names = "--lengths", paramLabel = "FILE", description = "1-D .npy of each row's number of elements")
-  Path lengths;
-
-  @Option(names = "--id-column", defaultValue = "id", description = "observation id column of a long-form .csv"
-      + " (default: ${DEFAULT-VALUE})")
-  String idColumn;
+  @picocli.CommandLine.Mixin
+  ObservationFileOptions observationFile = new ObservationFileOptions();
 
   @Option(names = "--true", paramLabel = "X",
       description = "the true parameters x* of the observations, comma separated, in the same order (optional)")
@@ -89,12 +80,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     for (String o : observations) {
       ys.add(Values.parse(o, "-y"));
     }
-    if (observationFile != null && ragged) {
-      List<ObservationInput.Named> read = ObservationInput.read(observationFile, lengths, idColumn, loaded.problem());
+    if (observationFile.file != null && ragged) {
+      List<ObservationInput.Named> read = observationFile.read(loaded.problem());
       ObservationInput.check(read, loaded.method());
       read.forEach(o -> ys.add(o.values()));
-    } else if (observationFile != null) {
-      Matrix m = SampleFile.readCsv(observationFile);
+    } else if (observationFile.file != null) {
+      Matrix m = SampleFile.readCsv(observationFile.file);
       for (int i = 0; i < m.rows(); i++) {
         ys.add(m.row(i));
       }

@@ -43,16 +43,8 @@ final class SampleCommand implements Callable<Integer> {
       description = "the observation y*, comma separated, e.g. 0,1.5 (one per call)")
   List<String> observations = new java.util.ArrayList<>();
 
-  @Option(names = "--observations", paramLabel = "FILE", description = "for sets and sequences: a file of"
-      + " observations, .npy of padded rows (with --lengths) or long-form .csv (one line per element, --id-column)")
-  Path observationFile;
-
-  @Option(names = "--lengths", paramLabel = "FILE", description = "1-D .npy of each row's number of elements")
-  Path lengths;
-
-  @Option(names = "--id-column", defaultValue = "id", description = "observation id column of a long-form .csv"
-      + " (default: ${DEFAULT-VALUE})")
-  String idColumn;
+  @picocli.CommandLine.Mixin
+  ObservationFileOptions observationFile = new ObservationFileOptions();
 
   @Option(names = "--row", paramLabel = "K", description = "which observation of --observations to sample (0-based;"
       + " needed when the file holds several)")
@@ -73,7 +65,7 @@ final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (observationFile != null) {
+    if (observationFile.file != null) {
       return sampleFromFile();
     }
     if (observations.size() != 1) {
@@ -123,20 +115,20 @@ final class SampleCommand implements Callable<Integer> {
     }
     ModelFile.Loaded loaded = ModelFile.load(model, plugins);
     outputGuard.check(out, "a samples file of parameters " + loaded.problem().parameterNames(),
-        f -> isSamples(f, loaded.problem().parameterNames()), java.util.Arrays.asList(model, observationFile));
+        f -> isSamples(f, loaded.problem().parameterNames()), java.util.Arrays.asList(model, observationFile.file));
     if (!loaded.problem().observationShape().ragged()) {
       throw new IllegalArgumentException("the model's problem '" + loaded.header().problem() + "' observes a "
           + loaded.problem().observationShape().describe() + "; give it with -y v1,v2,...");
     }
-    List<ObservationInput.Named> all = ObservationInput.read(observationFile, lengths, idColumn, loaded.problem());
+    List<ObservationInput.Named> all = observationFile.read(loaded.problem());
     if (row == null && all.size() != 1) {
-      throw new IllegalArgumentException(observationFile + " holds " + all.size() + " observations; pick one with"
+      throw new IllegalArgumentException(observationFile.file + " holds " + all.size() + " observations; pick one with"
           + " --row K (0 to " + (all.size() - 1) + ")");
     }
     int k = row == null ? 0 : row;
     if (k < 0 || k >= all.size()) {
       throw new IllegalArgumentException("--row " + k + " is not among the " + all.size() + " observations of "
-          + observationFile);
+          + observationFile.file);
     }
     ObservationInput.check(List.of(all.get(k)), loaded.method());
     write(loaded, all.get(k).values());
