@@ -1,11 +1,11 @@
 package dev.inn.bench.report;
 
 import dev.inn.api.data.Matrix;
-import dev.inn.bench.diagnostics.Coverage;
-import dev.inn.bench.diagnostics.EcdfBand;
-import dev.inn.bench.diagnostics.Modes;
-import dev.inn.bench.diagnostics.Sbc;
-import dev.inn.bench.diagnostics.Tarp;
+import dev.inn.diagnostics.Coverage;
+import dev.inn.diagnostics.EcdfBand;
+import dev.inn.diagnostics.Modes;
+import dev.inn.diagnostics.Sbc;
+import dev.inn.diagnostics.Tarp;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -39,7 +39,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Figures of the diagnostics ({@code dev.inn.bench.diagnostics}): corner plot, correlation
+ * Figures of the diagnostics ({@code dev.inn.diagnostics}): corner plot, correlation
  * matrix, posterior predictive, SBC rank histograms and ECDF differences, coverage and TARP
  * curves, recovery. Drawn with JFreeChart like {@link Figures}, as {@link ChartGrid}s so each
  * has a PNG and an SVG form; a method's colour is its {@link #methodColour}.

@@ -1,8 +1,8 @@
 package dev.inn.bench.report;
 
-import dev.inn.bench.diagnostics.Modes;
 import dev.inn.bench.harness.MethodResults;
 import dev.inn.bench.harness.ProblemResults;
+import dev.inn.diagnostics.Modes;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
