@@ -106,6 +106,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     return minimumLength;
   }
 
+  /** x in the unbounded coordinates of the support, then both standardised (y per element for sets and sequences). */
+  @Override
+  protected Dataset learningUnits(Dataset raw) {
+    return new Dataset(xStandard().apply(support.toUnbounded(raw.x())), standardY(raw.y(), raw.lengths()),
+        raw.lengths());
+  }
+
   /** Standardised observations: per column for vectors, per element channel over real elements for sets and sequences. */
   private Matrix standardY(Matrix y, int[] lengths) {
     return lengths.length == 0 ? yStandard().apply(y) : yStandard().applyElements(y, lengths);
@@ -322,7 +329,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
           fitStandardizers(u, data.y(), data.lengths());
         }
         if (scaled == null) {
-          scaled = new Dataset(xStandard().apply(u), standardY(data.y(), data.lengths()), data.lengths());
+          scaled = scale(data);
         }
         flow.initialize(scaled, context.seed());
         // the likelihood is a mean over rows, so batches can be split over the cores
