@@ -2,6 +2,8 @@ package dev.inn.baselines.method;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.PairChunks;
+import dev.inn.api.method.ChunkedTraining;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
@@ -25,7 +27,7 @@ import java.util.SplittableRandom;
  * standardised units when enabled. Subclasses build their networks, train on standardised
  * data, and generate standardised x for a chunk of standardised observations.
  */
-public abstract class NetworkMethod implements PosteriorMethod {
+public abstract class NetworkMethod implements PosteriorMethod, ChunkedTraining {
 
   /** Rows per sampling chunk when whole chunks run on the threads. */
   private static final int PARALLEL_CHUNK = 512;
@@ -102,7 +104,7 @@ public abstract class NetworkMethod implements PosteriorMethod {
     if (standardize) {
       kit.fitStandardizers(data.x(), data.y(), new int[0]);
     }
-    TrainingHistory history = fit(new Dataset(kit.xStandard().apply(data.x()), kit.yStandard().apply(data.y())), context);
+    TrainingHistory history = fit(kit.scale(data), context);
     // a diverged network is refused here, not saved or scored as a bad row
     SampleHealth.check(name(), sample(data.y().row(0), 256, 1), data.x(),
         "lower lr (now " + learningRate() + ")");
@@ -140,5 +142,11 @@ public abstract class NetworkMethod implements PosteriorMethod {
   /** A rows x cols matrix of independent N(0, 1) draws. */
   protected static Matrix gaussian(SplittableRandom random, int rows, int cols) {
     return GaussianNoise.draw(random, rows, cols, 1f);
+  }
+
+  /** Trains from chunks through the toolkit: this method's own training on a sample, its batches from every chunk. */
+  @Override
+  public TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context) {
+    return kit.train(pairs, windowChunks, context, sample -> train(sample, context));
   }
 }

@@ -10,9 +10,11 @@ import dev.inn.api.block.UnconditionedBlock;
 import dev.inn.api.condition.ConditionNetwork;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.PairChunks;
 import dev.inn.api.loss.LossTerm;
 import dev.inn.api.method.MisspecificationCheck;
 import dev.inn.api.method.PosteriorDensity;
+import dev.inn.api.method.ChunkedTraining;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
@@ -52,7 +54,7 @@ import java.util.SplittableRandom;
  * ({@link MixtureWeights}). A mixture's density is the weighted sum of its flows' densities and
  * a sample comes from one flow picked by weight, so it stays exact and cheap to sample.
  */
-public final class CinnMethod implements PosteriorMethod, PosteriorDensity, MisspecificationCheck {
+public final class CinnMethod implements PosteriorMethod, ChunkedTraining, PosteriorDensity, MisspecificationCheck {
 
   /** Rows per inverse pass when sampling: a chunk's intermediates stay in cache. */
   private static final int SAMPLE_CHUNK = 512;
@@ -91,14 +93,13 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity, Miss
     this.dx = problem.parameterDim();
     this.dy = problem.observationDim();
     this.registry = registry;
-    if (dx < 2) {
-      throw new ConfigurationException("cinn: problem '" + problem.name() + "' has " + dx
-          + " parameter; coupling blocks need at least 2");
-    }
     CinnPlugins plugins = CinnPlugins.resolve(config, registry, problem.observationShape());
     this.minimumLength = plugins.condition().plugin().minimumLength(plugins.condition().settings());
     this.kit = new GraphMethodToolkit("cinn", problem, config.optimizer().threads(), minimumLength);
     this.support = kit.supportMap(problem, config.supportTransform());
+    // x in the unbounded coordinates of the support, then both standardised (y per element for sets and sequences)
+    kit.learnIn(raw -> new Dataset(kit.xStandard().apply(support.toUnbounded(raw.x())), standardY(raw.y(),
+        raw.lengths()), raw.lengths()));
     useSingle(new Flow(0, untrainedWidth()));
   }
 
@@ -323,7 +324,7 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity, Miss
           kit.fitStandardizers(u, data.y(), data.lengths());
         }
         if (scaled == null) {
-          scaled = new Dataset(kit.xStandard().apply(u), standardY(data.y(), data.lengths()), data.lengths());
+          scaled = kit.scale(data);
         }
         flow.initialize(scaled, context.seed());
         // the likelihood is a mean over rows, so batches can be split over the cores
@@ -665,5 +666,11 @@ public final class CinnMethod implements PosteriorMethod, PosteriorDensity, Miss
     }
     summaryFlow = referenceFlow;
     summaryReference = reference;
+  }
+
+  /** Trains from chunks through the toolkit: this method's own training on a sample, its batches from every chunk. */
+  @Override
+  public TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context) {
+    return kit.train(pairs, windowChunks, context, sample -> train(sample, context));
   }
 }

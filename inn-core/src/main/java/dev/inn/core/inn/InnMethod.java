@@ -1,6 +1,7 @@
 package dev.inn.core.inn;
 
 import dev.inn.api.method.LatentEncoder;
+import dev.inn.api.method.ChunkedTraining;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.core.training.GraphMethodToolkit;
 import dev.inn.api.block.BlockProvider;
@@ -9,6 +10,7 @@ import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.PairChunks;
 import dev.inn.api.loss.Kernel;
 import dev.inn.api.loss.LossTerm;
 import dev.inn.api.method.TrainingContext;
@@ -43,7 +45,7 @@ import java.util.SplittableRandom;
  * padding and reconstruction terms), sampled by one batched inverse pass on
  * [z ~ N(0, I), 0, y*].
  */
-public final class InnMethod implements PosteriorMethod, LatentEncoder {
+public final class InnMethod implements PosteriorMethod, ChunkedTraining, LatentEncoder {
 
   /** Rows per inverse pass when sampling. */
   private static final int SAMPLE_CHUNK = 256;
@@ -68,6 +70,8 @@ public final class InnMethod implements PosteriorMethod, LatentEncoder {
     this.forwardKernel = plugins.forwardKernel().plugin().create(plugins.forwardKernel().settings());
     this.backwardKernel = plugins.backwardKernel().plugin().create(plugins.backwardKernel().settings());
     this.support = kit.supportMap(problem, config.supportTransform());
+    // x in the unbounded coordinates of the support, then both standardised
+    kit.learnIn(raw -> new Dataset(kit.xStandard().apply(support.toUnbounded(raw.x())), kit.yStandard().apply(raw.y())));
     build(0);
   }
 
@@ -106,12 +110,12 @@ public final class InnMethod implements PosteriorMethod, LatentEncoder {
     if (config.standardize()) {
       kit.fitStandardizers(support.toUnbounded(data.x()), data.y(), new int[0]);
     }
-    Dataset scaled = new Dataset(kit.xStandard().apply(support.toUnbounded(data.x())), kit.yStandard().apply(data.y()));
-    TrainingHistory h = kit.train(params, scaled, objective, config.optimizer(), context, context.seed());
+    TrainingHistory h = kit.train(params, kit.scale(data), objective, config.optimizer(), context, context.seed());
     trained = true;
     checkHealth(data);
     return h;
   }
+
 
   /**
    * After training: posterior samples for a training observation must be finite and of sane
@@ -380,5 +384,11 @@ public final class InnMethod implements PosteriorMethod, LatentEncoder {
     build(0);
     params.read(in);
     trained = true;
+  }
+
+  /** Trains from chunks through the toolkit: this method's own training on a sample, its batches from every chunk. */
+  @Override
+  public TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context) {
+    return kit.train(pairs, windowChunks, context, sample -> train(sample, context));
   }
 }

@@ -3,6 +3,7 @@ package dev.inn.core.training;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.data.ObservationShape;
+import dev.inn.api.data.PairChunks;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
@@ -19,10 +20,13 @@ import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.core.random.GaussianNoise;
+import dev.inn.core.training.rows.ChunkStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The core's {@link MethodToolkit}, which every trainable method uses (the INN, the cINN, every
@@ -48,6 +52,9 @@ public final class GraphMethodToolkit implements MethodToolkit {
   private final ThreadLocal<ArrayPool> samplingPools = ThreadLocal.withInitial(ArrayPool::new);
   private Standardizer xStandard;
   private Standardizer yStandard;
+  private UnaryOperator<Dataset> learningUnits;
+  // set while training from chunks: train then streams instead of using the rows in memory
+  private volatile ChunkStream stream;
 
   /**
    * @param name the method's name, used in messages and progress ("train NAME")
@@ -228,15 +235,76 @@ public final class GraphMethodToolkit implements MethodToolkit {
     return yStandard;
   }
 
+  /**
+   * Sets how raw training pairs become the rows the networks learn from (by default x and y
+   * standardised, y per element channel for sets and sequences). A method that maps x first
+   * (e.g. onto the real line) sets its own; it must act row by row, as it is applied to each
+   * streamed chunk on its own.
+   */
+  public void learnIn(UnaryOperator<Dataset> units) {
+    this.learningUnits = units;
+  }
+
+  private Dataset learningUnits(Dataset raw) {
+    if (learningUnits != null) {
+      return learningUnits.apply(raw);
+    }
+    return new Dataset(xStandard.apply(raw.x()), raw.ragged() ? yStandard.applyElements(raw.y(), raw.lengths())
+        : yStandard.apply(raw.y()), raw.lengths());
+  }
+
+  /**
+   * The training pairs in learning units ({@link #learnIn}): what a method hands to
+   * {@link #train}, so that training from chunks can prepare every chunk the same way.
+   */
+  public Dataset scale(Dataset raw) {
+    Dataset scaled = learningUnits(raw);
+    ChunkStream s = stream;
+    if (s != null && raw == s.sample()) {
+      s.scaled(scaled);
+    }
+    return scaled;
+  }
+
+  /**
+   * Trains on every chunk of {@code pairs}, holding about {@code windowChunks} chunks at once
+   * (see {@link ChunkStream} for what is held and where the result differs from training in
+   * memory): the method's own training ({@code trainInMemory}) runs on a sample of
+   * {@code windowChunks} chunks (all when the window covers them), which fixes the
+   * standardisation and the checks after training, and its trainer pulls the batches from all
+   * chunks. A method that trains with a loop of its own instead of {@link #train} is refused.
+   */
+  public synchronized TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context,
+      Function<Dataset, TrainingHistory> trainInMemory) {
+    stream = ChunkStream.open(pairs, windowChunks, context.seed());
+    try {
+      TrainingHistory history = trainInMemory.apply(stream.sample());
+      stream.checkTrainerStreamed(name);
+      return history;
+    } finally {
+      stream = null;
+    }
+  }
+
   @Override
   public TrainingHistory train(Parameters model, Dataset data, Objective objective, TrainingSchedule schedule,
       TrainingContext context, long splitSeed) {
     return train(ParameterStore.of(model), data, objective, OptimizerConfig.of(schedule), context, splitSeed);
   }
 
-  /** As {@link #train(Parameters, Dataset, Objective, TrainingSchedule, TrainingContext, long)}, on a store. */
+  /**
+   * As {@link #train(Parameters, Dataset, Objective, TrainingSchedule, TrainingContext, long)}, on a
+   * store; while training from chunks the batches come from every chunk.
+   */
   public TrainingHistory train(ParameterStore params, Dataset data, Objective objective, OptimizerConfig schedule,
       TrainingContext context, long splitSeed) {
+    ChunkStream s = stream;
+    if (s != null) {
+      return new Trainer(schedule).run("train " + name, params, s.rows(data, name, raw -> {
+        checkData(raw);
+        return learningUnits(raw);
+      }, context.seed()), objective, context, parallel(), splitSeed);
+    }
     return new Trainer(schedule).run("train " + name, params, data, objective, context, parallel(), splitSeed);
   }
 

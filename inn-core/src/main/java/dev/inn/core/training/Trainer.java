@@ -4,10 +4,10 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.training.Objective;
-import dev.inn.api.training.ValidationSplit;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.profile.StepProfile;
+import dev.inn.core.training.rows.TrainingRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,28 +45,32 @@ public final class Trainer {
       throw new IllegalArgumentException(task + ": need at least 2 training pairs, got " + data.size());
     }
     checkFinite(task, data);
+    return run(task, params, TrainingRows.of(data), objective, context, parallel, splitSeed);
+  }
+
+  /**
+   * As {@link #run(String, ParameterStore, Dataset, Objective, TrainingContext, RowParallel, long)},
+   * pulling the batches from {@code data}, rows in memory or streamed from chunks; the rows must
+   * be checked (finite) by their source.
+   */
+  public TrainingHistory run(String task, ParameterStore params, TrainingRows data, Objective objective,
+      TrainingContext context, RowParallel parallel, long splitSeed) {
+    if (data.size() < 2) {
+      throw new IllegalArgumentException(task + ": need at least 2 training pairs, got " + data.size());
+    }
     if (config.stopsEarly()) {
       return new EpochTraining(task, params, data, objective, context, parallel, splitSeed).run();
     }
     SplittableRandom random = new SplittableRandom(context.seed());
     Step optimizerStep = new Step(params, objective, parallel, null);
     int batch = Math.min(config.batch(), data.size());
-    int[] order = identity(data.size());
-    int cursor = data.size();
+    TrainingRows.RowCursor cursor = data.cursor(random);
     List<Integer> steps = new ArrayList<>();
     Map<String, List<Double>> curves = new LinkedHashMap<>();
     Map<String, Double> window = new LinkedHashMap<>();
     int inWindow = 0;
-    int[] rows = new int[batch];
     for (int step = 0; step < config.steps(); step++) {
-      for (int r = 0; r < batch; r++) {
-        if (cursor == order.length) {
-          shuffle(order, random);
-          cursor = 0;
-        }
-        rows[r] = order[cursor++];
-      }
-      BatchStep.Terms terms = optimizerStep.run(data.select(rows), random, step, config.learningRate(step));
+      BatchStep.Terms terms = optimizerStep.run(cursor.next(batch), random, step, config.learningRate(step));
       if (terms == null) {
         throw new TrainingDivergedException(task + ": " + optimizerStep.failure() + " at step " + step + " of "
             + config.steps() + " (learning rate " + config.learningRate(step) + "); lower lr, raise clamping, or"
@@ -169,11 +173,11 @@ public final class Trainer {
     private final Objective objective;
     private final TrainingContext context;
     private final RowParallel parallel;
-    private final Dataset train;
-    private final Dataset validation;
+    private final TrainingRows train;
+    private final TrainingRows validation;
     private final SplittableRandom random;
 
-    EpochTraining(String task, ParameterStore params, Dataset data, Objective objective, TrainingContext context,
+    EpochTraining(String task, ParameterStore params, TrainingRows data, Objective objective, TrainingContext context,
         RowParallel parallel, long splitSeed) {
       this.task = task;
       this.params = params;
@@ -182,14 +186,10 @@ public final class Trainer {
       this.parallel = parallel;
       this.random = new SplittableRandom(context.seed());
       // with its own seed the split leaves the batch order's generator untouched
-      ValidationSplit split = ValidationSplit.draw(data.size(), config.validationFraction(),
-          splitSeed == context.seed() ? random : new SplittableRandom(splitSeed));
-      if (split.heldOut().length < 1 || split.kept().length < 2) {
-        throw new IllegalArgumentException(task + ": " + data.size() + " training pairs are too few for a validation"
-            + " split of " + config.validationFraction() + "; simulate more pairs");
-      }
-      this.validation = data.select(split.heldOut());
-      this.train = data.select(split.kept());
+      TrainingRows.Split split = data.split(config.earlyStopping().validationFraction(),
+          splitSeed == context.seed() ? random : new SplittableRandom(splitSeed), task);
+      this.validation = split.validation();
+      this.train = split.train();
     }
 
     TrainingHistory run() {
@@ -218,16 +218,14 @@ public final class Trainer {
       int step = 0;
       List<Integer> epochs = new ArrayList<>();
       Map<String, List<Double>> curves = new LinkedHashMap<>();
-      int[] order = identity(train.size());
-      int[] rows = new int[batch];
+      TrainingRows.RowCursor cursor = train.cursor(random);
       int epoch = 0;
       while (epoch < stop.maxEpochs()) {
-        shuffle(order, random);
+        cursor.newPass();
         double trainSum = 0;
         boolean diverged = false;
         for (int b = 0; b < stepsPerEpoch; b++) {
-          System.arraycopy(order, b * batch, rows, 0, batch);
-          BatchStep.Terms terms = optimizerStep.run(train.select(rows), random, step, lr);
+          BatchStep.Terms terms = optimizerStep.run(cursor.next(batch), random, step, lr);
           if (terms == null) {
             diverged = true;
             break;
@@ -313,23 +311,15 @@ public final class Trainer {
 
     /** Mean weighted loss over the validation split, in batches, without recording. */
     private double validationLoss(Step optimizerStep) {
-      int chunk = 1024;
-      double sum = 0;
+      double[] sum = {0};
       // a fixed generator so that stochastic objectives compare epochs on equal terms
       SplittableRandom fixed = new SplittableRandom(context.seed() ^ 0x7F4A7C15L);
-      for (int from = 0; from < validation.size(); from += chunk) {
-        int to = Math.min(validation.size(), from + chunk);
-        int[] idx = new int[to - from];
-        for (int i = 0; i < idx.length; i++) {
-          idx[i] = from + i;
+      validation.forEachBlock(1024, block -> {
+        if (Double.isFinite(sum[0])) {
+          sum[0] += optimizerStep.evaluate(block, fixed) * block.size();
         }
-        double loss = optimizerStep.evaluate(validation.select(idx), fixed);
-        if (!Double.isFinite(loss)) {
-          return Double.NaN;
-        }
-        sum += loss * idx.length;
-      }
-      return sum / validation.size();
+      });
+      return Double.isFinite(sum[0]) ? sum[0] / validation.size() : Double.NaN;
     }
 
     private float[][] snapshot() {
@@ -363,23 +353,6 @@ public final class Trainer {
     if (bad >= 0) {
       throw new IllegalArgumentException(task + ": training observations y contain " + data.y().data()[bad]
           + " at row " + bad / data.y().cols() + ", column " + bad % data.y().cols());
-    }
-  }
-
-  private static int[] identity(int n) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    return a;
-  }
-
-  private static void shuffle(int[] a, SplittableRandom random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
     }
   }
 }
