@@ -39,9 +39,11 @@ public record SequentialConfig(long budget, int rounds, double quantile, int den
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
     }
     if (budget < (long) rounds * MIN_ROUND) {
-      throw new IllegalArgumentException("--budget " + budget + " is smaller than one round's worth: " + rounds
-          + " round(s) need at least " + MIN_ROUND + " simulations each (" + (long) rounds * MIN_ROUND
-          + " in all); raise --budget or lower --rounds");
+      // the last round is the smallest (the first budget % rounds rounds take one more)
+      throw new IllegalArgumentException("--budget " + budget + " is smaller than one round's worth: round " + rounds
+          + " of " + rounds + " would get " + budget / rounds + " simulations, fewer than the " + MIN_ROUND + " a round"
+          + " needs (" + (long) rounds * MIN_ROUND + " in all); raise --budget or lower --rounds. Nothing was"
+          + " simulated");
     }
     if (!(quantile > 0 && quantile < 0.5)) {
       throw new IllegalArgumentException("--quantile must be in (0, 0.5), got " + quantile);

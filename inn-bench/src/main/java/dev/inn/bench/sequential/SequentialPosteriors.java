@@ -73,7 +73,8 @@ public record SequentialPosteriors(PluginLookup plugins, String problemName, Set
 
   /**
    * Runs every observation in turn and draws {@code samples} posterior samples for each. The
-   * rounds' stores live in a temporary folder removed afterwards.
+   * rounds' stores live in a temporary folder, removed when its observation is done and kept
+   * (and named in the error) when it fails.
    */
   public Outcome run(List<float[]> observations, int samples, long seed, ProgressListener progress) {
     int n = observations.size();
@@ -114,10 +115,10 @@ public record SequentialPosteriors(PluginLookup plugins, String problemName, Set
       } catch (IOException e) {
         throw new UncheckedIOException("observation " + (i + 1) + ": " + e.getMessage(), e);
       } catch (RuntimeException e) {
+        // the folder stays: the error names it, with the rounds and simulations it keeps
         throw new IllegalStateException("test observation " + (i + 1) + " of " + n + ": " + e.getMessage(), e);
-      } finally {
-        delete(work);
       }
+      delete(work);
       progress.update("sequential " + methodName, i + 1, n, String.format(Locale.ROOT, "%d simulations, %.0f s",
           simulations[i], seconds[i]));
     }

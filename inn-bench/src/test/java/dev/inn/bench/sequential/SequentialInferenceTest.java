@@ -207,7 +207,8 @@ class SequentialInferenceTest {
 
   @Test
   void badInputFailsClearlyNamingTheRound() {
-    assertThatThrownBy(() -> SequentialConfig.of(25, 3)).hasMessageContaining("--budget 25 is smaller than one round");
+    assertThatThrownBy(() -> SequentialConfig.of(25, 3)).hasMessageContaining("--budget 25 is smaller than one round")
+        .hasMessageContaining("round 3 of 3 would get 8 simulations").hasMessageContaining("Nothing was simulated");
 
     // an observation the prior predictive cannot produce: nothing of the prior is accepted
     Path far = tmp.resolve("far");

@@ -71,6 +71,24 @@ class SequentialSuiteTest {
   }
 
   @Test
+  void aSequentialMethodWithoutADensityFailsItsRowNamingWhy(@TempDir Path dir) throws Exception {
+    Path suite = dir.resolve("s.toml");
+    String text = SUITE.replace("name = \"cinn\"\nlabel = \"cINN\"\n", "name = \"test-linear-fit\"\nlabel = \"fit\"\n")
+        .replace("name = \"cinn\"\nlabel = \"cINN, sequential\"\n", "name = \"test-linear-fit\"\nlabel = \"fit, sequential\"\n")
+        .replace("settings = { hidden = 32, ensemble = 1, blocks = 4, max_epochs = 30, threads = 1 }\n", "");
+    assertThat(text).doesNotContain("cinn");
+    Files.writeString(suite, text);
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new String[] {"run", suite.toString(), "--out", dir.resolve("report").toString()},
+        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    // the amortized row is kept, the sequential one fails before any simulation, saying why
+    assertThat(code).as(err.toString()).isEqualTo(3);
+    assertThat(err.toString()).contains("method 'fit, sequential' on problem 'test-conjugate-gaussian' (seed 1) failed"
+        + " in its sequential runs: test observation 1 of 2: method 'test-linear-fit' has no posterior density")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void aBudgetBelowOneRoundPerObservationIsRefusedWhenTheSuiteIsRead() {
     SuiteParser parser = new SuiteParser(PluginRegistry.fromClassPath());
     assertThatThrownBy(() -> parser.parse(SUITE.replace("train_size = 300", "train_size = 25"), "s.toml"))
