@@ -167,13 +167,13 @@ class SequentialInferenceTest {
       truthLog[i] = density.logDensity(y, test.x().rows(i, i + 1))[0];
       sampleLog[i] = density.logDensity(y, s);
     }
-    double[][] u = dev.inn.bench.diagnostics.Sbc.rankFractions(test.x(), posteriors);
+    double[][] u = dev.inn.diagnostics.Sbc.rankFractions(test.x(), posteriors);
     for (int c = 0; c < 2; c++) {
-      dev.inn.bench.diagnostics.Verdict v = dev.inn.bench.diagnostics.Sbc.verdict(u[c], 0.95, 3);
+      dev.inn.diagnostics.Verdict v = dev.inn.diagnostics.Sbc.verdict(u[c], 0.95, 3);
       assertThat(v.flagged()).as("x%d under the truncated prior: %s", c, v.sentence()).isFalse();
     }
-    dev.inn.bench.diagnostics.Verdict joint = dev.inn.bench.diagnostics.Coverage.verdict(
-        dev.inn.bench.diagnostics.Coverage.hpdLevels(truthLog, sampleLog), 0.95, 3);
+    dev.inn.diagnostics.Verdict joint = dev.inn.diagnostics.Coverage.verdict(
+        dev.inn.diagnostics.Coverage.hpdLevels(truthLog, sampleLog), 0.95, 3);
     assertThat(joint.flagged()).as("joint coverage under the truncated prior: %s", joint.sentence()).isFalse();
   }
 
