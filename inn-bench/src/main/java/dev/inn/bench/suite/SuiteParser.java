@@ -35,7 +35,7 @@ public final class SuiteParser {
   /** Shipped suites, by name. */
   public static final List<String> SHIPPED =
       List.of("quickstart", "paper-8modes", "paper-kinematics", "paper-medical", "ballistics", "sbibm", "sbibm-quick",
-          "raw-sets", "raw-series", "raw-curves", "raw-misspecification");
+          "sbibm-sequential", "raw-sets", "raw-series", "raw-curves", "raw-misspecification");
 
   private static final List<String> DEFAULT_METRICS =
       List.of("posterior-resim", "map-rmse", "map-resim", "calibration", "posterior-mmd");
