@@ -90,10 +90,6 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     this.dx = problem.parameterDim();
     this.dy = problem.observationDim();
     this.registry = registry;
-    if (dx < 2) {
-      throw new ConfigurationException("cinn: problem '" + problem.name() + "' has " + dx
-          + " parameter; coupling blocks need at least 2");
-    }
     this.support = supportTransform(problem, config.supportTransform());
     CinnPlugins plugins = CinnPlugins.resolve(config, registry, shape());
     this.minimumLength = plugins.condition().plugin().minimumLength(plugins.condition().settings());
