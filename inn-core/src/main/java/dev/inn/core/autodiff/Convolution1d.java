@@ -1,5 +1,6 @@
 package dev.inn.core.autodiff;
 
+import dev.inn.core.linalg.ElementKernels;
 import dev.inn.core.profile.StepProfile;
 import dev.inn.core.profile.StepProfile.Part;
 import java.util.Arrays;
@@ -11,6 +12,8 @@ import java.util.Arrays;
  * backward two more (weight gradient and tap gradient, scattered back onto the input).
  */
 final class Convolution1d {
+
+  private static final ElementKernels ELEMENTS = ElementKernels.best();
 
   private Convolution1d() {}
 
@@ -84,12 +87,7 @@ final class Convolution1d {
         RaggedOps.weightGradient(graph, cols, gc, w.g, steps, taps, cout);
       }
       if (bias.needsGrad) {
-        for (int r = 0; r < steps; r++) {
-          int o = r * cout;
-          for (int j = 0; j < cout; j++) {
-            bias.g[j] += gc[o + j];
-          }
-        }
+        ELEMENTS.columnSums(gc, steps, cout, bias.g);
       }
       if (x.needsGrad) {
         float[] dcols = graph.pool.take(steps * taps);
@@ -105,11 +103,7 @@ final class Convolution1d {
               for (int q = 0; q < kernel; q++) {
                 int s = t + (q - half) * dilation;
                 if (s >= 0 && s < n) {
-                  int src = c0 + q * cin;
-                  int dst = rowIn + s * cin;
-                  for (int c = 0; c < cin; c++) {
-                    gx[dst + c] += dcols[src + c];
-                  }
+                  ELEMENTS.addInto(dcols, c0 + q * cin, gx, rowIn + s * cin, cin);
                 }
               }
             }
