@@ -5,6 +5,7 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.Settings;
 import dev.inn.core.plugin.PluginRegistry;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How fast threshold ABC runs on inverse kinematics for the hard observation y* = (0, 1.5),
@@ -27,8 +28,8 @@ public final class AbcThroughputBenchmark {
    * @param seed seed of the timed run
    */
   public static String runJson(int samples, double epsilon, long seed) {
-    Problem problem = PluginRegistry.fromClassPath().find(ProblemProvider.class, "inverse-kinematics")
-        .create(Settings.empty());
+    ProblemProvider provider = PluginRegistry.fromClassPath().find(ProblemProvider.class, "inverse-kinematics");
+    Problem problem = provider.create(provider.settings(Map.of()));
     AbcConfig config = new AbcConfig(AbcMode.THRESHOLD, epsilon, 0.005, 2_000_000_000L, 4096, 0, 256, false);
     Abc abc = new Abc(problem, config);
     abc.sample(HARD_OBSERVATION, Math.max(1, samples / 10), seed + 1); // warm-up (JIT)
