@@ -8,6 +8,7 @@ import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
+import dev.inn.diagnostics.MeanShiftMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.inn.bench.diagnostics;
+package dev.inn.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

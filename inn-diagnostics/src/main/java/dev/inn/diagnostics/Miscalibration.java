@@ -1,4 +1,4 @@
-package dev.inn.bench.diagnostics;
+package dev.inn.diagnostics;
 
 /** The direction in which a posterior is miscalibrated, as the diagnostics tell it. */
 public enum Miscalibration {

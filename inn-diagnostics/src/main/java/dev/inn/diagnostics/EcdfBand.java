@@ -1,4 +1,4 @@
-package dev.inn.bench.diagnostics;
+package dev.inn.diagnostics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,7 +1,6 @@
-package dev.inn.bench.metrics;
+package dev.inn.diagnostics;
 
 import dev.inn.api.data.Matrix;
-import dev.inn.bench.diagnostics.MeanShift;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;

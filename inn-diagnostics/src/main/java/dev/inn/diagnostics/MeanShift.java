@@ -1,4 +1,4 @@
-package dev.inn.bench.diagnostics;
+package dev.inn.diagnostics;
 
 /**
  * Gaussian mean-shift on points held row-major in one array: the climb both the mode count

@@ -1,4 +1,4 @@
-package dev.inn.bench.diagnostics;
+package dev.inn.diagnostics;
 
 import dev.inn.api.data.Matrix;
 import java.util.List;

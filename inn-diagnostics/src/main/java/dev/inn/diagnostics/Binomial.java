@@ -1,4 +1,4 @@
-package dev.inn.bench.diagnostics;
+package dev.inn.diagnostics;
 
 /** The binomial distribution's CDF for a fixed n and p, tabulated once (for ECDF bands). */
 final class Binomial {
