@@ -21,16 +21,22 @@ import java.util.Map;
  * implementation of {@link Ops}. Operations run eagerly; when recording, each one appends a
  * closure to a tape that {@link #backward} replays in reverse. Matrix products use the
  * fastest available {@link Gemm} split over rows by {@link RowParallel}. Arrays come from
- * an {@link ArrayPool}, so tensors of a graph are valid until the pool is released.
+ * an {@link ArrayPool}, so tensors of a graph are valid until the pool is released. The tape,
+ * gradients and plumbing live here; the operations live with their concept
+ * ({@link ElementwiseOps}, {@link ColumnOps}, {@link MatrixProducts}, {@link RaggedOps},
+ * {@link Convolution1d}, {@link GatedRecurrentUnit}), and a block's own kernel comes through
+ * {@link #rowwise}.
  */
 public final class Graph implements Ops {
 
   final ArrayPool pool;
   final RowParallel parallel;
   final Gemm gemm;
-  private final ElementKernels elements = ElementKernels.best();
-  // an element function's cost in multiply-adds, for the decision to split it over threads
-  private static final int MAP_WORK = 16;
+  final ElementKernels elements = ElementKernels.best();
+  // the operations by concept, each with its backward steps; made once the fields they read are set
+  private final ElementwiseOps elementwise;
+  private final ColumnOps columnOps;
+  private final MatrixProducts products;
   private final boolean recording;
   private final List<Node> tape = new ArrayList<>();
   private final List<Matrix> detached = new ArrayList<>();
@@ -73,6 +79,9 @@ public final class Graph implements Ops {
     this.gemm = Gemm.best();
     this.recording = recording;
     this.gradients = gradients;
+    this.elementwise = new ElementwiseOps(this);
+    this.columnOps = new ColumnOps(this);
+    this.products = new MatrixProducts(this);
   }
 
   // ---- plumbing ----
@@ -103,7 +112,7 @@ public final class Graph implements Ops {
   }
 
   /** The profile part of an op on a and b: MMD when either derives from pairwise distances. */
-  private static Part kind(Part part, Node a, Node b) {
+  static Part kind(Part part, Node a, Node b) {
     return a.part == Part.MMD || b.part == Part.MMD ? Part.MMD : part;
   }
 
@@ -115,7 +124,7 @@ public final class Graph implements Ops {
     return n.g;
   }
 
-  private static void sameShape(String op, Node a, Node b) {
+  static void sameShape(String op, Node a, Node b) {
     if (a.rows != b.rows || a.cols != b.cols) {
       throw new IllegalArgumentException(op + ": shapes differ, " + a.rows + " x " + a.cols + " and "
           + b.rows + " x " + b.cols);
@@ -208,7 +217,7 @@ public final class Graph implements Ops {
     return t;
   }
 
-  private float[] transpose(float[] a, int rows, int cols) {
+  float[] transpose(float[] a, int rows, int cols) {
     long t0 = StepProfile.start();
     float[] t = pool.take(rows * cols);
     for (int i = 0; i < rows; i++) {
@@ -287,559 +296,109 @@ public final class Graph implements Ops {
 
   @Override
   public Tensor linear(Tensor x, Parameter weight, Parameter bias) {
-    Node w = node(use(weight));
-    Node b = node(use(bias));
-    Node xn = node(x);
-    if (xn.cols != w.rows || b.rows != 1 || b.cols != w.cols) {
-      throw new IllegalArgumentException("linear: input " + xn.rows + " x " + xn.cols + ", weight " + w.rows
-          + " x " + w.cols + ", bias " + b.rows + " x " + b.cols + " do not fit");
-    }
-    int n = xn.rows;
-    int k = w.rows;
-    int m = w.cols;
-    Node out = result(n, m, xn.needsGrad || w.needsGrad || b.needsGrad);
-    StepProfile.enter(Part.MATRIX_PRODUCTS, false);
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(b.v, 0, out.v, i * m, m);
-    }
-    gemm(xn.v, w.v, out.v, n, k, m, true);
-    return record(out, Part.MATRIX_PRODUCTS, g -> {
-      if (xn.needsGrad) {
-        gemm(g, transposedWeight(w.v, k, m), grad(xn), n, m, k, true);
-      }
-      if (w.needsGrad) {
-        gemmTransposedA(xn.v, g, w.g, n, k, m, true);
-      }
-      if (b.needsGrad) {
-        float[] gb = b.g;
-        for (int i = 0; i < n; i++) {
-          int gi = i * m;
-          for (int j = 0; j < m; j++) {
-            gb[j] += g[gi + j];
-          }
-        }
-      }
-    });
+    return products.linear(x, weight, bias);
   }
 
   @Override
   public Tensor matmul(Tensor a, Tensor b) {
-    Node an = node(a);
-    Node bn = node(b);
-    if (an.cols != bn.rows) {
-      throw new IllegalArgumentException("matmul: " + an.rows + " x " + an.cols + " times " + bn.rows + " x "
-          + bn.cols + " do not fit");
-    }
-    int n = an.rows;
-    int k = an.cols;
-    int m = bn.cols;
-    Node out = result(n, m, an.needsGrad || bn.needsGrad);
-    StepProfile.enter(Part.MATRIX_PRODUCTS, false);
-    gemm(an.v, bn.v, out.v, n, k, m, false);
-    return record(out, kind(Part.MATRIX_PRODUCTS, an, bn), g -> {
-      if (an.needsGrad) {
-        gemm(g, transpose(bn.v, k, m), grad(an), n, m, k, true);
-      }
-      if (bn.needsGrad) {
-        gemmTransposedA(an.v, g, grad(bn), n, k, m, true);
-      }
-    });
+    return products.matmul(a, b);
   }
 
   @Override
   public Tensor add(Tensor a, Tensor b) {
-    return combine("add", a, b, 1f);
+    return elementwise.add(a, b);
   }
 
   @Override
   public Tensor sub(Tensor a, Tensor b) {
-    return combine("sub", a, b, -1f);
-  }
-
-  private Tensor combine(String op, Tensor a, Tensor b, float sign) {
-    Node an = node(a);
-    Node bn = node(b);
-    sameShape(op, an, bn);
-    Node out = result(an.rows, an.cols, an.needsGrad || bn.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = an.v[i] + sign * bn.v[i];
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, bn), g -> {
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        for (int i = 0; i < size; i++) {
-          ga[i] += g[i];
-        }
-      }
-      if (bn.needsGrad) {
-        float[] gb = grad(bn);
-        for (int i = 0; i < size; i++) {
-          gb[i] += sign * g[i];
-        }
-      }
-    });
+    return elementwise.sub(a, b);
   }
 
   @Override
   public Tensor mul(Tensor a, Tensor b) {
-    Node an = node(a);
-    Node bn = node(b);
-    sameShape("mul", an, bn);
-    Node out = result(an.rows, an.cols, an.needsGrad || bn.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = an.v[i] * bn.v[i];
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, bn), g -> {
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        for (int i = 0; i < size; i++) {
-          ga[i] += g[i] * bn.v[i];
-        }
-      }
-      if (bn.needsGrad) {
-        float[] gb = grad(bn);
-        for (int i = 0; i < size; i++) {
-          gb[i] += g[i] * an.v[i];
-        }
-      }
-    });
+    return elementwise.mul(a, b);
   }
 
   @Override
   public Tensor scale(Tensor a, float factor) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = an.v[i] * factor;
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] * factor;
-      }
-    });
+    return elementwise.scale(a, factor);
   }
 
   @Override
   public Tensor addRow(Tensor a, Tensor row) {
-    Node an = node(a);
-    Node r = node(row);
-    if (r.rows != 1 || r.cols != an.cols) {
-      throw new IllegalArgumentException("addRow: row " + r.rows + " x " + r.cols + " does not fit " + an.rows
-          + " x " + an.cols);
-    }
-    int n = an.rows;
-    int m = an.cols;
-    Node out = result(n, m, an.needsGrad || r.needsGrad);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        out.v[i * m + j] = an.v[i * m + j] + r.v[j];
-      }
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, r), g -> {
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        for (int i = 0; i < n * m; i++) {
-          ga[i] += g[i];
-        }
-      }
-      if (r.needsGrad) {
-        float[] gr = grad(r);
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < m; j++) {
-            gr[j] += g[i * m + j];
-          }
-        }
-      }
-    });
+    return elementwise.addRow(a, row);
   }
 
   @Override
   public Tensor mulRow(Tensor a, Tensor row) {
-    Node an = node(a);
-    Node r = node(row);
-    if (r.rows != 1 || r.cols != an.cols) {
-      throw new IllegalArgumentException("mulRow: row " + r.rows + " x " + r.cols + " does not fit " + an.rows
-          + " x " + an.cols);
-    }
-    int n = an.rows;
-    int m = an.cols;
-    Node out = result(n, m, an.needsGrad || r.needsGrad);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        out.v[i * m + j] = an.v[i * m + j] * r.v[j];
-      }
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, r), g -> {
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < m; j++) {
-            ga[i * m + j] += g[i * m + j] * r.v[j];
-          }
-        }
-      }
-      if (r.needsGrad) {
-        float[] gr = grad(r);
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < m; j++) {
-            gr[j] += g[i * m + j] * an.v[i * m + j];
-          }
-        }
-      }
-    });
+    return elementwise.mulRow(a, row);
   }
 
   @Override
   public Tensor map(Tensor a, ElementFunction f) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    // the derivative is taken with the value, while the function's terms are at hand
-    float[] d = out.needsGrad ? pool.take(size) : null;
-    int rows = an.rows;
-    int cols = an.cols;
-    if (an.symmetric) {
-      // pairwise distances of a set with itself: the upper triangle, mirrored (exactly equal);
-      // task t takes rows t and rows - 1 - t so every task has the same work
-      int half = (rows + 1) / 2;
-      parallel.run(half, (long) size * MAP_WORK / 2, (from, to) -> {
-        for (int t = from; t < to; t++) {
-          f.applyAll(an.v, out.v, d, t * cols + t, (t + 1) * cols);
-          int u = rows - 1 - t;
-          if (u != t) {
-            f.applyAll(an.v, out.v, d, u * cols + u, (u + 1) * cols);
-          }
-        }
-      });
-      mirrorUpperTriangle(out.v, rows);
-      if (d != null) {
-        mirrorUpperTriangle(d, rows);
-      }
-      out.symmetric = true;
-    } else {
-      parallel.run(rows, (long) size * MAP_WORK, (from, to) -> f.applyAll(an.v, out.v, d, from * cols, to * cols));
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] * d[i];
-      }
-    });
+    return elementwise.map(a, f);
   }
 
   // lower triangle of a square n x n matrix := its upper triangle, in tiles so reads by column stay in cache
-  private static void mirrorUpperTriangle(float[] v, int n) {
-    final int tile = 16;
-    for (int bi = 0; bi < n; bi += tile) {
-      int iEnd = Math.min(n, bi + tile);
-      for (int bj = 0; bj <= bi; bj += tile) {
-        int jEnd = Math.min(n, bj + tile);
-        for (int i = bi; i < iEnd; i++) {
-          int rowEnd = Math.min(jEnd, i);
-          for (int j = bj; j < rowEnd; j++) {
-            v[i * n + j] = v[j * n + i];
-          }
-        }
-      }
-    }
-  }
 
   @Override
   public Tensor relu(Tensor a) {
-    return leakyRelu(a, 0f);
+    return elementwise.relu(a);
   }
 
   @Override
   public Tensor leakyRelu(Tensor a, float slope) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    elements.leakyRelu(an.v, out.v, size, slope);
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> elements.leakyReluGradient(an.v, g, grad(an), size,
-        slope));
+    return elementwise.leakyRelu(a, slope);
   }
 
   @Override
   public Tensor tanh(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = (float) Math.tanh(an.v[i]);
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        float y = out.v[i];
-        ga[i] += g[i] * (1f - y * y);
-      }
-    });
+    return elementwise.tanh(a);
   }
 
   @Override
   public Tensor exp(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = (float) Math.exp(an.v[i]);
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] * out.v[i];
-      }
-    });
+    return elementwise.exp(a);
   }
 
   @Override
   public Tensor square(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = an.v[i] * an.v[i];
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += 2f * g[i] * an.v[i];
-      }
-    });
+    return elementwise.square(a);
   }
 
   @Override
   public Tensor columns(Tensor a, int from, int to) {
-    Node an = node(a);
-    if (from < 0 || to > an.cols || from >= to) {
-      throw new IllegalArgumentException("columns " + from + ".." + to + " out of range for " + an.rows + " x "
-          + an.cols);
-    }
-    int n = an.rows;
-    int w = to - from;
-    int m = an.cols;
-    Node out = result(n, w, an.needsGrad);
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(an.v, i * m + from, out.v, i * w, w);
-    }
-    return record(out, kind(Part.COPIES, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < n; i++) {
-        int gi = i * m + from;
-        int oi = i * w;
-        for (int j = 0; j < w; j++) {
-          ga[gi + j] += g[oi + j];
-        }
-      }
-    });
+    return columnOps.columns(a, from, to);
   }
 
   @Override
   public Tensor concatColumns(Tensor... parts) {
-    if (parts.length == 0) {
-      throw new IllegalArgumentException("concatColumns needs at least one part");
-    }
-    Node[] ns = new Node[parts.length];
-    int n = node(parts[0]).rows;
-    int width = 0;
-    boolean needs = false;
-    for (int p = 0; p < parts.length; p++) {
-      ns[p] = node(parts[p]);
-      if (ns[p].rows != n) {
-        throw new IllegalArgumentException("concatColumns: part " + p + " has " + ns[p].rows + " rows, part 0 has "
-            + n);
-      }
-      width += ns[p].cols;
-      needs |= ns[p].needsGrad;
-    }
-    int w = width;
-    Node out = result(n, w, needs);
-    int offset = 0;
-    int[] offsets = new int[ns.length];
-    for (int p = 0; p < ns.length; p++) {
-      offsets[p] = offset;
-      int c = ns[p].cols;
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(ns[p].v, i * c, out.v, i * w + offset, c);
-      }
-      offset += c;
-    }
-    return record(out, Part.COPIES, g -> {
-      for (int p = 0; p < ns.length; p++) {
-        Node part = ns[p];
-        if (!part.needsGrad) {
-          continue;
-        }
-        float[] gp = grad(part);
-        int c = part.cols;
-        for (int i = 0; i < n; i++) {
-          int src = i * w + offsets[p];
-          int dst = i * c;
-          for (int j = 0; j < c; j++) {
-            gp[dst + j] += g[src + j];
-          }
-        }
-      }
-    });
+    return columnOps.concatColumns(parts);
   }
 
   @Override
   public Tensor permuteColumns(Tensor a, int[] order) {
-    Node an = node(a);
-    int m = an.cols;
-    if (order.length != m) {
-      throw new IllegalArgumentException("permutation of " + order.length + " columns applied to " + m + " columns");
-    }
-    int n = an.rows;
-    Node out = result(n, m, an.needsGrad);
-    for (int i = 0; i < n; i++) {
-      int base = i * m;
-      for (int j = 0; j < m; j++) {
-        out.v[base + j] = an.v[base + order[j]];
-      }
-    }
-    return record(out, kind(Part.COPIES, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < n; i++) {
-        int base = i * m;
-        for (int j = 0; j < m; j++) {
-          ga[base + order[j]] += g[base + j];
-        }
-      }
-    });
+    return columnOps.permuteColumns(a, order);
   }
 
   @Override
   public Tensor sumColumns(Tensor a) {
-    Node an = node(a);
-    int n = an.rows;
-    int m = an.cols;
-    Node out = result(n, 1, an.needsGrad);
-    for (int i = 0; i < n; i++) {
-      float s = 0f;
-      for (int j = 0; j < m; j++) {
-        s += an.v[i * m + j];
-      }
-      out.v[i] = s;
-    }
-    return record(out, kind(Part.REDUCTIONS, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < m; j++) {
-          ga[i * m + j] += g[i];
-        }
-      }
-    });
+    return columnOps.sumColumns(a);
   }
 
   @Override
   public Tensor sum(Tensor a) {
-    return total(a, 1f);
+    return columnOps.sum(a);
   }
 
   @Override
   public Tensor mean(Tensor a) {
-    return total(a, 1f / node(a).size());
-  }
-
-  private Tensor total(Tensor a, float factor) {
-    Node an = node(a);
-    int size = an.size();
-    Node out = result(1, 1, an.needsGrad);
-    double s = 0;
-    for (int i = 0; i < size; i++) {
-      s += an.v[i];
-    }
-    out.v[0] = (float) (s * factor);
-    return record(out, kind(Part.REDUCTIONS, an, an), g -> {
-      float[] ga = grad(an);
-      float gv = g[0] * factor;
-      for (int i = 0; i < size; i++) {
-        ga[i] += gv;
-      }
-    });
+    return columnOps.mean(a);
   }
 
   @Override
   public Tensor squaredDistances(Tensor a, Tensor b) {
-    Node an = node(a);
-    Node bn = node(b);
-    if (an.cols != bn.cols) {
-      throw new IllegalArgumentException("squaredDistances: rows of width " + an.cols + " and " + bn.cols);
-    }
-    int n = an.rows;
-    int m = bn.rows;
-    int d = an.cols;
-    Node out = result(n, m, an.needsGrad || bn.needsGrad);
-    StepProfile.enter(Part.MMD, false);
-    float[] bt = transpose(bn.v, m, d);
-    out.symmetric = an == bn;
-    float[] na = norms(an);
-    float[] nb = an == bn ? na : norms(bn);
-    // each thread turns its own rows of the products into distances while they are in cache
-    parallel.run(n, (long) n * d * m, (from, to) -> {
-      gemm.multiply(an.v, bt, out.v, d, m, from, to, false);
-      for (int i = from; i < to; i++) {
-        for (int j = 0; j < m; j++) {
-          float v = na[i] + nb[j] - 2f * out.v[i * m + j];
-          out.v[i * m + j] = v > 0f ? v : 0f;
-        }
-      }
-    });
-    return record(out, Part.MMD, g -> {
-      // d D_ij / d a_i = 2 (a_i - b_j); d D_ij / d b_j = 2 (b_j - a_i)
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        float[] gB = pool.take(n * d);
-        parallel.run(n, (long) n * m * d, (from, to) -> {
-          gemm.multiply(g, bn.v, gB, m, d, from, to, false);
-          for (int i = from; i < to; i++) {
-            float rs = 0f;
-            for (int j = 0; j < m; j++) {
-              rs += g[i * m + j];
-            }
-            for (int c = 0; c < d; c++) {
-              ga[i * d + c] += 2f * (an.v[i * d + c] * rs - gB[i * d + c]);
-            }
-          }
-        });
-      }
-      if (bn.needsGrad) {
-        float[] gb = grad(bn);
-        float[] gA = pool.take(m * d);
-        gemmTransposedA(g, an.v, gA, n, m, d, false);
-        float[] colSums = pool.takeZeroed(m);
-        for (int i = 0; i < n; i++) {
-          int gi = i * m;
-          for (int j = 0; j < m; j++) {
-            colSums[j] += g[gi + j];
-          }
-        }
-        for (int j = 0; j < m; j++) {
-          float cs = colSums[j];
-          for (int c = 0; c < d; c++) {
-            gb[j * d + c] += 2f * (bn.v[j * d + c] * cs - gA[j * d + c]);
-          }
-        }
-      }
-    });
-  }
-
-  private float[] norms(Node a) {
-    float[] out = pool.take(a.rows);
-    for (int i = 0; i < a.rows; i++) {
-      float s = 0f;
-      for (int c = 0; c < a.cols; c++) {
-        float v = a.v[i * a.cols + c];
-        s += v * v;
-      }
-      out[i] = s;
-    }
-    return out;
+    return products.squaredDistances(a, b);
   }
 
   @Override
@@ -873,34 +432,12 @@ public final class Graph implements Ops {
 
   @Override
   public Tensor sigmoid(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = (float) (1 / (1 + Math.exp(-an.v[i])));
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] * out.v[i] * (1f - out.v[i]);
-      }
-    });
+    return elementwise.sigmoid(a);
   }
 
   @Override
   public Tensor log(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = (float) Math.log(an.v[i]);
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] / an.v[i];
-      }
-    });
+    return elementwise.log(a);
   }
 
   // ---- ragged batches: kernels in their own classes ----
