@@ -76,7 +76,7 @@ public final class CinnMethod implements PosteriorMethod, ChunkedTraining, Poste
   private final String problemName;
   private final int dx;
   private final int dy;
-  private final PluginLookup registry;
+  private final CinnPlugins plugins;
   private final SupportTransform support;
   // the fewest elements of a set or sequence the condition network takes
   private final int minimumLength;
@@ -88,12 +88,16 @@ public final class CinnMethod implements PosteriorMethod, ChunkedTraining, Poste
   private int summaryFlow;
 
   public CinnMethod(Problem problem, Settings settings, PluginLookup registry) {
-    this.config = CinnConfig.from(settings);
+    this(problem, CinnConfig.from(settings), registry);
+  }
+
+  /** A cINN of settings parsed once; the plugins they name are resolved once for every flow. */
+  CinnMethod(Problem problem, CinnConfig config, PluginLookup registry) {
+    this.config = config;
     this.problemName = problem.name();
     this.dx = problem.parameterDim();
     this.dy = problem.observationDim();
-    this.registry = registry;
-    CinnPlugins plugins = CinnPlugins.resolve(config, registry, problem.observationShape());
+    this.plugins = CinnPlugins.resolve(config, registry, problem.observationShape());
     this.minimumLength = plugins.condition().plugin().minimumLength(plugins.condition().settings());
     this.kit = new GraphMethodToolkit("cinn", problem, config.optimizer().threads(), minimumLength);
     this.support = kit.supportMap(problem, config.supportTransform());
@@ -152,7 +156,6 @@ public final class CinnMethod implements PosteriorMethod, ChunkedTraining, Poste
       this.width = width;
       params = new ParameterStore(seed);
       Parameters root = params.root();
-      CinnPlugins plugins = CinnPlugins.resolve(config, registry, kit.shape());
       conditionNet = plugins.condition().plugin().create(kit.shape(), dx, plugins.condition().settings(),
           root.scope("condition"));
       int cw = conditionNet.width();

@@ -62,7 +62,11 @@ public final class InnMethod implements PosteriorMethod, ChunkedTraining, Latent
   private boolean trained;
 
   public InnMethod(Problem problem, Settings settings, PluginLookup registry) {
-    this.config = InnConfig.from(settings);
+    this(problem, InnConfig.from(settings), registry);
+  }
+
+  private InnMethod(Problem problem, InnConfig config, PluginLookup registry) {
+    this.config = config;
     this.kit = new GraphMethodToolkit("inn", problem, config.optimizer().threads(), 0);
     int z = config.network().latentDim() > 0 ? config.network().latentDim() : problem.latentDim();
     this.layout = InnLayout.of(problem.parameterDim(), problem.observationDim(), z, config.network().width());
