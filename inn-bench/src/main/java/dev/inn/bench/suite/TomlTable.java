@@ -90,6 +90,17 @@ final class TomlTable {
     return l;
   }
 
+  double number(String key, double fallback) {
+    Object v = raw(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof Number n)) {
+      throw error(key, "key '" + key + "' in " + display() + " must be a number, got " + v);
+    }
+    return n.doubleValue();
+  }
+
   boolean bool(String key, boolean fallback) {
     Object v = raw(key);
     if (v == null) {
