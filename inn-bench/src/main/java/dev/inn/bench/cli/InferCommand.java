@@ -110,11 +110,9 @@ final class InferCommand implements Callable<Integer> {
     }
     ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
     MethodProvider mp = plugins.find(MethodProvider.class, method);
-    Settings ps = PluginRegistry.settingsFor(pp, "problem", SettingArguments.parse(problemSettings,
+    Settings ps = PluginRegistry.checkedSettings(pp, "problem", SettingArguments.parse(problemSettings,
         "--problem-setting"));
-    Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
-    pp.validate(ps);
-    mp.validate(ms);
+    Settings ms = PluginRegistry.checkedSettings(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
     Problem p = pp.create(ps);
     float[] y;
     if (reference != null) {
