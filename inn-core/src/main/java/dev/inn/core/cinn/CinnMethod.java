@@ -413,7 +413,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
       System.arraycopy(h.data(), 0, summaries, from * width, h.data().length);
       pool.releaseAll();
     }
-    return held.size() < 2 * SummaryReference.NEIGHBOURS + 2 ? null : SummaryReference.of(summaries, width);
+    if (held.size() < 2 * SummaryReference.NEIGHBOURS + 2) {
+      return null;
+    }
+    return held.ragged()
+        ? SummaryReference.of(summaries, width, held.y().data(), held.y().cols(), held.lengths(), dy,
+            shape() instanceof dev.inn.api.data.ObservationShape.Sequence)
+        : SummaryReference.of(summaries, width);
   }
 
   @Override
@@ -422,7 +428,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     if (summaryReference == null) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(summaryReference.misfit(flows.get(summaryFlow).condition(ys)));
+    return java.util.Optional.of(summaryReference.misfit(flows.get(summaryFlow).condition(ys), ys));
   }
 
   /**
