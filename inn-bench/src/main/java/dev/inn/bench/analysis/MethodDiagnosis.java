@@ -2,18 +2,19 @@ package dev.inn.bench.analysis;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
-import dev.inn.core.observation.RaggedRows;
 import dev.inn.api.method.PosteriorDensity;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.problem.Problem;
-import dev.inn.bench.diagnostics.Coverage;
-import dev.inn.bench.diagnostics.EcdfBand;
-import dev.inn.bench.diagnostics.Recovery;
-import dev.inn.bench.diagnostics.Sbc;
-import dev.inn.bench.diagnostics.Tarp;
-import dev.inn.bench.diagnostics.Verdict;
+import dev.inn.bench.report.CalibrationFigures;
 import dev.inn.bench.report.DiagnosticFigures;
 import dev.inn.bench.report.Page;
+import dev.inn.core.observation.RaggedRows;
+import dev.inn.diagnostics.Coverage;
+import dev.inn.diagnostics.EcdfBand;
+import dev.inn.diagnostics.Recovery;
+import dev.inn.diagnostics.Sbc;
+import dev.inn.diagnostics.Tarp;
+import dev.inn.diagnostics.Verdict;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
     page.raw(sbc.append("</ul>\n").toString());
     page.figure("sbc", "Rank histograms of the true values among the posterior samples (grey: 99 % range per bin"
         + " under uniform ranks) and ECDF differences with their simultaneous band (Säilynoja et al. 2022). A hump ="
-        + " too wide, a U = too narrow, a slope = biased", DiagnosticFigures.sbc(u, names, band, colour));
+        + " too wide, a U = too narrow, a slope = biased", CalibrationFigures.sbc(u, names, band, colour));
 
     page.heading(2, "Expected coverage");
     Map<String, double[]> levels = new LinkedHashMap<>();
@@ -139,7 +140,7 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
     colours.add(Color.BLACK);
     page.figure("coverage", "Fraction of true values inside the posterior's credible region against its level, per"
         + " parameter (central intervals) and jointly (thick black); above the diagonal = too wide (conservative),"
-        + " below = overconfident", DiagnosticFigures.coverage(levels, band, colours));
+        + " below = overconfident", CalibrationFigures.coverage(levels, band, colours));
 
     page.heading(2, "TARP");
     float[] scale = new float[d];
@@ -162,7 +163,7 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
       }
     }
     page.figure("tarp", "TARP expected coverage probability (Lemos et al. 2023; distances in prior standard"
-        + " deviations, reference points uniform over the box of the true values)", DiagnosticFigures.tarp(f, band,
+        + " deviations, reference points uniform over the box of the true values)", CalibrationFigures.tarp(f, band,
         colour));
 
     page.heading(2, "Recovery");
@@ -207,7 +208,7 @@ public record MethodDiagnosis(Problem problem, PosteriorMethod method, String de
       page.paragraph("Note on " + note);
     }
     page.figure("recovery", "Posterior mean against the true value for every test pair; on the diagonal ="
-        + " recovered, flat = not determined by the observation", DiagnosticFigures.recovery(truth, means, names, colour));
+        + " recovered, flat = not determined by the observation", CalibrationFigures.recovery(truth, means, names, colour));
 
     String overall = (verdicts.isEmpty()
         ? "Verdict: no diagnostic flags the method on " + n + " test pairs."

@@ -2,27 +2,29 @@ package dev.inn.bench.harness;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
-import dev.inn.api.method.MisspecificationCheck;
-import dev.inn.core.observation.RaggedRows;
+import dev.inn.api.method.LatentEncoder;
 import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.MisspecificationCheck;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.ProgressListener;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
-import dev.inn.api.metric.Availability;
 import dev.inn.api.metric.Measurement;
 import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
+import dev.inn.api.plugin.PluginLookup;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.problem.ReferenceObservation;
+import dev.inn.api.random.Seeds;
 import dev.inn.bench.suite.MethodEntry;
+import dev.inn.bench.sequential.SequentialConfig;
+import dev.inn.bench.sequential.SequentialPosteriors;
 import dev.inn.bench.suite.MetricEntry;
+import dev.inn.bench.suite.SequentialOptions;
 import dev.inn.bench.suite.ProblemEntry;
 import dev.inn.bench.suite.Suite;
-import dev.inn.api.method.LatentEncoder;
-import dev.inn.api.random.Seeds;
-import dev.inn.api.plugin.PluginLookup;
+import dev.inn.core.observation.RaggedRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * Runs a suite: for each problem, draws one test set; for each seed, one training set; trains
@@ -47,6 +48,7 @@ public final class SuiteRunner {
   private final List<String> failures = new ArrayList<>();
   private int runs;
 
+  /** A runner that keeps nothing between runs. */
   public SuiteRunner(PluginLookup registry, ProgressListener progress) {
     this(registry, progress, Checkpoint.none());
   }
@@ -58,6 +60,12 @@ public final class SuiteRunner {
     this.checkpoint = checkpoint;
   }
 
+  /**
+   * Runs every problem of the suite in order and returns its results.
+   *
+   * @throws BenchmarkException when the suite cannot run at all (memory, train_size) or when no
+   *     run finished
+   */
   public RunResults run(Suite suite) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
@@ -117,87 +125,70 @@ public final class SuiteRunner {
     Matrix prior = problem.prior().map(p -> p.sample(Math.max(2000, suite.testSize()), Seeds.combine(suite.testSeed(), 1)))
         .orElse(test.x());
     float[] scale = standardDeviations(prior);
-    List<String> notes = new ArrayList<>();
 
-    // which metrics apply, and the ground truth they need
-    Map<MetricEntry, Metric> metrics = new LinkedHashMap<>();
-    Map<MetricEntry, String> unavailable = new LinkedHashMap<>();
-    String groundTruth = published.isEmpty() ? groundTruthSource(suite, problem)
-        : "published reference posteriors of " + published.size() + " observations";
-    for (MetricEntry m : suite.metrics()) {
-      Metric metric = registry.find(Metric.class, m.plugin());
-      metrics.put(m, metric);
-      Availability a = metric.availability(problem, m.settings());
-      if (!a.available()) {
-        unavailable.put(m, a.reason());
-      } else if (metric.needsReference() && groundTruth.startsWith("none")) {
-        unavailable.put(m, "no ground truth: " + groundTruth.substring(6));
-      } else if (metric.needsReference() && suite.reference().observations() == 0) {
-        unavailable.put(m, "no ground truth: reference.observations = 0");
-      }
-    }
-    unavailable.forEach((m, reason) -> notes.add(m.plugin() + ": n/a (" + reason + ")"));
-    List<String> columns = new ArrayList<>();
-    Map<String, String> columnMetric = new LinkedHashMap<>();
-    for (Map.Entry<MetricEntry, Metric> e : metrics.entrySet()) {
-      for (String c : e.getValue().columns(problem, e.getKey().settings())) {
-        if (columnMetric.putIfAbsent(c, e.getKey().plugin()) == null) {
-          columns.add(c);
-        }
-      }
-    }
-    if (problem.observationShape().ragged()) {
-      // sets and sequences: the share of test observations the summary-space check flags
-      columns.add(MISFIT_COLUMN);
-      columnMetric.put(MISFIT_COLUMN, "misspecification check");
-    }
-    boolean referenceNeeded = metrics.entrySet().stream()
-        .anyMatch(e -> e.getValue().needsReference() && !unavailable.containsKey(e.getKey()));
-    int referenceCount = referenceNeeded ? Math.min(suite.reference().observations(), test.size()) : 0;
+    GroundTruth groundTruth = published.isEmpty() ? GroundTruth.of(registry, suite, problem)
+        : GroundTruth.published(published.size());
+    MetricPlan plan = MetricPlan.of(registry, suite, problem, groundTruth);
+    List<String> notes = new ArrayList<>(plan.notes());
+    int referenceCount = plan.needsReferences() ? Math.min(suite.reference().observations(), test.size()) : 0;
+    FigureObservations figures = suite.figures().enabled() ? FigureObservations.of(entry, problem, test)
+        : FigureObservations.none();
+    ReferencePosteriors references = referencePosteriors(suite, entry, problem, test, published, groundTruth,
+        referenceCount, figures);
+    notes.add(references.note());
 
-    // figure observations: the chosen y* first, then (2-D x) one per distinct label
-    List<float[]> figureObs = new ArrayList<>();
-    List<float[]> figureTruth = new ArrayList<>();
-    if (suite.figures().enabled()) {
-      figureObservations(entry, problem, test, figureObs, figureTruth);
-    }
+    List<MethodResults> perSeed = runSeeds(suite, entry, problem, test, plan, references, scale, figures, notes);
+    Map<String, Map<String, Cell>> summary = summarise(suite, entry, perSeed, plan.columns());
+    return new ProblemResults(entry, problem, plan.columns(), plan.columnMetric(), perSeed, summary,
+        figures.observations(), figures.truths(), references.forFigures(), groundTruth.label(), prior, notes);
+  }
 
-    long firstSeed = suite.seeds().get(0);
-    Dataset firstData = null;
-    List<Matrix> references = List.of();
-    List<Matrix> figureReferences = List.of();
-    if (!published.isEmpty()) {
-      if (referenceCount > 0 || !figureObs.isEmpty()) {
-        List<Matrix> all = new ArrayList<>();
-        for (int i = 0; i < Math.max(referenceCount, figureObs.isEmpty() ? 0 : 1); i++) {
-          all.add(published.get(i).posterior().get());
-          progress.update("load reference posteriors " + entry.label(), i + 1, referenceCount, "");
-        }
-        references = all.subList(0, referenceCount);
-        figureReferences = figureObs.isEmpty() ? List.of() : List.of(all.get(0));
+  /**
+   * The reference posteriors the metrics and figures need: the published ones, or samples of the
+   * exact posterior or of the reference method (trained on the first seed's training set); none
+   * when nothing needs them or there is no ground truth.
+   */
+  private ReferencePosteriors referencePosteriors(Suite suite, ProblemEntry entry, Problem problem, Dataset test,
+      List<ReferenceObservation> published, GroundTruth groundTruth, int referenceCount, FigureObservations figures) {
+    if (groundTruth.source() == GroundTruth.Source.PUBLISHED) {
+      if (referenceCount == 0 && figures.isEmpty()) {
+        return ReferencePosteriors.none("ground truth: " + groundTruth.description());
       }
-      notes.add("ground truth: " + groundTruth);
-    } else if (referenceCount > 0 || (!figureObs.isEmpty() && !groundTruth.startsWith("none"))) {
-      firstData = problem.sample(entry.trainSize(), firstSeed);
+      List<Matrix> all = new ArrayList<>();
+      for (int i = 0; i < Math.max(referenceCount, figures.isEmpty() ? 0 : 1); i++) {
+        all.add(published.get(i).posterior().get());
+        progress.update("load reference posteriors " + entry.label(), i + 1, referenceCount, "");
+      }
+      return new ReferencePosteriors(all.subList(0, referenceCount), figures.isEmpty() ? List.of() : List.of(all.get(0)),
+          Optional.empty(), "ground truth: " + groundTruth.description());
+    }
+    if (referenceCount > 0 || (!figures.isEmpty() && groundTruth.available())) {
+      Dataset firstData = problem.sample(entry.trainSize(), suite.seeds().get(0));
       ReferenceSampler ref = new ReferenceSampler(registry, suite, problem, firstData, progress);
       List<float[]> wanted = new ArrayList<>();
       for (int i = 0; i < referenceCount; i++) {
         wanted.add(RaggedRows.observation(test, i, problem.observationShape()));
       }
-      wanted.addAll(figureObs);
+      wanted.addAll(figures.observations());
       List<Matrix> all = ref.sample(wanted, "ground truth " + entry.label());
-      references = all.subList(0, referenceCount);
-      figureReferences = all.subList(referenceCount, all.size());
-      notes.add("ground truth: " + ref.description());
-    } else if (!groundTruth.startsWith("none")) {
-      notes.add("ground truth: not needed by the chosen metrics and figures");
-    } else {
-      notes.add("ground truth: " + groundTruth.substring(6));
+      return new ReferencePosteriors(all.subList(0, referenceCount), all.subList(referenceCount, all.size()),
+          Optional.of(firstData), "ground truth: " + ref.description());
     }
+    return ReferencePosteriors.none(groundTruth.available() ? "ground truth: not needed by the chosen metrics and figures"
+        : "ground truth: " + groundTruth.description());
+  }
 
+  /**
+   * Trains and evaluates every method of the problem for every seed, in suite order; a run kept
+   * in the checkpoint is taken from there, and a failing run leaves a row that says why.
+   */
+  private List<MethodResults> runSeeds(Suite suite, ProblemEntry entry, Problem problem, Dataset test, MetricPlan plan,
+      ReferencePosteriors references, float[] scale, FigureObservations figures, List<String> notes) {
+    long firstSeed = suite.seeds().get(0);
     List<MethodResults> perSeed = new ArrayList<>();
     for (long seed : suite.seeds()) {
-      Dataset data = seed == firstSeed && firstData != null ? firstData : problem.sample(entry.trainSize(), seed);
+      Dataset data = seed == firstSeed && references.firstTrainingSet().isPresent() ? references.firstTrainingSet().get()
+          : problem.sample(entry.trainSize(), seed);
       for (MethodEntry method : suite.methodsFor(entry.label())) {
         runs++;
         Optional<MethodResults> kept = checkpoint.find(entry.label(), method.label(), seed);
@@ -209,8 +200,8 @@ public final class SuiteRunner {
           continue;
         }
         try {
-          MethodResults finished = runMethod(suite, entry, problem, test, data, seed, method, metrics, unavailable,
-              references, scale, seed == firstSeed ? figureObs : List.of());
+          MethodResults finished = runMethod(suite, entry, problem, test, data, seed, method, plan.metrics(),
+              plan.unavailable(), references.forMetrics(), scale, seed == firstSeed ? figures.observations() : List.of());
           checkpoint.put(entry.label(), finished);
           perSeed.add(finished);
         } catch (BenchmarkException e) {
@@ -220,15 +211,13 @@ public final class SuiteRunner {
           notes.add(method.label() + " " + reason);
           progress.update("method failed", 1, 1, e.getMessage());
           Map<String, Cell> failed = new LinkedHashMap<>();
-          columns.forEach(c -> failed.put(c, Cell.notAvailable(reason)));
+          plan.columns().forEach(c -> failed.put(c, Cell.notAvailable(reason)));
           perSeed.add(new MethodResults(method.label(), method.plugin(), seed, failed, Map.of(), List.of(reason),
               TrainingHistory.empty(), 0, 0, 0, List.of(), null));
         }
       }
     }
-    Map<String, Map<String, Cell>> summary = summarise(suite, entry, perSeed, columns);
-    return new ProblemResults(entry, problem, columns, columnMetric, perSeed, summary, figureObs, figureTruth,
-        figureReferences, groundTruth.startsWith("none") ? "" : groundTruth, prior, notes);
+    return perSeed;
   }
 
   /** The first {@code reference.observations} published observations, or an error naming the problem. */
@@ -256,63 +245,17 @@ public final class SuiteRunner {
     return new Dataset(Matrix.of(x), Matrix.of(y));
   }
 
-  /** "exact posterior", "ABC (method 'abc')" or "none: <reason>". */
-  private String groundTruthSource(Suite suite, Problem problem) {
-    if (problem.exactPosterior().isPresent()) {
-      return "exact posterior";
-    }
-    if (problem.simulator().isEmpty()) {
-      return "none: problem '" + problem.name() + "' has neither an exact posterior nor a simulator";
-    }
-    if (!registry.all(MethodProvider.class).containsKey(suite.reference().method())) {
-      return "none: the reference method '" + suite.reference().method() + "' is not installed";
-    }
-    return "method '" + suite.reference().method() + "'";
-  }
+  /**
+   * The posteriors of one method for every test observation, and what producing them cost.
+   *
+   * @param instance the trained method, null for a sequential one (one model per observation)
+   */
+  private record Posteriors(PosteriorMethod instance, TrainingHistory history, double trainSeconds,
+      double sampleSeconds, List<Matrix> posteriors, List<String> notes, int flagged, int checked) {}
 
-  private static void figureObservations(ProblemEntry entry, Problem problem, Dataset test, List<float[]> obs,
-      List<float[]> truth) {
-    Optional<float[]> chosen = entry.observation();
-    if (chosen.isPresent()) {
-      if (!problem.observationShape().ragged() && chosen.get().length != problem.observationDim()) {
-        throw new IllegalArgumentException("problem '" + entry.label() + "': observation has " + chosen.get().length
-            + " values, the problem's y has " + problem.observationDim() + " (" + problem.observationNames() + ")");
-      }
-      obs.add(chosen.get());
-      truth.add(null);
-    } else {
-      obs.add(RaggedRows.observation(test, 0, problem.observationShape()));
-      truth.add(test.x().row(0));
-    }
-    if (problem.parameterDim() == 2) {
-      // one panel per distinct label (8 modes), else a few test observations
-      List<float[]> distinct = new ArrayList<>();
-      for (int i = 0; i < test.size() && distinct.size() <= 8; i++) {
-        float[] y = RaggedRows.observation(test, i, problem.observationShape());
-        if (distinct.stream().noneMatch(d -> Arrays.equals(d, y))) {
-          distinct.add(y);
-        }
-      }
-      if (distinct.size() > 8) {
-        distinct = distinct.subList(0, 3);
-      }
-      distinct.sort((a, b) -> Arrays.compare(b, a));
-      for (float[] y : distinct) {
-        if (obs.stream().noneMatch(o -> Arrays.equals(o, y))) {
-          obs.add(y);
-          truth.add(null);
-        }
-      }
-    }
-  }
-
-  /** The report column of the summary-space misspecification check (sets and sequences). */
-  static final String MISFIT_COLUMN = "flagged misspecified (%)";
-
-  private MethodResults runMethod(Suite suite, ProblemEntry entry, Problem problem, Dataset test, Dataset data, long seed,
-      MethodEntry method, Map<MetricEntry, Metric> metrics, Map<MetricEntry, String> unavailable, List<Matrix> references,
-      float[] scale, List<float[]> figureObs) {
-    String where = "method '" + method.label() + "' on problem '" + entry.label() + "' (seed " + seed + ")";
+  /** One model trained on {@code data}, sampled for every test observation. */
+  private Posteriors amortized(Suite suite, Problem problem, Dataset test, Dataset data, long seed, MethodEntry method,
+      String where) {
     PosteriorMethod instance = registry.find(MethodProvider.class, method.plugin()).create(problem, method.settings());
     long t0 = System.nanoTime();
     TrainingHistory history;
@@ -359,6 +302,52 @@ public final class SuiteRunner {
       progress.update(task, i + 1, test.size(), "");
     }
     double sampleSeconds = (System.nanoTime() - t1) / 1e9;
+    return new Posteriors(instance, history, trainSeconds, sampleSeconds, posteriors, outOfRangeNotes, flagged,
+        checked);
+  }
+
+  /**
+   * One sequential run per test observation, each spending the problem's train_size simulations
+   * (counted, never exceeded); the report's notes give the count and wall time per observation.
+   */
+  private Posteriors sequential(Suite suite, ProblemEntry entry, Problem problem, Dataset test, long seed,
+      MethodEntry method, String where) {
+    if (entry.store().isPresent()) {
+      throw new BenchmarkException(where + ": a sequential method simulates its own pairs; problem '" + entry.label()
+          + "' reads its training pairs from a store");
+    }
+    SequentialOptions options = method.sequential().get();
+    SequentialPosteriors.Outcome o;
+    try {
+      SequentialConfig config = SequentialConfig.of(entry.trainSize(), options.rounds(), options.quantile());
+      List<float[]> observations = new ArrayList<>();
+      for (int i = 0; i < test.size(); i++) {
+        observations.add(RaggedRows.observation(test, i, problem.observationShape()));
+      }
+      o = new SequentialPosteriors(registry, entry.plugin(), entry.settings(), problem, method.plugin(),
+          method.settings(), config).run(observations, suite.samples(), seed, progress);
+    } catch (RuntimeException e) {
+      throw new BenchmarkException(where + " failed in its sequential runs: " + e.getMessage(), e);
+    }
+    double seconds = java.util.Arrays.stream(o.seconds()).sum();
+    return new Posteriors(null, TrainingHistory.empty(), seconds, o.sampleSeconds(), o.posteriors(),
+        o.notes(entry.trainSize(), options.rounds()), 0, 0);
+  }
+
+  private MethodResults runMethod(Suite suite, ProblemEntry entry, Problem problem, Dataset test, Dataset data, long seed,
+      MethodEntry method, Map<MetricEntry, Metric> metrics, Map<MetricEntry, String> unavailable, List<Matrix> references,
+      float[] scale, List<float[]> figureObs) {
+    String where = "method '" + method.label() + "' on problem '" + entry.label() + "' (seed " + seed + ")";
+    Posteriors p = method.sequential().isPresent() ? sequential(suite, entry, problem, test, seed, method, where)
+        : amortized(suite, problem, test, data, seed, method, where);
+    PosteriorMethod instance = p.instance();
+    TrainingHistory history = p.history();
+    double trainSeconds = p.trainSeconds();
+    List<Matrix> posteriors = p.posteriors();
+    List<String> outOfRangeNotes = p.notes();
+    int flagged = p.flagged();
+    int checked = p.checked();
+    double sampleSeconds = p.sampleSeconds();
 
     long t2 = System.nanoTime();
     MetricInput input = new MetricInput(problem, test.y(), test.x(), posteriors, references, scale, Seeds.combine(seed, 7));
@@ -372,9 +361,9 @@ public final class SuiteRunner {
     }
     if (ragged && checked > 0) {
       double share = (double) flagged / checked;
-      cells.put(MISFIT_COLUMN, Cell.of(100 * share, 100 * Math.sqrt(share * (1 - share) / checked)));
+      cells.put(MetricPlan.MISFIT_COLUMN, Cell.of(100 * share, 100 * Math.sqrt(share * (1 - share) / checked)));
     } else if (ragged) {
-      cells.put(MISFIT_COLUMN, Cell.notAvailable("the method keeps no summary-space check"));
+      cells.put(MetricPlan.MISFIT_COLUMN, Cell.notAvailable("the method keeps no summary-space check"));
     }
     int done = 0;
     for (Map.Entry<MetricEntry, Metric> e : metrics.entrySet()) {
@@ -404,7 +393,7 @@ public final class SuiteRunner {
     double evaluateSeconds = (System.nanoTime() - t2) / 1e9;
 
     List<Matrix> figureSamples = new ArrayList<>();
-    for (int i = 0; i < figureObs.size(); i++) {
+    for (int i = 0; instance != null && i < figureObs.size(); i++) {
       figureSamples.add(instance.sample(figureObs.get(i), suite.figures().samples(), Seeds.combine(seed, 500_000 + i)));
     }
     LatentMap latent = null;
@@ -470,43 +459,5 @@ public final class SuiteRunner {
       out[c] = sd > 0 ? (float) sd : 1f;
     }
     return out;
-  }
-
-  /** Bootstrap resampling of test observations. */
-  static final class Bootstrap {
-    record Estimate(double[] values, double[] standardErrors) {}
-
-    static Estimate estimate(Measurement m, int resamples, long seed) {
-      int n = m.observationCount();
-      double[] values = m.summarise(dev.inn.bench.metrics.Statistics.all(n));
-      double[] se = new double[values.length];
-      if (resamples < 2 || n < 2) {
-        Arrays.fill(se, Double.NaN);
-        return new Estimate(values, se);
-      }
-      double[] sum = new double[values.length];
-      double[] sumSq = new double[values.length];
-      int[] counts = new int[values.length];
-      SplittableRandom r = new SplittableRandom(seed);
-      int[] idx = new int[n];
-      for (int b = 0; b < resamples; b++) {
-        for (int i = 0; i < n; i++) {
-          idx[i] = r.nextInt(n);
-        }
-        double[] v = m.summarise(idx);
-        for (int c = 0; c < v.length; c++) {
-          if (!Double.isNaN(v[c])) {
-            sum[c] += v[c];
-            sumSq[c] += v[c] * v[c];
-            counts[c]++;
-          }
-        }
-      }
-      for (int c = 0; c < se.length; c++) {
-        double mean = sum[c] / counts[c];
-        se[c] = counts[c] < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq[c] - counts[c] * mean * mean) / (counts[c] - 1)));
-      }
-      return new Estimate(values, se);
-    }
   }
 }

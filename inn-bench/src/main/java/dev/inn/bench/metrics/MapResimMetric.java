@@ -7,6 +7,7 @@ import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
+import dev.inn.diagnostics.MeanShiftMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,13 @@ public final class MapResimMetric implements Metric {
   @Override
   public Map<String, Object> defaults() {
     return Map.of("bandwidth", 0.1, "starts", 16L, "observations", 1000L);
+  }
+
+  @Override
+  public void validate(Settings settings) {
+    settings.getPositive("bandwidth");
+    settings.getInt("starts", 1);
+    settings.getInt("observations", 0);
   }
 
   @Override

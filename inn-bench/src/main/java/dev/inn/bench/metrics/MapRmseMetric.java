@@ -8,6 +8,7 @@ import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
+import dev.inn.diagnostics.MeanShiftMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,13 @@ public final class MapRmseMetric implements Metric {
   @Override
   public Map<String, Object> defaults() {
     return Map.of("bandwidth", 0.1, "starts", 16L, "parameters", List.of());
+  }
+
+  @Override
+  public void validate(Settings settings) {
+    settings.getPositive("bandwidth");
+    settings.getInt("starts", 1);
+    settings.getStrings("parameters");
   }
 
   @Override

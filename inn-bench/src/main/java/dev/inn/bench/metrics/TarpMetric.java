@@ -6,8 +6,8 @@ import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
-import dev.inn.bench.diagnostics.Coverage;
-import dev.inn.bench.diagnostics.Tarp;
+import dev.inn.diagnostics.Coverage;
+import dev.inn.diagnostics.Tarp;
 import java.util.List;
 import java.util.Map;
 

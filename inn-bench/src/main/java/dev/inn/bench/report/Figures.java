@@ -8,8 +8,6 @@ import dev.inn.bench.harness.ProblemResults;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
@@ -21,7 +19,6 @@ import java.util.Optional;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -38,11 +35,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class Figures {
 
-  private static final int PANEL = 360;
-  /** Method colours, by the method's position in the suite (shared by every figure). */
-  static final Color[] PALETTE = {new Color(228, 26, 28), new Color(55, 126, 184), new Color(77, 175, 74),
-      new Color(152, 78, 163), new Color(255, 127, 0), new Color(166, 86, 40), new Color(247, 129, 191),
-      new Color(153, 153, 153), new Color(0, 0, 0)};
+  static final int PANEL = 360;
 
   private Figures() {}
 
@@ -57,12 +50,12 @@ public final class Figures {
     depiction(r).ifPresent(out::add);
     marginals(r).ifPresent(out::add);
     calibration(r).ifPresent(out::add);
-    latentMap(r).ifPresent(out::add);
+    LatentFigure.of(r).ifPresent(out::add);
     lossCurves(r).ifPresent(out::add);
     return out;
   }
 
-  private static List<MethodResults> firstSeed(ProblemResults r) {
+  static List<MethodResults> firstSeed(ProblemResults r) {
     long seed = r.perSeed().get(0).seed();
     return r.perSeed().stream().filter(m -> m.seed() == seed).toList();
   }
@@ -105,13 +98,13 @@ public final class Figures {
       Shape dot = new Ellipse2D.Double(-1.2, -1.2, 2.4, 2.4);
       for (int o = 0; o < sets.size(); o++) {
         renderer.setSeriesShape(o, dot);
-        renderer.setSeriesPaint(o, alpha(PALETTE[o % PALETTE.length], 110));
+        renderer.setSeriesPaint(o, ChartStyle.alpha(ChartStyle.colour(o), 110));
       }
-      style(chart);
+      ChartStyle.plain(chart);
       images.add(chart.createBufferedImage(PANEL, PANEL));
     }
     return Optional.of(new Figure("posterior-scatter.png", "Posterior samples per observation (Fig. 2)",
-        "Samples x ~ q(x | y*) for each distinct observation y* (colour), against the ground truth.", grid(images, 4)));
+        "Samples x ~ q(x | y*) for each distinct observation y* (colour), against the ground truth.", ChartStyle.grid(images, 4)));
   }
 
   /**
@@ -142,7 +135,7 @@ public final class Figures {
     for (int i = 0; i < methods.size(); i++) {
       titles.add(methods.get(i).method());
       sets.add(methods.get(i).figureSamples().get(0));
-      colours.add(PALETTE[i % PALETTE.length]);
+      colours.add(ChartStyle.colour(i));
     }
     titles.add("prior");
     sets.add(r.priorSamples());
@@ -185,14 +178,14 @@ public final class Figures {
           case CROSS -> {
             renderer.setSeriesLinesVisible(m, false);
             renderer.setSeriesShapesVisible(m, true);
-            renderer.setSeriesShape(m, crossShape());
+            renderer.setSeriesShape(m, ChartStyle.cross());
             renderer.setSeriesPaint(m, Color.DARK_GRAY);
           }
           case LINE -> renderer.setSeriesPaint(m, Color.GRAY);
         }
       }
       for (int i = 0; i < n; i++) {
-        renderer.setSeriesPaint(marks.size() + i, alpha(colours.get(p), 40));
+        renderer.setSeriesPaint(marks.size() + i, ChartStyle.alpha(colours.get(p), 40));
       }
       int endIndex = marks.size() + n;
       renderer.setSeriesLinesVisible(endIndex, false);
@@ -202,14 +195,14 @@ public final class Figures {
       plot.setRenderer(renderer);
       plot.getDomainAxis().setRange(bounds[0], bounds[1]);
       plot.getRangeAxis().setRange(bounds[2], bounds[3]);
-      style(chart);
+      ChartStyle.plain(chart);
       images.add(chart.createBufferedImage(PANEL, PANEL));
     }
     String marked = marks.stream().map(m -> m.label() + (m.style() == Depiction.Style.DASHED ? " dashed"
         : m.style() == Depiction.Style.CROSS ? " (cross)" : "")).collect(java.util.stream.Collectors.joining(", "));
     return Optional.of(new Figure("depiction.png", picture.title(),
         "Samples x ~ q(x | y*) for y* = " + Arrays.toString(target) + " as the problem draws them: " + marked
-            + ", end points black; the last panel shows the prior.", grid(images, 4)));
+            + ", end points black; the last panel shows the prior.", ChartStyle.grid(images, 4)));
   }
 
   /** Paper Fig. 4: marginal posterior histograms for y* against the prior and the true x*. */
@@ -226,12 +219,12 @@ public final class Figures {
       double[] range = quantileRange(prior, r, c);
       int bins = 40;
       XYSeriesCollection data = new XYSeriesCollection();
-      data.addSeries(histogram("prior", prior, range, bins));
+      data.addSeries(ChartStyle.histogram("prior", prior, range, bins));
       if (!r.references().isEmpty()) {
-        data.addSeries(histogram("ground truth", r.references().get(0).column(c), range, bins));
+        data.addSeries(ChartStyle.histogram("ground truth", r.references().get(0).column(c), range, bins));
       }
       for (MethodResults m : methods) {
-        data.addSeries(histogram(m.method(), m.figureSamples().get(0).column(c), range, bins));
+        data.addSeries(ChartStyle.histogram(m.method(), m.figureSamples().get(0).column(c), range, bins));
       }
       JFreeChart chart = ChartFactory.createXYLineChart(names.get(c), names.get(c), "density", data,
           PlotOrientation.VERTICAL, c == 0, false, false);
@@ -244,12 +237,12 @@ public final class Figures {
         offset = 2;
       }
       for (int i = 0; i < methods.size(); i++) {
-        steps.setSeriesPaint(offset + i, PALETTE[i % PALETTE.length]);
+        steps.setSeriesPaint(offset + i, ChartStyle.colour(i));
         steps.setSeriesStroke(offset + i, new BasicStroke(1.5f));
       }
       steps.setSeriesVisible(0, false);
       plot.setRenderer(0, steps);
-      XYSeriesCollection priorOnly = new XYSeriesCollection(histogram("prior", prior, range, bins));
+      XYSeriesCollection priorOnly = new XYSeriesCollection(ChartStyle.histogram("prior", prior, range, bins));
       plot.setDataset(1, priorOnly);
       XYStepAreaRenderer area = new XYStepAreaRenderer();
       area.setSeriesPaint(0, new Color(200, 200, 200, 160));
@@ -261,14 +254,14 @@ public final class Figures {
         plot.addDomainMarker(marker);
       }
       plot.getDomainAxis().setRange(range[0], range[1]);
-      style(chart);
+      ChartStyle.plain(chart);
       images.add(chart.createBufferedImage(PANEL, 280));
     }
     float[] y = r.figureObservations().get(0);
     return Optional.of(new Figure("marginals.png", "Marginal posteriors (Fig. 4 style)",
         "Marginal posterior histograms for y* = " + Arrays.toString(y) + ": prior grey"
             + (r.references().isEmpty() ? "" : ", ground truth black") + (truth != null ? ", true x* dashed" : "") + ".",
-        grid(images, 4)));
+        ChartStyle.grid(images, 4)));
   }
 
   /** Paper Fig. 11: q_inliers - q against q for every method (negative = overconfident). */
@@ -294,121 +287,14 @@ public final class Figures {
         PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      plot.getRenderer().setSeriesPaint(i, ChartStyle.colour(i));
       plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
     }
     plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
-    style(chart);
+    ChartStyle.plain(chart);
     return Optional.of(new Figure("calibration.png", "Calibration curves (Fig. 11)",
         "q_inliers - q over confidence q; negative values mean overconfident posteriors.",
         chart.createBufferedImage(640, 400)));
-  }
-
-  /**
-   * Paper Fig. 8 (variant): the latent positions z = f(x) of the INN's samples for y*, coloured
-   * by where x lies (hue: angle of the first two standardised parameters around the prior mean,
-   * brightness: their distance from it), with circles holding 50 % and 90 % of p(z).
-   */
-  /** Hue: direction of (a, b) in standardised parameters; brightness: distance from the prior mean. */
-  private static Color latentColour(double a, double b) {
-    float hue = (float) ((Math.atan2(b, a) + Math.PI) / (2 * Math.PI));
-    float bright = (float) Math.min(1, 0.35 + 0.3 * Math.hypot(a, b));
-    return Color.getHSBColor(hue, 0.85f, bright);
-  }
-
-  static Optional<Figure> latentMap(ProblemResults r) {
-    List<BufferedImage> images = new ArrayList<>();
-    float[] mean = new float[2];
-    float[] sd = new float[2];
-    for (int c = 0; c < 2 && c < r.problem().parameterDim(); c++) {
-      float[] col = r.priorSamples().column(c);
-      double m = 0;
-      for (float v : col) {
-        m += v;
-      }
-      m /= col.length;
-      double var = 0;
-      for (float v : col) {
-        var += (v - m) * (v - m);
-      }
-      mean[c] = (float) m;
-      sd[c] = (float) Math.max(1e-6, Math.sqrt(var / col.length));
-    }
-    for (MethodResults m : firstSeed(r)) {
-      if (m.latent() == null || r.problem().parameterDim() < 2) {
-        continue;
-      }
-      int n = Math.min(3000, m.latent().z().rows());
-      // plot area at (left, 0), z axes below and left of it, a colour key to its right
-      int left = 44;
-      int bottom = 40;
-      int key = 150;
-      BufferedImage img = new BufferedImage(left + PANEL + key, PANEL + bottom, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = img.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, img.getWidth(), img.getHeight());
-      g.setColor(new Color(30, 30, 30));
-      g.fillRect(left, 0, PANEL, PANEL);
-      double extent = 3.5;
-      double px = PANEL / (2 * extent);
-      for (int i = 0; i < n; i++) {
-        double a = (m.latent().x().get(i, 0) - mean[0]) / sd[0];
-        double b = (m.latent().x().get(i, 1) - mean[1]) / sd[1];
-        g.setColor(latentColour(a, b));
-        double zx = left + (m.latent().z().get(i, 0) + extent) * px;
-        double zy = PANEL - (m.latent().z().get(i, 1) + extent) * px;
-        g.fill(new Ellipse2D.Double(zx - 2, zy - 2, 4, 4));
-      }
-      g.setColor(Color.WHITE);
-      for (double mass : new double[] {0.5, 0.9}) {
-        double radius = Math.sqrt(-2 * Math.log(1 - mass)) * px;
-        g.draw(new Ellipse2D.Double(left + PANEL / 2.0 - radius, PANEL / 2.0 - radius, 2 * radius, 2 * radius));
-      }
-      g.drawString(m.method(), left + 8, 16);
-      // axes: ticks at whole z values, labels z1 and z2
-      g.setColor(Color.DARK_GRAY);
-      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
-      for (int t = -3; t <= 3; t++) {
-        int x = (int) Math.round(left + (t + extent) * px);
-        int y = (int) Math.round(PANEL - (t + extent) * px);
-        g.drawLine(x, PANEL, x, PANEL + 4);
-        g.drawString(Integer.toString(t), x - (t < 0 ? 6 : 3), PANEL + 16);
-        g.drawLine(left - 4, y, left, y);
-        g.drawString(Integer.toString(t), left - (t < 0 ? 20 : 14), y + 4);
-      }
-      g.drawString("z1", left + PANEL / 2 - 6, PANEL + 34);
-      g.drawString("z2", 2, PANEL / 2);
-      // colour key: the colour of x at each direction and distance from the prior mean
-      List<String> names = r.problem().parameterNames();
-      int cx = left + PANEL + key / 2;
-      int cy = PANEL / 2;
-      int radius = 48;
-      for (int dx = -radius; dx <= radius; dx++) {
-        for (int dy = -radius; dy <= radius; dy++) {
-          if (dx * dx + dy * dy <= radius * radius) {
-            double scale = 2.2 / radius;
-            img.setRGB(cx + dx, cy - dy, latentColour(dx * scale, dy * scale).getRGB());
-          }
-        }
-      }
-      g.setColor(Color.DARK_GRAY);
-      g.drawString("colour of x:", cx - 32, cy - radius - 26);
-      g.drawString("+" + names.get(1), cx - 10, cy - radius - 6);
-      g.drawString("+" + names.get(0), cx + radius + 4, cy + 4);
-      g.drawString("brighter = farther", cx - 48, cy + radius + 18);
-      g.drawString("from the prior mean", cx - 52, cy + radius + 32);
-      g.dispose();
-      images.add(img);
-    }
-    if (images.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Figure("latent-map.png", "Latent space for y* (Fig. 8)",
-        "Latent positions z = f(x) of the INN's posterior samples for the first figure observation (first two"
-            + " latent dimensions); each sample coloured by where its x lies (first two parameters, standardised): hue ="
-            + " direction from the prior mean, brightness = distance (key on the right). White circles hold 50 % and"
-            + " 90 % of p(z).", grid(images, 3)));
   }
 
   /** The loss of every term against the training step, one panel per method. */
@@ -454,7 +340,7 @@ public final class Figures {
         // many curves (every flow of a mixture): thin lines, a legend in small type
         chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 9));
       }
-      style(chart);
+      ChartStyle.plain(chart);
       images.add(chart.createBufferedImage(480, 340));
     }
     if (images.isEmpty()) {
@@ -462,26 +348,7 @@ public final class Figures {
     }
     return Optional.of(new Figure("loss-curves.png", "Loss curves",
         "Unweighted value of each loss term over training (first seed); a mixture of flows shows every flow"
-            + " with its mixture weight.", grid(images, 3)));
-  }
-
-  /** A density histogram of {@code values} over {@code range} as a step series (last bin repeated at the end). */
-  static XYSeries histogram(String name, float[] values, double[] range, int bins) {
-    double width = (range[1] - range[0]) / bins;
-    double[] counts = new double[bins];
-    for (float v : values) {
-      int b = (int) Math.floor((v - range[0]) / width);
-      if (b >= 0 && b < bins) {
-        counts[b]++;
-      }
-    }
-    XYSeries s = new XYSeries(name, false, true);
-    double norm = Math.max(1, values.length) * width;
-    for (int b = 0; b < bins; b++) {
-      s.add(range[0] + b * width, counts[b] / norm);
-    }
-    s.add(range[1], counts[bins - 1] / norm);
-    return s;
+            + " with its mixture weight.", ChartStyle.grid(images, 3)));
   }
 
   /** A range covering the prior's 0.5-99.5 % quantiles and all figure samples' central mass. */
@@ -519,48 +386,5 @@ public final class Figures {
     Arrays.sort(abs);
     double bound = abs.length == 0 ? 1 : abs[(int) (0.995 * (abs.length - 1))];
     return new double[] {-bound * 1.3, bound * 1.3};
-  }
-
-  private static Shape crossShape() {
-    java.awt.geom.GeneralPath p = new java.awt.geom.GeneralPath();
-    p.moveTo(-6, -6);
-    p.lineTo(6, 6);
-    p.moveTo(-6, 6);
-    p.lineTo(6, -6);
-    return new BasicStroke(2.5f).createStrokedShape(p);
-  }
-
-  private static Color alpha(Color c, int a) {
-    return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
-  }
-
-  private static void style(JFreeChart chart) {
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-    XYPlot plot = chart.getXYPlot();
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(220, 220, 220));
-    plot.setRangeGridlinePaint(new Color(220, 220, 220));
-    if (plot.getRangeAxis() instanceof NumberAxis axis) {
-      axis.setAutoRangeIncludesZero(false);
-    }
-  }
-
-  /** Panels side by side, {@code columns} per row. */
-  static BufferedImage grid(List<BufferedImage> images, int columns) {
-    int cols = Math.min(columns, images.size());
-    int rows = (images.size() + cols - 1) / cols;
-    int w = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
-    int h = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
-    BufferedImage out = new BufferedImage(w * cols, h * rows, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, out.getWidth(), out.getHeight());
-    for (int i = 0; i < images.size(); i++) {
-      g.drawImage(images.get(i), (i % cols) * w, (i / cols) * h, null);
-    }
-    g.dispose();
-    return out;
   }
 }

@@ -1,10 +1,10 @@
 package dev.inn.bench.report;
 
-import dev.inn.bench.diagnostics.Recovery;
 import dev.inn.bench.harness.Cell;
 import dev.inn.bench.harness.MethodResults;
 import dev.inn.bench.harness.ProblemResults;
 import dev.inn.bench.harness.RunResults;
+import dev.inn.diagnostics.Recovery;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.inn.bench.report;
 
-import dev.inn.bench.diagnostics.Modes;
 import dev.inn.bench.harness.MethodResults;
 import dev.inn.bench.harness.ProblemResults;
+import dev.inn.diagnostics.Modes;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +84,7 @@ public final class SuiteDiagnostics {
         for (int b = 0; b < h.length; b++) {
           counts[b] = Math.round(h[b]);
         }
-        charts.add(DiagnosticFigures.rankHistogram(methods.get(i).method() + ": " + name, counts,
+        charts.add(CalibrationFigures.rankHistogram(methods.get(i).method() + ": " + name, counts,
             DiagnosticFigures.methodColour(i)));
       }
     }
@@ -123,7 +123,7 @@ public final class SuiteDiagnostics {
         colours.add(DiagnosticFigures.methodColour(c + 1 + i % 2 * 3).darker());
       }
       colours.add(DiagnosticFigures.methodColour(i));
-      charts.add(DiagnosticFigures.coverageCurves("Coverage: " + methods.get(i).method(), alphas, named, colours, null));
+      charts.add(CalibrationFigures.coverageCurves("Coverage: " + methods.get(i).method(), alphas, named, colours, null));
     }
     if (charts.isEmpty()) {
       return Optional.empty();
@@ -151,7 +151,7 @@ public final class SuiteDiagnostics {
     if (curves.isEmpty()) {
       return Optional.empty();
     }
-    JFreeChart chart = DiagnosticFigures.coverageCurves("TARP", alphas, curves, colours, null);
+    JFreeChart chart = CalibrationFigures.coverageCurves("TARP", alphas, curves, colours, null);
     chart.getXYPlot().getRangeAxis().setLabel("expected coverage probability");
     // every method is drawn alike here: no series is the "joint" one
     for (int i = 0; i < curves.size(); i++) {

@@ -4,6 +4,7 @@ import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.core.nn.Activation;
 import dev.inn.core.nn.DenseNet;
@@ -31,6 +32,11 @@ public final class AffineCouplingProvider implements BlockProvider {
   }
 
   @Override
+  public void validate(Settings settings) {
+    SoftClamp.check(settings.owner(), settings.getString("clamp_function"));
+  }
+
+  @Override
   public InvertibleBlock create(BlockSpec spec, Parameters params) {
     return build(spec, 0, params);
   }
@@ -42,11 +48,11 @@ public final class AffineCouplingProvider implements BlockProvider {
 
   private static TwoSidedCoupling build(BlockSpec spec, int conditionWidth, Parameters params) {
     SoftClamp clamp = new SoftClamp(spec.settings().getString("clamp_function"), spec.clamp());
-    int a = TwoSidedCoupling.split(spec.width());
+    int a = TwoSidedCoupling.split(spec.width(), conditionWidth);
     int b = spec.width() - a;
     return new TwoSidedCoupling(spec.width(),
         half(spec, params.scope("s1"), params.scope("t1"), a + conditionWidth, b, clamp),
-        spec.settings().getBoolean("two_sided")
+        spec.settings().getBoolean("two_sided") && a > 0
             ? half(spec, params.scope("s2"), params.scope("t2"), b + conditionWidth, a, clamp) : null);
   }
 

@@ -72,7 +72,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
   private final String problemName;
   private final int dx;
   private final int dy;
-  private final PluginLookup registry;
+  private final CinnPlugins plugins;
   private final SupportTransform support;
   // the fewest elements of a set or sequence the condition network takes
   private final int minimumLength;
@@ -84,18 +84,18 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
   private int summaryFlow;
 
   public CinnMethod(Problem problem, Settings settings, PluginLookup registry) {
-    super("cinn", problem, CinnConfig.from(settings).optimizer().threads(), true);
-    this.config = CinnConfig.from(settings);
+    this(problem, CinnConfig.from(settings), registry);
+  }
+
+  /** A cINN of settings parsed once; the plugins they name are resolved once for every flow. */
+  CinnMethod(Problem problem, CinnConfig config, PluginLookup registry) {
+    super("cinn", problem, config.optimizer().threads(), true);
+    this.config = config;
     this.problemName = problem.name();
     this.dx = problem.parameterDim();
     this.dy = problem.observationDim();
-    this.registry = registry;
-    if (dx < 2) {
-      throw new ConfigurationException("cinn: problem '" + problem.name() + "' has " + dx
-          + " parameter; coupling blocks need at least 2");
-    }
     this.support = supportTransform(problem, config.supportTransform());
-    CinnPlugins plugins = CinnPlugins.resolve(config, registry, shape());
+    this.plugins = CinnPlugins.resolve(config, registry, shape());
     this.minimumLength = plugins.condition().plugin().minimumLength(plugins.condition().settings());
     useSingle(new Flow(0, untrainedWidth()));
   }
@@ -108,6 +108,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
   @Override
   protected int minimumLength() {
     return minimumLength;
+  }
+
+  /** x in the unbounded coordinates of the support, then both standardised (y per element for sets and sequences). */
+  @Override
+  protected Dataset learningUnits(Dataset raw) {
+    return new Dataset(xStandard().apply(support.toUnbounded(raw.x())), standardY(raw.y(), raw.lengths()),
+        raw.lengths());
   }
 
   /** Standardised observations: per column for vectors, per element channel over real elements for sets and sequences. */
@@ -154,7 +161,6 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
       this.width = width;
       params = new ParameterStore(seed);
       Parameters root = params.root();
-      CinnPlugins plugins = CinnPlugins.resolve(config, registry, shape());
       conditionNet = plugins.condition().plugin().create(shape(), dx, plugins.condition().settings(),
           root.scope("condition"));
       int cw = conditionNet.width();
@@ -326,7 +332,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
           fitStandardizers(u, data.y(), data.lengths());
         }
         if (scaled == null) {
-          scaled = new Dataset(xStandard().apply(u), standardY(data.y(), data.lengths()), data.lengths());
+          scaled = scale(data);
         }
         flow.initialize(scaled, context.seed());
         // the likelihood is a mean over rows, so batches can be split over the cores

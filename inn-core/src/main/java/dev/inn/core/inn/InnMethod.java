@@ -58,8 +58,12 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
   private boolean trained;
 
   public InnMethod(Problem problem, Settings settings, PluginLookup registry) {
-    super("inn", problem, InnConfig.from(settings).optimizer().threads());
-    this.config = InnConfig.from(settings);
+    this(problem, InnConfig.from(settings), registry);
+  }
+
+  private InnMethod(Problem problem, InnConfig config, PluginLookup registry) {
+    super("inn", problem, config.optimizer().threads());
+    this.config = config;
     int z = config.network().latentDim() > 0 ? config.network().latentDim() : problem.latentDim();
     this.layout = InnLayout.of(problem.parameterDim(), problem.observationDim(), z, config.network().width());
     this.plugins = InnPlugins.resolve(config, registry);
@@ -104,11 +108,16 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
     if (config.standardize()) {
       fitStandardizers(support.toUnbounded(data.x()), data.y());
     }
-    Dataset scaled = new Dataset(xStandard().apply(support.toUnbounded(data.x())), yStandard().apply(data.y()));
-    TrainingHistory h = runTrainer(config.optimizer(), params, scaled, objective, context);
+    TrainingHistory h = runTrainer(config.optimizer(), params, scale(data), objective, context);
     trained = true;
     checkHealth(data);
     return h;
+  }
+
+  /** x in the unbounded coordinates of the support, then both standardised. */
+  @Override
+  protected Dataset learningUnits(Dataset raw) {
+    return new Dataset(xStandard().apply(support.toUnbounded(raw.x())), yStandard().apply(raw.y()));
   }
 
   /**

@@ -1,0 +1,95 @@
+package dev.inn.diagnostics;
+
+import dev.inn.api.data.Matrix;
+
+/** Means, covariance and correlation matrix of posterior samples (one sample per row). */
+public final class Correlation {
+
+  private Correlation() {}
+
+  /** The column means. */
+  public static double[] mean(Matrix samples) {
+    int d = samples.cols();
+    double[] mean = new double[d];
+    for (int r = 0; r < samples.rows(); r++) {
+      for (int c = 0; c < d; c++) {
+        mean[c] += samples.get(r, c);
+      }
+    }
+    for (int c = 0; c < d; c++) {
+      mean[c] /= samples.rows();
+    }
+    return mean;
+  }
+
+  /** The sample covariance (divisor n - 1), {@code [d][d]}. */
+  public static double[][] covariance(Matrix samples) {
+    int n = samples.rows();
+    int d = samples.cols();
+    if (n < 2) {
+      throw new IllegalArgumentException("a covariance needs at least 2 samples, got " + n);
+    }
+    double[] mean = mean(samples);
+    double[][] cov = new double[d][d];
+    double[] row = new double[d];
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < d; c++) {
+        row[c] = samples.get(r, c) - mean[c];
+      }
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b <= a; b++) {
+          cov[a][b] += row[a] * row[b];
+        }
+      }
+    }
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b <= a; b++) {
+        cov[a][b] /= n - 1;
+        cov[b][a] = cov[a][b];
+      }
+    }
+    return cov;
+  }
+
+  /** Pearson correlations, {@code [d][d]}; a constant parameter correlates 0 with the others. */
+  public static double[][] matrix(Matrix samples) {
+    double[][] cov = covariance(samples);
+    int d = cov.length;
+    double[][] out = new double[d][d];
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        double s = Math.sqrt(cov[a][a] * cov[b][b]);
+        out[a][b] = a == b ? 1 : s > 0 ? cov[a][b] / s : 0;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Lower Cholesky factor of a symmetric positive semi-definite matrix, with a small ridge on
+   * the diagonal when needed so a degenerate posterior still gives a usable metric.
+   */
+  static double[][] cholesky(double[][] a) {
+    int d = a.length;
+    double trace = 0;
+    for (int i = 0; i < d; i++) {
+      trace += a[i][i];
+    }
+    double ridge = 1e-12 * Math.max(trace / Math.max(1, d), 1e-300);
+    double[][] l = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j <= i; j++) {
+        double s = a[i][j];
+        for (int k = 0; k < j; k++) {
+          s -= l[i][k] * l[j][k];
+        }
+        if (i == j) {
+          l[i][i] = Math.sqrt(Math.max(s, 0) + ridge);
+        } else {
+          l[i][j] = s / l[j][j];
+        }
+      }
+    }
+    return l;
+  }
+}
