@@ -7,7 +7,8 @@ import dev.inn.api.settings.Settings;
  * settings. Block-specific extras come in {@code settings} (declared by the provider's
  * defaults).
  *
- * @param width nominal width of the vectors the block maps
+ * @param width nominal width of the vectors the block maps (1 only for a conditional block, which
+ *     then maps its one dimension as a function of the condition)
  * @param hidden hidden units per subnet layer
  * @param layers number of linear layers per subnet (at least 1)
  * @param clamp soft-clamp bound alpha of the log-scale
@@ -19,8 +20,8 @@ public record BlockSpec(int width, int hidden, int layers, float clamp, String a
     float initStd, Settings settings) {
 
   public BlockSpec {
-    if (width < 2) {
-      throw new IllegalArgumentException("block width must be at least 2, got " + width);
+    if (width < 1) {
+      throw new IllegalArgumentException("block width must be at least 1, got " + width);
     }
     if (hidden < 1 || layers < 1) {
       throw new IllegalArgumentException("subnet needs hidden >= 1 and layers >= 1, got " + hidden + ", " + layers);

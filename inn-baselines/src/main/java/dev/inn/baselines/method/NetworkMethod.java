@@ -77,7 +77,7 @@ public abstract class NetworkMethod extends LearnedMethod {
     if (standardize) {
       fitStandardizers(data.x(), data.y());
     }
-    TrainingHistory history = fit(new Dataset(xStandard().apply(data.x()), yStandard().apply(data.y())), context);
+    TrainingHistory history = fit(scale(data), context);
     // a diverged network is refused here, not saved or scored as a bad row
     SampleHealth.check(name(), sample(data.y().row(0), 256, 1), data.x(),
         "lower lr (now " + learningRate() + ")");

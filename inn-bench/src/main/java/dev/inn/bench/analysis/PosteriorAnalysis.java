@@ -115,18 +115,20 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
           + (truth != null ? " z = (posterior mean - true value) / posterior sd." : ""));
       page.heading(3, "Modes");
       page.raw(modesTable(modes, names));
-      page.heading(3, "Correlations");
-      page.paragraph(tradeOffs(names, corr));
-      if (modes.size() > 1) {
-        // between modes the correlations can cancel; within one mode a trade-off shows plainly
-        int[] basin = Modes.assign(x, modes);
-        int[] rows = java.util.stream.IntStream.range(0, basin.length).filter(i -> basin[i] == 0).toArray();
-        if (rows.length >= 50) {
-          page.paragraph(String.format(Locale.ROOT, "Within the heaviest mode (%d of %d samples nearest to it): ",
-              rows.length, x.rows()) + tradeOffs(names, Correlation.matrix(x.selectRows(rows))));
+      if (names.size() > 1) { // one parameter has nothing to correlate with
+        page.heading(3, "Correlations");
+        page.paragraph(tradeOffs(names, corr));
+        if (modes.size() > 1) {
+          // between modes the correlations can cancel; within one mode a trade-off shows plainly
+          int[] basin = Modes.assign(x, modes);
+          int[] rows = java.util.stream.IntStream.range(0, basin.length).filter(i -> basin[i] == 0).toArray();
+          if (rows.length >= 50) {
+            page.paragraph(String.format(Locale.ROOT, "Within the heaviest mode (%d of %d samples nearest to it): ",
+                rows.length, x.rows()) + tradeOffs(names, Correlation.matrix(x.selectRows(rows))));
+          }
         }
+        page.figure(prefix + "correlation", "Posterior correlation matrix", DiagnosticFigures.correlation(corr, names));
       }
-      page.figure(prefix + "correlation", "Posterior correlation matrix", DiagnosticFigures.correlation(corr, names));
       page.heading(3, "Posterior predictive check");
       predictiveSection(page, prefix, x, y, colour);
     }

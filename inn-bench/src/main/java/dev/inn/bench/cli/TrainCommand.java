@@ -12,7 +12,9 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.Settings;
 import dev.inn.core.persistence.ModelFile;
 import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.problems.store.StoreChunks;
 import dev.inn.problems.store.StoredProblem;
+import dev.inn.api.method.ChunkedTraining;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "train on the pairs of a simulation store ('inn simulate'); the problem and its settings default "
           + "to the store's, the training size to all its pairs")
   Path store;
+
+  @Option(names = "--window-chunks", paramLabel = "N",
+      description = "with --store: stream the store instead of loading it, holding about 3 N + 3 chunks in memory"
+          + " (N chunks shuffled together; see docs/cli.md, 'Training from a store larger than memory')")
+  Integer windowChunks;
 
   @Option(names = {"-p", "--problem-setting"}, paramLabel = "KEY=VALUE", description = "a problem setting; the value"
       + " in TOML syntax, lists in brackets and quoted for the shell, e.g. -p path=sims.csv"
@@ -95,6 +102,16 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("name the problem: inn train PROBLEM ... (or train on a simulation store with"
           + " --store DIR)");
     }
+    if (windowChunks != null && store == null) {
+      throw new IllegalArgumentException("--window-chunks streams a simulation store: give it with --store DIR");
+    }
+    if (windowChunks != null && windowChunks < 1) {
+      throw new IllegalArgumentException("--window-chunks must be at least 1 chunk, got " + windowChunks);
+    }
+    if (windowChunks != null && trainSize != null) {
+      throw new IllegalArgumentException("--train-size cannot be combined with --window-chunks: a streamed store is"
+          + " trained on all its pairs");
+    }
     if (trainSize != null && trainSize < 2) {
       throw new IllegalArgumentException("--train-size must be at least 2 training pairs, got " + trainSize);
     }
@@ -133,6 +150,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     outputGuard.check(out, "an inn model file", ModelFile::isModelFile, inputs);
     Problem p = pp.create(ps);
+    if (windowChunks != null) {
+      return trainStreamed(p, ps, mp.create(p, ms), ms);
+    }
     if (store != null) {
       // training pairs from the store (all of them unless --train-size), everything else the problem's own
       p = StoredProblem.wrap(problem, p, ps, store);
@@ -162,6 +182,29 @@ final class TrainCommand implements Callable<Integer> {
     ModelFile.save(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, method, ms, problem, ps), p, m);
     spec.commandLine().getOut().println(String.format(Locale.ROOT, "trained %s on %s in %.1f s; model: %s", method,
         problem, (System.nanoTime() - t0) / 1e9, out.toAbsolutePath()));
+    return 0;
+  }
+
+  /** Trains on the store chunk by chunk ({@code --window-chunks}), never holding all its pairs. */
+  private int trainStreamed(Problem p, Settings ps, PosteriorMethod m, Settings ms) throws java.io.IOException {
+    StoreChunks chunks = StoreChunks.open(problem, p, ps, store);
+    if (!(m instanceof ChunkedTraining streaming)) {
+      throw new IllegalArgumentException("method '" + method + "' cannot train from chunks (--window-chunks); train"
+          + " it with the store loaded (leave --window-chunks out)");
+    }
+    ProgressListener progress = ConsoleProgress.forConsole();
+    long t0 = System.nanoTime();
+    try {
+      streaming.train(chunks, windowChunks, new TrainingContext(seed, progress));
+    } finally {
+      if (progress instanceof ConsoleProgress c) {
+        c.close();
+      }
+    }
+    ModelFile.save(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, method, ms, problem, ps), p, m);
+    spec.commandLine().getOut().println(String.format(Locale.ROOT, "trained %s on %s (%d pairs streamed from %d chunks,"
+        + " window %d) in %.1f s; model: %s", method, problem, chunks.size(), chunks.chunks(), windowChunks,
+        (System.nanoTime() - t0) / 1e9, out.toAbsolutePath()));
     return 0;
   }
 }

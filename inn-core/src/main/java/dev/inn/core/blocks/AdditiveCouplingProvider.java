@@ -33,10 +33,10 @@ public final class AdditiveCouplingProvider implements BlockProvider {
   }
 
   private static TwoSidedCoupling build(BlockSpec spec, int conditionWidth, Parameters params) {
-    int a = TwoSidedCoupling.split(spec.width());
+    int a = TwoSidedCoupling.split(spec.width(), conditionWidth);
     int b = spec.width() - a;
     return new TwoSidedCoupling(spec.width(), half(spec, params.scope("t1"), a + conditionWidth, b),
-        half(spec, params.scope("t2"), b + conditionWidth, a));
+        a > 0 ? half(spec, params.scope("t2"), b + conditionWidth, a) : null);
   }
 
   private static CouplingHalf half(BlockSpec spec, Parameters p, int in, int out) {

@@ -42,11 +42,11 @@ public final class AffineCouplingProvider implements BlockProvider {
 
   private static TwoSidedCoupling build(BlockSpec spec, int conditionWidth, Parameters params) {
     SoftClamp clamp = new SoftClamp(spec.settings().getString("clamp_function"), spec.clamp());
-    int a = TwoSidedCoupling.split(spec.width());
+    int a = TwoSidedCoupling.split(spec.width(), conditionWidth);
     int b = spec.width() - a;
     return new TwoSidedCoupling(spec.width(),
         half(spec, params.scope("s1"), params.scope("t1"), a + conditionWidth, b, clamp),
-        spec.settings().getBoolean("two_sided")
+        spec.settings().getBoolean("two_sided") && a > 0
             ? half(spec, params.scope("s2"), params.scope("t2"), b + conditionWidth, a, clamp) : null);
   }
 

@@ -44,10 +44,10 @@ public final class GlowCouplingProvider implements BlockProvider {
 
   private static TwoSidedCoupling build(BlockSpec spec, int conditionWidth, Parameters params) {
     SoftClamp clamp = new SoftClamp(spec.settings().getString("clamp_function"), spec.clamp());
-    int a = TwoSidedCoupling.split(spec.width());
+    int a = TwoSidedCoupling.split(spec.width(), conditionWidth);
     int b = spec.width() - a;
     return new TwoSidedCoupling(spec.width(), half(spec, params.scope("net1"), a + conditionWidth, b, clamp),
-        spec.settings().getBoolean("two_sided") ? half(spec, params.scope("net2"), b + conditionWidth, a, clamp) : null);
+        spec.settings().getBoolean("two_sided") && a > 0 ? half(spec, params.scope("net2"), b + conditionWidth, a, clamp) : null);
   }
 
   private static CouplingHalf half(BlockSpec spec, Parameters p, int in, int out, SoftClamp clamp) {

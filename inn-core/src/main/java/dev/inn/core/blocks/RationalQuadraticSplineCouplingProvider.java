@@ -87,7 +87,7 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
 
     SplineCoupling(BlockSpec spec, int conditionWidth, Parameters params) {
       this.width = spec.width();
-      this.split = TwoSidedCoupling.split(width);
+      this.split = TwoSidedCoupling.split(width, conditionWidth);
       this.conditionWidth = conditionWidth;
       this.shape = shape(spec.settings());
       Activation act = Activation.named(spec.activation());
@@ -95,8 +95,9 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
       int rest = width - split;
       first = new DenseNet(params.scope("net1"), split + conditionWidth, spec.hidden(), spec.layers(), rest * per,
           act, spec.initStd(), true);
-      second = new DenseNet(params.scope("net2"), rest + conditionWidth, spec.hidden(), spec.layers(), split * per,
-          act, spec.initStd(), true);
+      // one dimension: the first subnet sees the condition alone and there is no second half
+      second = split == 0 ? null : new DenseNet(params.scope("net2"), rest + conditionWidth, spec.hidden(),
+          spec.layers(), split * per, act, spec.initStd(), true);
     }
 
     private void check(Tensor t, Tensor condition) {
@@ -117,6 +118,10 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
     @Override
     public Transformed forward(Ops ops, Tensor u, Tensor condition) {
       check(u, condition);
+      if (split == 0) {
+        Tensor[] v = ops.rationalQuadraticSpline(u, first.apply(ops, condition), shape, false);
+        return new Transformed(v[0], ops.sumColumns(v[1]));
+      }
       Tensor u1 = ops.columns(u, 0, split);
       Tensor u2 = ops.columns(u, split, width);
       Tensor[] v1 = ops.rationalQuadraticSpline(u1, splineParameters(ops, second, u2, condition), shape, false);
@@ -128,6 +133,10 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
     @Override
     public Transformed inverse(Ops ops, Tensor v, Tensor condition) {
       check(v, condition);
+      if (split == 0) {
+        Tensor[] u = ops.rationalQuadraticSpline(v, first.apply(ops, condition), shape, true);
+        return new Transformed(u[0], ops.sumColumns(u[1]));
+      }
       Tensor v1 = ops.columns(v, 0, split);
       Tensor v2 = ops.columns(v, split, width);
       Tensor[] u2 = ops.rationalQuadraticSpline(v2, splineParameters(ops, first, v1, condition), shape, true);

@@ -12,7 +12,9 @@ import dev.inn.api.tensor.Tensor;
  * v1 = u1 * exp(s2(u2)) + t2(u2); v2 = u2 * exp(s1(v1)) + t1(v1). The couplings differ
  * only in how a half computes (s, t), so this class holds forward, inverse and log-det once.
  * Without a second half it is the one-sided coupling of RealNVP and the cINN (v1 = u1).
- * With a condition c, every subnet sees [its half, c].
+ * With a condition c, every subnet sees [its half, c]. Over one dimension (a one-parameter
+ * posterior) the first half is empty, so the one subnet sees c alone and the block is a
+ * condition-dependent map of that dimension; without a condition such a block is refused.
  */
 final class TwoSidedCoupling implements InvertibleBlock, ConditionalBlock {
 
@@ -29,11 +31,23 @@ final class TwoSidedCoupling implements InvertibleBlock, ConditionalBlock {
   TwoSidedCoupling(int width, CouplingHalf first, CouplingHalf second) {
     this.width = width;
     this.split = width / 2;
+    if (split == 0 && second != null) {
+      throw new IllegalArgumentException("a one-dimensional coupling has no second half");
+    }
     this.first = first;
     this.second = second;
   }
 
-  static int split(int width) {
+  /**
+   * Columns in the first half; 0 for a one-dimensional block, which then needs a condition.
+   *
+   * @throws IllegalArgumentException for a one-dimensional block without a condition
+   */
+  static int split(int width, int conditionWidth) {
+    if (width < 2 && conditionWidth < 1) {
+      throw new IllegalArgumentException("a coupling block over " + width + " dimension needs a condition to"
+          + " compute its transform from; without one it needs a width of at least 2");
+    }
     return width / 2;
   }
 
@@ -56,6 +70,10 @@ final class TwoSidedCoupling implements InvertibleBlock, ConditionalBlock {
   @Override
   public Transformed forward(Ops ops, Tensor u, Tensor condition) {
     check(u);
+    if (split == 0) {
+      Tensor[] st = first.scaleAndShift(ops, condition);
+      return new Transformed(apply(ops, u, st), logDet(ops, u.rows(), st, null, 1f));
+    }
     Tensor u1 = ops.columns(u, 0, split);
     Tensor u2 = ops.columns(u, split, width);
     Tensor[] st2 = second == null ? null : second.scaleAndShift(ops, input(ops, u2, condition));
@@ -68,6 +86,10 @@ final class TwoSidedCoupling implements InvertibleBlock, ConditionalBlock {
   @Override
   public Transformed inverse(Ops ops, Tensor v, Tensor condition) {
     check(v);
+    if (split == 0) {
+      Tensor[] st = first.scaleAndShift(ops, condition);
+      return new Transformed(undo(ops, v, st), logDet(ops, v.rows(), st, null, -1f));
+    }
     Tensor v1 = ops.columns(v, 0, split);
     Tensor v2 = ops.columns(v, split, width);
     Tensor[] st1 = first.scaleAndShift(ops, input(ops, v1, condition));

@@ -90,10 +90,6 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     this.dx = problem.parameterDim();
     this.dy = problem.observationDim();
     this.registry = registry;
-    if (dx < 2) {
-      throw new ConfigurationException("cinn: problem '" + problem.name() + "' has " + dx
-          + " parameter; coupling blocks need at least 2");
-    }
     this.support = supportTransform(problem, config.supportTransform());
     CinnPlugins plugins = CinnPlugins.resolve(config, registry, shape());
     this.minimumLength = plugins.condition().plugin().minimumLength(plugins.condition().settings());
@@ -108,6 +104,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
   @Override
   protected int minimumLength() {
     return minimumLength;
+  }
+
+  /** x in the unbounded coordinates of the support, then both standardised (y per element for sets and sequences). */
+  @Override
+  protected Dataset learningUnits(Dataset raw) {
+    return new Dataset(xStandard().apply(support.toUnbounded(raw.x())), standardY(raw.y(), raw.lengths()),
+        raw.lengths());
   }
 
   /** Standardised observations: per column for vectors, per element channel over real elements for sets and sequences. */
@@ -326,7 +329,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
           fitStandardizers(u, data.y(), data.lengths());
         }
         if (scaled == null) {
-          scaled = new Dataset(xStandard().apply(u), standardY(data.y(), data.lengths()), data.lengths());
+          scaled = scale(data);
         }
         flow.initialize(scaled, context.seed());
         // the likelihood is a mean over rows, so batches can be split over the cores

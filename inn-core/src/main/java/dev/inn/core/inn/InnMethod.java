@@ -104,11 +104,16 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
     if (config.standardize()) {
       fitStandardizers(support.toUnbounded(data.x()), data.y());
     }
-    Dataset scaled = new Dataset(xStandard().apply(support.toUnbounded(data.x())), yStandard().apply(data.y()));
-    TrainingHistory h = runTrainer(config.optimizer(), params, scaled, objective, context);
+    TrainingHistory h = runTrainer(config.optimizer(), params, scale(data), objective, context);
     trained = true;
     checkHealth(data);
     return h;
+  }
+
+  /** x in the unbounded coordinates of the support, then both standardised. */
+  @Override
+  protected Dataset learningUnits(Dataset raw) {
+    return new Dataset(xStandard().apply(support.toUnbounded(raw.x())), yStandard().apply(raw.y()));
   }
 
   /**

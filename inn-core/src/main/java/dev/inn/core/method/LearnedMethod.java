@@ -3,6 +3,8 @@ package dev.inn.core.method;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.data.ObservationShape;
+import dev.inn.api.data.PairChunks;
+import dev.inn.api.method.ChunkedTraining;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
@@ -20,6 +22,7 @@ import dev.inn.core.param.SupportTransform;
 import dev.inn.core.random.GaussianNoise;
 import dev.inn.core.training.OptimizerConfig;
 import dev.inn.core.training.Trainer;
+import dev.inn.core.training.rows.ChunkStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +35,7 @@ import java.util.SplittableRandom;
  * {@link Trainer}, and chunked sampling whose latent draws come first in one sequence, so the
  * samples do not depend on the chunk size or the number of threads.
  */
-public abstract class LearnedMethod implements PosteriorMethod {
+public abstract class LearnedMethod implements PosteriorMethod, ChunkedTraining {
 
   /** Runs a chunk's operations on the calling thread (the chunks themselves are spread over threads). */
   private static final RowParallel SERIAL = new RowParallel(1);
@@ -47,6 +50,8 @@ public abstract class LearnedMethod implements PosteriorMethod {
   private final ThreadLocal<ArrayPool> samplingPools = ThreadLocal.withInitial(ArrayPool::new);
   private Standardizer xStandard;
   private Standardizer yStandard;
+  // set while training from chunks: runTrainer then streams instead of using the rows in memory
+  private ChunkStream stream;
 
   /**
    * @param name the method's name, used in messages and progress ("train NAME")
@@ -239,6 +244,48 @@ public abstract class LearnedMethod implements PosteriorMethod {
     return yStandard;
   }
 
+  /**
+   * The rows in the units the networks learn in: x and y standardised (y per element channel for
+   * sets and sequences). A method that maps x first (e.g. to unbounded coordinates) overrides it;
+   * it must act row by row, as it is applied to each streamed chunk on its own.
+   */
+  protected Dataset learningUnits(Dataset raw) {
+    return new Dataset(xStandard.apply(raw.x()), raw.ragged() ? yStandard.applyElements(raw.y(), raw.lengths())
+        : yStandard.apply(raw.y()), raw.lengths());
+  }
+
+  /**
+   * {@link #learningUnits} of the training pairs: what a method hands to {@link #runTrainer}, so
+   * that training from chunks can prepare every chunk the same way.
+   */
+  protected final Dataset scale(Dataset raw) {
+    Dataset scaled = learningUnits(raw);
+    if (stream != null && raw == stream.sample()) {
+      stream.scaled(scaled);
+    }
+    return scaled;
+  }
+
+  /**
+   * Trains on every chunk of {@code pairs}, holding about {@code windowChunks} chunks at once
+   * (see {@link ChunkStream} for what is held and where the result differs from training in
+   * memory): the method's own training runs on a sample of {@code windowChunks} chunks (all
+   * when the window covers them), which fixes the standardisation and the checks after
+   * training, and its trainer pulls the batches from all chunks. A method that trains with a
+   * loop of its own instead of {@link #runTrainer} is refused.
+   */
+  @Override
+  public synchronized TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context) {
+    stream = ChunkStream.open(pairs, windowChunks, context.seed());
+    try {
+      TrainingHistory history = train(stream.sample(), context);
+      stream.checkTrainerStreamed(name);
+      return history;
+    } finally {
+      stream = null;
+    }
+  }
+
   /** Trains {@code params} with the shared trainer, reported as {@code "train NAME"}. */
   protected final TrainingHistory runTrainer(OptimizerConfig optimizer, ParameterStore params, Dataset data,
       Objective objective, TrainingContext context) {
@@ -248,6 +295,12 @@ public abstract class LearnedMethod implements PosteriorMethod {
   /** As {@link #runTrainer}, holding out the validation rows that {@code splitSeed} draws. */
   protected final TrainingHistory runTrainer(OptimizerConfig optimizer, ParameterStore params, Dataset data,
       Objective objective, TrainingContext context, long splitSeed) {
+    if (stream != null) {
+      return new Trainer(optimizer).run("train " + name, params, stream.rows(data, name, raw -> {
+        checkData(raw);
+        return learningUnits(raw);
+      }, context.seed()), objective, context, parallel(), splitSeed);
+    }
     return new Trainer(optimizer).run("train " + name, params, data, objective, context, parallel(), splitSeed);
   }
 

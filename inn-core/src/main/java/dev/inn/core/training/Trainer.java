@@ -7,6 +7,7 @@ import dev.inn.api.training.Objective;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.profile.StepProfile;
+import dev.inn.core.training.rows.TrainingRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,19 @@ public final class Trainer {
       throw new IllegalArgumentException(task + ": need at least 2 training pairs, got " + data.size());
     }
     checkFinite(task, data);
+    return run(task, params, TrainingRows.of(data), objective, context, parallel, splitSeed);
+  }
+
+  /**
+   * As {@link #run(String, ParameterStore, Dataset, Objective, TrainingContext, RowParallel, long)},
+   * pulling the batches from {@code data}, rows in memory or streamed from chunks; the rows must
+   * be checked (finite) by their source.
+   */
+  public TrainingHistory run(String task, ParameterStore params, TrainingRows data, Objective objective,
+      TrainingContext context, RowParallel parallel, long splitSeed) {
+    if (data.size() < 2) {
+      throw new IllegalArgumentException(task + ": need at least 2 training pairs, got " + data.size());
+    }
     if (config.stopsEarly()) {
       return new EpochTraining(task, params, data, objective, context, parallel, splitSeed).run();
     }
@@ -51,23 +65,15 @@ public final class Trainer {
     Adam adam = new Adam(params.trainable(), config);
     BatchStep batchStep = new BatchStep(params.trainable(), objective, parallel);
     int batch = Math.min(config.batch(), data.size());
-    int[] order = identity(data.size());
-    int cursor = data.size();
+    TrainingRows.RowCursor cursor = data.cursor(random);
     List<Integer> steps = new ArrayList<>();
     Map<String, List<Double>> curves = new LinkedHashMap<>();
     Map<String, Double> window = new LinkedHashMap<>();
     int inWindow = 0;
-    int[] rows = new int[batch];
     for (int step = 0; step < config.steps(); step++) {
-      for (int r = 0; r < batch; r++) {
-        if (cursor == order.length) {
-          shuffle(order, random);
-          cursor = 0;
-        }
-        rows[r] = order[cursor++];
-      }
+      Dataset rows = cursor.next(batch);
       long stepStart = StepProfile.start();
-      BatchStep.Terms terms = batchStep.run(data.select(rows), random, step, true);
+      BatchStep.Terms terms = batchStep.run(rows, random, step, true);
       int bad = terms.firstNonFinite();
       if (bad >= 0) {
         throw new TrainingDivergedException(task + ": loss term " + terms.names().get(bad) + " became "
@@ -135,11 +141,11 @@ public final class Trainer {
     private final Objective objective;
     private final TrainingContext context;
     private final RowParallel parallel;
-    private final Dataset train;
-    private final Dataset validation;
+    private final TrainingRows train;
+    private final TrainingRows validation;
     private final SplittableRandom random;
 
-    EpochTraining(String task, ParameterStore params, Dataset data, Objective objective, TrainingContext context,
+    EpochTraining(String task, ParameterStore params, TrainingRows data, Objective objective, TrainingContext context,
         RowParallel parallel, long splitSeed) {
       this.task = task;
       this.params = params;
@@ -147,16 +153,11 @@ public final class Trainer {
       this.context = context;
       this.parallel = parallel;
       this.random = new SplittableRandom(context.seed());
-      int[] order = identity(data.size());
       // with its own seed the split leaves the batch order's generator untouched
-      shuffle(order, splitSeed == context.seed() ? random : new SplittableRandom(splitSeed));
-      int nVal = validationSize(data.size());
-      if (nVal < 1 || data.size() - nVal < 2) {
-        throw new IllegalArgumentException(task + ": " + data.size() + " training pairs are too few for a validation"
-            + " split of " + config.earlyStopping().validationFraction() + "; simulate more pairs");
-      }
-      this.validation = data.select(java.util.Arrays.copyOfRange(order, 0, nVal));
-      this.train = data.select(java.util.Arrays.copyOfRange(order, nVal, order.length));
+      TrainingRows.Split split = data.split(config.earlyStopping().validationFraction(),
+          splitSeed == context.seed() ? random : new SplittableRandom(splitSeed), task);
+      this.validation = split.validation();
+      this.train = split.train();
     }
 
     TrainingHistory run() {
@@ -184,19 +185,18 @@ public final class Trainer {
       int step = 0;
       List<Integer> epochs = new ArrayList<>();
       Map<String, List<Double>> curves = new LinkedHashMap<>();
-      int[] order = identity(train.size());
-      int[] rows = new int[batch];
+      TrainingRows.RowCursor cursor = train.cursor(random);
       int epoch = 0;
       WeightAverage average = stop.weightAverage() > 0 ? new WeightAverage(params.trainable(), stop.weightAverage())
           : null;
       while (epoch < stop.maxEpochs()) {
-        shuffle(order, random);
+        cursor.newPass();
         double trainSum = 0;
         boolean diverged = false;
         for (int b = 0; b < stepsPerEpoch; b++) {
-          System.arraycopy(order, b * batch, rows, 0, batch);
+          Dataset rows = cursor.next(batch);
           long stepStart = StepProfile.start();
-          double loss = batchStep.run(train.select(rows), random, step, true).total();
+          double loss = batchStep.run(rows, random, step, true).total();
           if (!Double.isFinite(loss)) {
             diverged = true;
             break;
@@ -297,23 +297,15 @@ public final class Trainer {
 
     /** Mean weighted loss over the validation split, in batches, without recording. */
     private double validationLoss(BatchStep batchStep) {
-      int chunk = 1024;
-      double sum = 0;
+      double[] sum = {0};
       // a fixed generator so that stochastic objectives compare epochs on equal terms
       SplittableRandom fixed = new SplittableRandom(context.seed() ^ 0x7F4A7C15L);
-      for (int from = 0; from < validation.size(); from += chunk) {
-        int to = Math.min(validation.size(), from + chunk);
-        int[] idx = new int[to - from];
-        for (int i = 0; i < idx.length; i++) {
-          idx[i] = from + i;
+      validation.forEachBlock(1024, block -> {
+        if (Double.isFinite(sum[0])) {
+          sum[0] += batchStep.run(block, fixed, 0, false).total() * block.size();
         }
-        double loss = batchStep.run(validation.select(idx), fixed, 0, false).total();
-        if (!Double.isFinite(loss)) {
-          return Double.NaN;
-        }
-        sum += loss * idx.length;
-      }
-      return sum / validation.size();
+      });
+      return Double.isFinite(sum[0]) ? sum[0] / validation.size() : Double.NaN;
     }
 
     private float[][] snapshot() {

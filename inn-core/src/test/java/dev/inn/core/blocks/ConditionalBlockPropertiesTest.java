@@ -1,6 +1,7 @@
 package dev.inn.core.blocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
@@ -65,7 +66,7 @@ class ConditionalBlockPropertiesTest {
   @ParameterizedTest
   @MethodSource("blocks")
   void inverseUndoesForwardForAFixedCondition(String name) {
-    for (int width : new int[] {2, 5, 8}) {
+    for (int width : new int[] {1, 2, 5, 8}) { // width 1: a one-parameter posterior
       ConditionalBlock block = randomBlock(name, width, 7);
       Graph g = graph();
       Matrix u = gaussian(64, width, 3);
@@ -87,7 +88,12 @@ class ConditionalBlockPropertiesTest {
   @ParameterizedTest
   @MethodSource("blocks")
   void logDetMatchesNumericalJacobianGivenTheCondition(String name) {
-    int w = 4;
+    for (int w : new int[] {1, 4}) {
+      logDetMatchesNumericalJacobian(name, w);
+    }
+  }
+
+  private static void logDetMatchesNumericalJacobian(String name, int w) {
     ConditionalBlock block = randomBlock(name, w, 11);
     Graph g = graph();
     Matrix u = gaussian(3, w, 5);
@@ -119,9 +125,27 @@ class ConditionalBlockPropertiesTest {
     if (!name.contains("coupling")) {
       return;
     }
-    ConditionalBlock block = randomBlock(name, 4, 13);
+    for (int w : new int[] {1, 4}) {
+      couplingDependsOnTheCondition(name, w);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("blocks")
+  void aOneDimensionalCouplingWithoutConditionIsRefused(String name) {
+    if (!name.contains("coupling")) {
+      return;
+    }
+    BlockProvider p = PluginRegistry.fromClassPath().find(BlockProvider.class, name);
+    BlockSpec spec = new BlockSpec(1, 16, 3, 2f, "tanh", 0.3f, PluginRegistry.settingsFor(p, "block", Map.of()));
+    assertThatThrownBy(() -> p.create(spec, new ParameterStore(1).root()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a condition");
+  }
+
+  private static void couplingDependsOnTheCondition(String name, int w) {
+    ConditionalBlock block = randomBlock(name, w, 13);
     Graph g = graph();
-    Matrix u = gaussian(8, 4, 1);
+    Matrix u = gaussian(8, w, 1);
     Matrix a = block.forward(g, g.constant(u), g.constant(gaussian(8, CONDITION, 2))).value().value();
     Matrix b = block.forward(g, g.constant(u), g.constant(gaussian(8, CONDITION, 3))).value().value();
     double diff = 0;

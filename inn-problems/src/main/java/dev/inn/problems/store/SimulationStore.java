@@ -319,7 +319,7 @@ public final class SimulationStore {
         Long.parseLong(m.get("n")), "complete".equals(unquote(m.get("status"))));
   }
 
-  private static Map<String, String> settingsOf(Map<String, String> m) {
+  static Map<String, String> settingsOf(Map<String, String> m) {
     Map<String, String> settings = new LinkedHashMap<>();
     m.forEach((k, v) -> {
       if (k.startsWith("settings.")) {
@@ -329,7 +329,7 @@ public final class SimulationStore {
     return settings;
   }
 
-  private static Map<String, String> manifestOf(Path folder) {
+  static Map<String, String> manifestOf(Path folder) {
     Path manifest = folder.resolve(MANIFEST);
     Map<String, String> m;
     try {
@@ -452,7 +452,7 @@ public final class SimulationStore {
         Long.parseLong(m.getOrDefault("invalid", "0")));
   }
 
-  private static String unquote(String s) {
+  static String unquote(String s) {
     if (s == null) {
       return null;
     }
@@ -461,7 +461,7 @@ public final class SimulationStore {
   }
 
   /** A list written by {@link SettingText} of names without quotes or commas inside. */
-  private static List<String> strings(String s) {
+  static List<String> strings(String s) {
     String inner = s.strip();
     inner = inner.substring(1, inner.length() - 1);
     List<String> out = new ArrayList<>();

@@ -41,39 +41,50 @@ public final class StoredProblem implements Problem {
    */
   public static StoredProblem wrap(String name, Problem base, Settings settings, Path folder) {
     SimulationStore.Contents c = SimulationStore.read(folder);
-    if (!c.problem().equals(name)) {
-      throw new ConfigurationException("simulation store " + folder + " holds simulations of problem '" + c.problem()
-          + "', not '" + name + "'");
+    checkFits(name, base, settings, folder, c.problem(), c.settings(), c.seed(), c.xColumns(), c.yColumns(),
+        c.data().ragged());
+    DatasetProblem rows = new DatasetProblem(folder.toString(), c.xColumns(), c.yColumns(), c.data(),
+        base.observationShape(), 0, 0);
+    return new StoredProblem(base, folder, rows, c.data());
+  }
+
+  /**
+   * Refuses a store of another problem, other settings, other columns or another kind of
+   * observation than {@code base} (registered as {@code name}, made from {@code settings}).
+   */
+  static void checkFits(String name, Problem base, Settings settings, Path folder, String storedProblem,
+      java.util.Map<String, String> storedSettings, long seed, List<String> xColumns, List<String> yColumns,
+      boolean ragged) {
+    if (!storedProblem.equals(name)) {
+      throw new ConfigurationException("simulation store " + folder + " holds simulations of problem '"
+          + storedProblem + "', not '" + name + "'");
     }
-    StorePlan mine = StorePlan.of(name, base, settings, c.seed(), 1, 1);
+    StorePlan mine = StorePlan.of(name, base, settings, seed, 1, 1);
     List<String> diff = new ArrayList<>();
     for (String k : mine.settings().keySet()) {
-      String stored = c.settings().get(k);
+      String stored = storedSettings.get(k);
       if (!mine.settings().get(k).equals(stored)) {
         diff.add(k + ": store " + (stored == null ? "(none)" : stored) + ", here " + mine.settings().get(k));
       }
     }
-    for (String k : c.settings().keySet()) {
+    for (String k : storedSettings.keySet()) {
       if (!mine.settings().containsKey(k)) {
-        diff.add(k + ": store " + c.settings().get(k) + ", here (none)");
+        diff.add(k + ": store " + storedSettings.get(k) + ", here (none)");
       }
     }
     if (!diff.isEmpty()) {
       throw new ConfigurationException("simulation store " + folder + " was simulated with other settings of '" + name
           + "' (" + String.join("; ", diff) + ")");
     }
-    if (!c.xColumns().equals(base.parameterNames()) || !c.yColumns().equals(base.observationNames())) {
-      throw new ConfigurationException("simulation store " + folder + " has columns " + c.xColumns() + " / "
-          + c.yColumns() + ", problem '" + name + "' has " + base.parameterNames() + " / " + base.observationNames());
+    if (!xColumns.equals(base.parameterNames()) || !yColumns.equals(base.observationNames())) {
+      throw new ConfigurationException("simulation store " + folder + " has columns " + xColumns + " / "
+          + yColumns + ", problem '" + name + "' has " + base.parameterNames() + " / " + base.observationNames());
     }
-    if (c.data().ragged() != base.observationShape().ragged()) {
-      throw new ConfigurationException("simulation store " + folder + " holds " + (c.data().ragged()
+    if (ragged != base.observationShape().ragged()) {
+      throw new ConfigurationException("simulation store " + folder + " holds " + (ragged
           ? "sets or sequences" : "observation vectors") + ", problem '" + name + "' observes a "
           + base.observationShape().describe());
     }
-    DatasetProblem rows = new DatasetProblem(folder.toString(), c.xColumns(), c.yColumns(), c.data(),
-        base.observationShape(), 0, 0);
-    return new StoredProblem(base, folder, rows, c.data());
   }
 
   /** Pairs in the store. */
