@@ -52,21 +52,24 @@ public final class PosteriorPredictive {
     }
   }
 
-  /** Compares y* with replicates (one re-simulated y per row; non-finite rows are skipped). */
+  /**
+   * Compares y* with replicates (one re-simulated y per row). Non-finite values are skipped value
+   * by value, so an invalid simulation (a NaN row) counts nowhere and a time series shorter than
+   * y* (NaN past its end) counts where it has values; a value with fewer than 2 finite replicates
+   * gets NaN statistics and is not judged.
+   */
   public static Check check(float[] observed, Matrix replicated) {
     if (replicated.cols() != observed.length) {
       throw new IllegalArgumentException("replicates have " + replicated.cols() + " values, the observation "
           + observed.length);
     }
-    boolean[] ok = new boolean[replicated.rows()];
     int valid = 0;
     for (int r = 0; r < replicated.rows(); r++) {
-      boolean finite = true;
-      for (int j = 0; j < observed.length; j++) {
-        finite &= Float.isFinite(replicated.get(r, j));
+      boolean any = false;
+      for (int j = 0; j < observed.length && !any; j++) {
+        any = Float.isFinite(replicated.get(r, j));
       }
-      ok[r] = finite;
-      valid += finite ? 1 : 0;
+      valid += any ? 1 : 0;
     }
     if (valid < 2) {
       throw new IllegalArgumentException("only " + valid + " of " + replicated.rows() + " re-simulations are finite;"
@@ -76,29 +79,36 @@ public final class PosteriorPredictive {
     double[] p = new double[d];
     double[] mean = new double[d];
     double[] sd = new double[d];
+    double[] v = new double[replicated.rows()];
     for (int j = 0; j < d; j++) {
-      double[] v = new double[valid];
       int k = 0;
       for (int r = 0; r < replicated.rows(); r++) {
-        if (ok[r]) {
-          v[k++] = replicated.get(r, j);
+        float value = replicated.get(r, j);
+        if (Float.isFinite(value)) {
+          v[k++] = value;
         }
+      }
+      if (k < 2) {
+        p[j] = Double.NaN;
+        mean[j] = Double.NaN;
+        sd[j] = Double.NaN;
+        continue;
       }
       double below = 0;
       double m = 0;
-      for (double x : v) {
-        below += x < observed[j] ? 1 : x == observed[j] ? 0.5 : 0;
-        m += x;
+      for (int i = 0; i < k; i++) {
+        below += v[i] < observed[j] ? 1 : v[i] == observed[j] ? 0.5 : 0;
+        m += v[i];
       }
-      m /= valid;
+      m /= k;
       double s = 0;
-      for (double x : v) {
-        s += (x - m) * (x - m);
+      for (int i = 0; i < k; i++) {
+        s += (v[i] - m) * (v[i] - m);
       }
       // ties count half, so a discrete value (a class label) matched by every replicate sits at 0.5
-      p[j] = below / valid;
+      p[j] = below / k;
       mean[j] = m;
-      sd[j] = Math.sqrt(s / (valid - 1));
+      sd[j] = Math.sqrt(s / (k - 1));
     }
     return new Check(observed.clone(), p, mean, sd, valid);
   }

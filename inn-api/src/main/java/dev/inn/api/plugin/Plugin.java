@@ -47,4 +47,21 @@ public interface Plugin {
    *     {@code key()} set) when a value is not acceptable
    */
   default void validate(Settings settings) {}
+
+  /**
+   * This plugin's settings from {@code overrides}: merged over {@link #defaults()} (unknown
+   * keys and wrong types refused) and checked by {@link #validate}, which is what the
+   * application does once when it reads a suite or a command line. The {@code create} methods
+   * of every plugin kind take settings made this way and do not merge or check them again; a
+   * plugin that builds another without a suite (or a test) makes its settings here.
+   *
+   * @param overrides the values that differ from the defaults
+   * @return the complete, checked settings, owned by {@code "'" + name() + "'"} in messages
+   * @throws dev.inn.api.settings.ConfigurationException naming the setting when one does not fit
+   */
+  default Settings settings(Map<String, ?> overrides) {
+    Settings settings = Settings.resolve("'" + name() + "'", defaults(), overrides);
+    validate(settings);
+    return settings;
+  }
 }

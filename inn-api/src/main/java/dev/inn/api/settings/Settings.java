@@ -42,13 +42,13 @@ public final class Settings {
     Map<String, Object> merged = new TreeMap<>(defaults);
     for (Map.Entry<String, ?> e : overrides.entrySet()) {
       if (!defaults.containsKey(e.getKey())) {
-        throw new ConfigurationException("unknown setting '" + e.getKey() + "' for " + owner
+        throw new ConfigurationException(e.getKey(), "unknown setting '" + e.getKey() + "' for " + owner
             + "; known settings: " + new TreeMap<>(defaults).keySet());
       }
       Object def = defaults.get(e.getKey());
       Object val = e.getValue();
       if (def != null && val != null && !compatible(def, val)) {
-        throw new ConfigurationException("setting '" + e.getKey() + "' of " + owner + " must be "
+        throw new ConfigurationException(e.getKey(), "setting '" + e.getKey() + "' of " + owner + " must be "
             + typeName(def) + ", got " + typeName(val) + " (" + val + ")" + listSyntax(e.getKey(), def, val));
       }
       merged.put(e.getKey(), val);
@@ -164,6 +164,31 @@ public final class Settings {
       throw new ConfigurationException("setting '" + key + "' of " + owner + " must be a whole number, got " + n);
     }
     return n.intValue();
+  }
+
+  /**
+   * The whole number at {@code key}, at least {@code min}, for a plugin's {@code validate}; a
+   * smaller value is a {@link ConfigurationException} naming the key.
+   */
+  public int getInt(String key, int min) {
+    int v = getInt(key);
+    if (v < min) {
+      throw new ConfigurationException(key, "setting '" + key + "' of " + owner + " must be at least " + min + ", got "
+          + v);
+    }
+    return v;
+  }
+
+  /**
+   * The number at {@code key}, greater than 0, for a plugin's {@code validate}; any other value
+   * is a {@link ConfigurationException} naming the key.
+   */
+  public double getPositive(String key) {
+    double v = getDouble(key);
+    if (!(v > 0)) {
+      throw new ConfigurationException(key, "setting '" + key + "' of " + owner + " must be positive, got " + v);
+    }
+    return v;
   }
 
   /** The number at {@code key} as a long; a missing or non-numeric value names the key. */

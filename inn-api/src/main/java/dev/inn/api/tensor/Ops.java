@@ -182,49 +182,17 @@ public interface Ops {
   Tensor attentionPool(Tensor queries, Tensor keys, Tensor values, int[] lengths, int heads);
 
   /**
-   * Element-wise monotone rational-quadratic splines with linear tails (Durkan et al. 2019,
-   * "Neural Spline Flows"): every element of {@code x} gets its own spline on
-   * [-bound, bound] and the identity outside. Element (i, j) reads its spline from row i of
-   * {@code params}, columns {@code j * (3 bins - 1)} onwards: {@code bins} unnormalised bin
-   * widths, {@code bins} unnormalised bin heights, then {@code bins - 1} unnormalised
-   * interior knot derivatives. Widths and heights go through a softmax with a minimum bin
-   * size; derivatives through a softplus shifted so that 0 maps to 1 (all-zero parameters
-   * give the identity), plus a minimum; the end derivatives are 1 to join the tails smoothly.
+   * A block's own operation: each output row computed from the same row of every input by
+   * {@code function}, with its hand-written gradient. This is how a block adds a kernel the
+   * operations above express only slowly (the rational-quadratic spline of
+   * {@code rq-spline-coupling} is one); ranges of rows may run on different threads.
    *
-   * @param x n x m
-   * @param params n x (m (3 bins - 1))
-   * @param inverse false: y = spline(x); true: x is a spline output and the spline is undone
-   * @return {@code {value, logDerivative}}, both n x m: the mapped elements and
-   *     log |d value / d x| of each (so the inverse's log-derivatives are the negated forward ones)
+   * @param inputs tensors with the same number of rows
+   * @param columns columns of the output
+   * @param workPerRow rough cost of one row in multiply-adds, to judge whether splitting the rows
+   *     across threads pays
+   * @param function the forward and backward computation
+   * @return rows x columns
    */
-  Tensor[] rationalQuadraticSpline(Tensor x, Tensor params, SplineShape shape, boolean inverse);
-
-  /**
-   * The fixed shape of {@link #rationalQuadraticSpline}: the number of bins, the half-width of
-   * the box [-bound, bound] it acts on, and lower limits on the bin widths and heights (as
-   * fractions of the box) and on the knot derivatives, which keep the map well conditioned.
-   */
-  record SplineShape(int bins, float bound, float minBinWidth, float minBinHeight, float minDerivative) {
-
-    public SplineShape {
-      if (bins < 1) {
-        throw new IllegalArgumentException("a spline needs at least one bin, got " + bins);
-      }
-      if (!(bound > 0)) {
-        throw new IllegalArgumentException("spline bound must be positive, got " + bound);
-      }
-      if (!(minBinWidth >= 0 && minBinWidth * bins < 1) || !(minBinHeight >= 0 && minBinHeight * bins < 1)) {
-        throw new IllegalArgumentException("minimum bin width " + minBinWidth + " and height " + minBinHeight
-            + " must be non-negative and smaller than 1 / bins = " + 1.0 / bins);
-      }
-      if (!(minDerivative >= 0 && minDerivative < 1)) {
-        throw new IllegalArgumentException("minimum derivative must lie in [0, 1), got " + minDerivative);
-      }
-    }
-
-    /** Columns of {@code params} per element: widths, heights and interior derivatives. */
-    public int parametersPerElement() {
-      return 3 * bins - 1;
-    }
-  }
+  Tensor rowwise(Tensor[] inputs, int columns, long workPerRow, RowFunction function);
 }

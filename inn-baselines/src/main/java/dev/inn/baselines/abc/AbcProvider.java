@@ -45,6 +45,6 @@ public final class AbcProvider implements MethodProvider {
 
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
-    return new Abc(problem, AbcConfig.from(Settings.resolve("method 'abc'", defaults(), settings.asMap())));
+    return new Abc(problem, AbcConfig.from(settings));
   }
 }

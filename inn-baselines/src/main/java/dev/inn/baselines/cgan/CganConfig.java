@@ -1,6 +1,7 @@
 package dev.inn.baselines.cgan;
 
 import dev.inn.api.settings.Settings;
+import dev.inn.core.nn.Activation;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -73,6 +74,7 @@ public record CganConfig(int hidden, int layers, int discHidden, int discLayers,
   }
 
   public static CganConfig from(Settings s) {
+    Activation.check(s.owner(), "activation", s.getString("activation"));
     OptimizerConfig gen = OptimizerConfig.from(s);
     OptimizerConfig disc = new OptimizerConfig(gen.steps(), gen.batch(), s.getDouble("disc_lr"),
         s.getDouble("disc_lr_final"), gen.beta1(), gen.beta2(), gen.eps(), gen.weightDecay(), gen.gradClip(),

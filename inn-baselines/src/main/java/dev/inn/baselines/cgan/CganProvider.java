@@ -38,7 +38,6 @@ public final class CganProvider implements MethodProvider {
 
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
-    Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
-    return new Cgan(name(), problem, CganConfig.from(s));
+    return new Cgan(name(), problem, CganConfig.from(settings));
   }
 }

@@ -1,6 +1,7 @@
 package dev.inn.baselines.cvae;
 
 import dev.inn.api.settings.Settings;
+import dev.inn.core.nn.Activation;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,6 +47,7 @@ public record CvaeConfig(int hidden, int layers, int latentDim, String activatio
   }
 
   public static CvaeConfig from(Settings s) {
+    Activation.check(s.owner(), "activation", s.getString("activation"));
     IafSettings iaf = s.has("iaf_steps")
         ? new IafSettings(s.getInt("iaf_steps"), s.getInt("iaf_hidden"), s.getInt("iaf_layers"), s.getInt("iaf_context"))
         : null;

@@ -1,6 +1,7 @@
 package dev.inn.baselines.dropout;
 
 import dev.inn.api.settings.Settings;
+import dev.inn.core.nn.Activation;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +37,7 @@ public record DropoutConfig(int hidden, int layers, String activation, float dro
   }
 
   public static DropoutConfig from(Settings s) {
+    Activation.check(s.owner(), "activation", s.getString("activation"));
     float rate = s.has("dropout") ? s.getFloat("dropout") : 0f;
     boolean aleatoric = s.has("aleatoric") && s.getBoolean("aleatoric");
     if (!(rate >= 0 && rate < 1)) {

@@ -42,7 +42,6 @@ public final class PointNnProvider implements MethodProvider {
 
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
-    Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
-    return new DropoutRegression(name(), problem, DropoutConfig.from(s));
+    return new DropoutRegression(name(), problem, DropoutConfig.from(settings));
   }
 }

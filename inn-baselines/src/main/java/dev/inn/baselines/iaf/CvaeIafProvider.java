@@ -44,7 +44,6 @@ public final class CvaeIafProvider implements MethodProvider {
 
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
-    Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
-    return new Cvae(name(), problem, CvaeConfig.from(s));
+    return new Cvae(name(), problem, CvaeConfig.from(settings));
   }
 }

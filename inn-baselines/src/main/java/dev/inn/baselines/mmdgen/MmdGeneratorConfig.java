@@ -1,6 +1,7 @@
 package dev.inn.baselines.mmdgen;
 
 import dev.inn.api.settings.Settings;
+import dev.inn.core.nn.Activation;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public record MmdGeneratorConfig(int hidden, int layers, int latentDim, String a
   }
 
   public static MmdGeneratorConfig from(Settings s) {
+    Activation.check(s.owner(), "activation", s.getString("activation"));
     MmdGeneratorConfig c = new MmdGeneratorConfig(s.getInt("hidden"), s.getInt("layers"), s.getInt("latent_dim"),
         s.getString("activation"), s.getTable("kernel"), s.getBoolean("standardize"), OptimizerConfig.from(s));
     if (c.hidden < 1 || c.layers < 1 || c.latentDim < 0) {

@@ -4,9 +4,10 @@ import dev.inn.api.loss.Kernel;
 import dev.inn.api.loss.KernelProvider;
 import dev.inn.api.method.MethodProvider;
 import dev.inn.api.method.PosteriorMethod;
-import dev.inn.api.problem.Problem;
-import dev.inn.api.settings.Settings;
 import dev.inn.api.plugin.PluginLookup;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.ConfigurationException;
+import dev.inn.api.settings.Settings;
 import jakarta.inject.Inject;
 import java.util.Map;
 
@@ -50,13 +51,16 @@ public final class MmdGeneratorProvider implements MethodProvider {
 
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
-    Settings s = Settings.resolve("method '" + name() + "'", defaults(), settings.asMap());
-    MmdGeneratorConfig config = MmdGeneratorConfig.from(s);
+    MmdGeneratorConfig config = MmdGeneratorConfig.from(settings);
     return new MmdGenerator(name(), problem, config, kernel(config.kernel()));
   }
 
   private Kernel kernel(Map<String, Object> table) {
-    var ref = plugins.reference(KernelProvider.class, table, "setting 'kernel' of method '" + name() + "'");
-    return ref.plugin().create(ref.settings());
+    try {
+      var ref = plugins.reference(KernelProvider.class, table, "setting 'kernel' of method '" + name() + "'");
+      return ref.plugin().create(ref.settings());
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException("kernel" + e.key().map(k -> "." + k).orElse(""), e.getMessage());
+    }
   }
 }

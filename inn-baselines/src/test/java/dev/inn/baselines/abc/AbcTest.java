@@ -232,17 +232,17 @@ class AbcTest {
   @Test
   void providerIsRegisteredAndSaveLoadRoundTripsTheSettings() throws IOException {
     MethodProvider provider = PluginRegistry.fromClassPath().find(MethodProvider.class, "abc");
-    PosteriorMethod m = provider.create(linear, Settings.of("t", Map.of("mode", "quantile", "quantile", 0.02)));
+    PosteriorMethod m = provider.create(linear, provider.settings(Map.of("mode", "quantile", "quantile", 0.02)));
     assertThat(((Abc) m).config().mode()).isEqualTo(AbcMode.QUANTILE);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     m.save(new DataOutputStream(bytes));
-    PosteriorMethod same = provider.create(linear, Settings.of("t", Map.of("mode", "quantile", "quantile", 0.02)));
+    PosteriorMethod same = provider.create(linear, provider.settings(Map.of("mode", "quantile", "quantile", 0.02)));
     same.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     assertThat(same.sample(Y_STAR, 50, 5)).isEqualTo(m.sample(Y_STAR, 50, 5));
-    PosteriorMethod other = provider.create(linear, Settings.of("t", Map.of("mode", "threshold")));
+    PosteriorMethod other = provider.create(linear, provider.settings(Map.of("mode", "threshold")));
     assertThatThrownBy(() -> other.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
         .isInstanceOf(IOException.class).hasMessageContaining("mode");
-    assertThatThrownBy(() -> provider.create(linear, Settings.of("t", Map.of("mode", "smc"))))
+    assertThatThrownBy(() -> provider.create(linear, provider.settings(Map.of("mode", "smc"))))
         .hasMessageContaining("mode").hasMessageContaining("smc");
   }
 }

@@ -150,9 +150,10 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
       page.paragraph("Problem '" + problem.name() + "' has no simulator, so the posterior cannot be re-simulated.");
       return;
     }
-    if (problem.observationShape().ragged()) {
+    if (problem.observationShape() instanceof dev.inn.api.data.ObservationShape.Set) {
       page.paragraph("The observation is a " + problem.observationShape().describe() + "; the predictive check"
-          + " compares fixed-length observations value by value and is not drawn for it.");
+          + " compares observations value by value, which a set's exchangeable rows do not allow, so it is not"
+          + " drawn for it.");
       return;
     }
     if (predictive == 0) {
@@ -163,18 +164,35 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
     long t0 = System.nanoTime();
     // the simulator is the full model y ~ p(y | x), measurement noise included: its draws are what
     // y* is compared with
-    Matrix replicated = withInvalidAsNaN(problem.simulator().get().simulate(subset, seed));
-    int invalid = 0;
-    for (int i = 0; i < replicated.rows(); i++) {
-      invalid += Float.isFinite(replicated.get(i, 0)) ? 0 : 1;
+    Simulation simulation = problem.simulator().get().simulate(subset, seed);
+    int invalid = simulation.invalidCount();
+    int width = problem.observationShape().elementWidth();
+    boolean series = problem.observationShape().ragged();
+    // a time series is compared step by step over the observed length; a shorter replicate counts where it has values
+    Matrix replicated = series ? overObservedSteps(simulation, y.length, width) : withInvalidAsNaN(simulation);
+    List<String> valueNames = series ? stepNames(y.length / width) : problem.observationNames();
+    PosteriorPredictive.Check check;
+    try {
+      check = PosteriorPredictive.check(y, replicated);
+    } catch (IllegalArgumentException e) {
+      page.raw("<p class=\"bad\">" + Page.esc("Not checked: " + e.getMessage()) + "</p>\n");
+      return;
     }
-    PosteriorPredictive.Check check = PosteriorPredictive.check(y, replicated);
-    Verdict v = check.verdict(problem.observationNames());
+    Verdict v = check.verdict(valueNames);
     page.raw("<p class=\"" + (v.flagged() ? "bad" : "good") + "\">" + Page.esc(v.sentence()) + "</p>\n");
     page.paragraph(String.format(Locale.ROOT, "%d posterior samples re-simulated by the problem's simulator,"
         + " measurement noise included, in %.1f s (%d invalid).", subset.rows(), (System.nanoTime() - t0) / 1e9,
         invalid));
-    if (y.length > BANDS_FROM) {
+    if (series) {
+      for (int c = 0; c < width; c++) {
+        String channel = problem.observationNames().get(c);
+        page.figure(prefix + "predictive-" + c, "Re-simulated " + channel + " for posterior samples x: central 90 %"
+            + " (light) and 50 % (dark) of the series and their median at each step, and the observed series (black"
+            + " points); points outside the light band are steps the posterior does not reproduce",
+            DiagnosticFigures.predictiveSeriesBands(channelOf(replicated, c, width), channelOf(y, c, width), channel,
+                colour));
+      }
+    } else if (y.length > BANDS_FROM) {
       // a long observation (time series, spectrum) reads as bands over its positions, not as many histograms
       page.figure(prefix + "predictive", "Re-simulated observations y ~ p(y | x) for posterior samples x: central 90 %"
           + " (light) and 50 % (dark) of them and their median at each position, and the observed y* (black points);"
@@ -185,6 +203,49 @@ public record PosteriorAnalysis(Problem problem, PosteriorMethod method, String 
           + " and the observed y* (dashed)", DiagnosticFigures.predictive(replicated, y, problem.observationNames(),
           colour));
     }
+  }
+
+  /**
+   * Re-simulated series cut or NaN-padded to the observed series' {@code values} (element-major,
+   * {@code width} channels per step); invalid rows are all NaN.
+   */
+  private static Matrix overObservedSteps(Simulation sim, int values, int width) {
+    int rows = sim.y().rows();
+    float[] out = new float[rows * values];
+    Arrays.fill(out, Float.NaN);
+    for (int i = 0; i < rows; i++) {
+      if (sim.valid()[i]) {
+        int n = Math.min(values, sim.lengths()[i] * width);
+        System.arraycopy(sim.y().data(), i * sim.y().cols(), out, i * values, n);
+      }
+    }
+    return new Matrix(rows, values, out);
+  }
+
+  /** Channel {@code c} of element-major series rows. */
+  private static Matrix channelOf(Matrix series, int c, int width) {
+    int steps = series.cols() / width;
+    float[] out = new float[series.rows() * steps];
+    for (int i = 0; i < series.rows(); i++) {
+      for (int t = 0; t < steps; t++) {
+        out[i * steps + t] = series.get(i, t * width + c);
+      }
+    }
+    return new Matrix(series.rows(), steps, out);
+  }
+
+  private static float[] channelOf(float[] series, int c, int width) {
+    return channelOf(new Matrix(1, series.length, series), c, width).row(0);
+  }
+
+  private List<String> stepNames(int steps) {
+    List<String> names = new ArrayList<>();
+    for (int t = 0; t < steps; t++) {
+      for (String channel : problem.observationNames()) {
+        names.add(channel + " at step " + t);
+      }
+    }
+    return names;
   }
 
   /** The outputs with the rows the simulator marked invalid set to NaN. */

@@ -3,7 +3,12 @@ package dev.inn.bench.cli;
 import dev.inn.api.plugin.PluginLookup;
 import jakarta.inject.Inject;
 import dev.inn.bench.analysis.MethodDiagnosis;
+import dev.inn.api.data.Matrix;
+import dev.inn.api.problem.Problem;
+import dev.inn.bench.sequential.SequentialValidity;
+import dev.inn.bench.sequential.TruncatedPriorProblem;
 import dev.inn.core.persistence.ModelFile;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,8 +60,16 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ModelFile.Loaded loaded = consent.load(model, plugins);
-    Path page = new MethodDiagnosis(loaded.problem(), loaded.method(), consent.describe(model, loaded), pairs,
-        samples, seed).diagnose().write(out);
+    String description = consent.describe(model, loaded);
+    Problem problem = loaded.problem();
+    // a sequential model holds under the prior it was trained under: its test pairs come from there
+    Optional<Matrix> truncated = SequentialValidity.truncatedPrior(loaded.header().validity());
+    if (truncated.isPresent()) {
+      problem = new TruncatedPriorProblem(problem, truncated.get());
+      String statement = SequentialValidity.statement(loaded.header().validity()).orElseThrow();
+      description = description + ". " + statement.substring(0, statement.length() - 1);
+    }
+    Path page = new MethodDiagnosis(problem, loaded.method(), description, pairs, samples, seed).diagnose().write(out);
     spec.commandLine().getOut().println("diagnosis: " + page.toAbsolutePath());
     return 0;
   }

@@ -69,11 +69,11 @@ final class InferCommand implements Callable<Integer> {
   @Option(names = "--budget", required = true, description = "simulations in all, counted and never exceeded")
   long budget;
 
-  @Option(names = "--rounds", defaultValue = "5", description = "rounds the budget is split into (default:"
+  @Option(names = "--rounds", defaultValue = "" + SequentialConfig.DEFAULT_ROUNDS, description = "rounds the budget is split into (default:"
       + " ${DEFAULT-VALUE})")
   int rounds;
 
-  @Option(names = "--quantile", defaultValue = "1e-4", description = "share of the posterior estimate's own samples"
+  @Option(names = "--quantile", defaultValue = "" + SequentialConfig.DEFAULT_QUANTILE, description = "share of the posterior estimate's own samples"
       + " that may fall outside the truncated prior (default: ${DEFAULT-VALUE})")
   double quantile;
 
@@ -96,8 +96,7 @@ final class InferCommand implements Callable<Integer> {
     if ((observation == null) == (reference == null)) {
       throw new IllegalArgumentException("give the observation with -y VALUES or --reference K (one of them)");
     }
-    SequentialConfig config = new SequentialConfig(budget, rounds, quantile, 20_000, 1_000, 1e-3, 2_000_000, 1.5,
-        0.5);
+    SequentialConfig config = SequentialConfig.of(budget, rounds, quantile);
     ModelFile.checkWritable(out);
     if (problem != null && problemOption != null && !problem.equals(problemOption)) {
       throw new IllegalArgumentException("the problem is named twice ('" + problem + "' and --problem '"
@@ -111,11 +110,9 @@ final class InferCommand implements Callable<Integer> {
     }
     ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
     MethodProvider mp = plugins.find(MethodProvider.class, method);
-    Settings ps = PluginRegistry.settingsFor(pp, "problem", SettingArguments.parse(problemSettings,
+    Settings ps = PluginRegistry.checkedSettings(pp, "problem", SettingArguments.parse(problemSettings,
         "--problem-setting"));
-    Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
-    pp.validate(ps);
-    mp.validate(ms);
+    Settings ms = PluginRegistry.checkedSettings(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
     Problem p = pp.create(ps);
     float[] y;
     if (reference != null) {

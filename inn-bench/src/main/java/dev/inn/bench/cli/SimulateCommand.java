@@ -83,8 +83,7 @@ public final class SimulateCommand implements Callable<Integer> {
     ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
     Map<String, Object> overrides = SettingArguments.parse(problemSettings, "--problem-setting");
     applyWorkers(pp, overrides, w);
-    Settings ps = PluginRegistry.settingsFor(pp, "problem", overrides);
-    pp.validate(ps);
+    Settings ps = PluginRegistry.checkedSettings(pp, "problem", overrides);
     Problem p = pp.create(ps);
     try {
       StorePlan plan = StorePlan.of(problem, p, ps, seed, pairs(), chunk);

@@ -126,11 +126,9 @@ final class TrainCommand implements Callable<Integer> {
     problemOverrides.putAll(SettingArguments.parse(problemSettings, "--problem-setting"));
     ProblemProvider pp = plugins.find(ProblemProvider.class, problem);
     MethodProvider mp = plugins.find(MethodProvider.class, method);
-    Settings ps = PluginRegistry.settingsFor(pp, "problem", problemOverrides);
-    Settings ms = PluginRegistry.settingsFor(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
-    // every setting, including nested plugin references, is checked before anything is simulated or trained
-    pp.validate(ps);
-    mp.validate(ms);
+    // every setting, nested plugin references included, is checked before anything is simulated or trained
+    Settings ps = PluginRegistry.checkedSettings(pp, "problem", problemOverrides);
+    Settings ms = PluginRegistry.checkedSettings(mp, "method", SettingArguments.parse(methodSettings, "--method-setting"));
     // never over the data being read (a problem setting naming a file, the store's files), nor over
     // a file that is not a model unless --force
     java.util.List<Path> inputs = new java.util.ArrayList<>();

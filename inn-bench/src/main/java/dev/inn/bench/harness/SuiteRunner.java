@@ -18,7 +18,10 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.problem.ReferenceObservation;
 import dev.inn.api.random.Seeds;
 import dev.inn.bench.suite.MethodEntry;
+import dev.inn.bench.sequential.SequentialConfig;
+import dev.inn.bench.sequential.SequentialPosteriors;
 import dev.inn.bench.suite.MetricEntry;
+import dev.inn.bench.suite.SequentialOptions;
 import dev.inn.bench.suite.ProblemEntry;
 import dev.inn.bench.suite.Suite;
 import dev.inn.core.observation.RaggedRows;
@@ -242,10 +245,17 @@ public final class SuiteRunner {
     return new Dataset(Matrix.of(x), Matrix.of(y));
   }
 
-  private MethodResults runMethod(Suite suite, ProblemEntry entry, Problem problem, Dataset test, Dataset data, long seed,
-      MethodEntry method, Map<MetricEntry, Metric> metrics, Map<MetricEntry, String> unavailable, List<Matrix> references,
-      float[] scale, List<float[]> figureObs) {
-    String where = "method '" + method.label() + "' on problem '" + entry.label() + "' (seed " + seed + ")";
+  /**
+   * The posteriors of one method for every test observation, and what producing them cost.
+   *
+   * @param instance the trained method, null for a sequential one (one model per observation)
+   */
+  private record Posteriors(PosteriorMethod instance, TrainingHistory history, double trainSeconds,
+      double sampleSeconds, List<Matrix> posteriors, List<String> notes, int flagged, int checked) {}
+
+  /** One model trained on {@code data}, sampled for every test observation. */
+  private Posteriors amortized(Suite suite, Problem problem, Dataset test, Dataset data, long seed, MethodEntry method,
+      String where) {
     PosteriorMethod instance = registry.find(MethodProvider.class, method.plugin()).create(problem, method.settings());
     long t0 = System.nanoTime();
     TrainingHistory history;
@@ -292,6 +302,52 @@ public final class SuiteRunner {
       progress.update(task, i + 1, test.size(), "");
     }
     double sampleSeconds = (System.nanoTime() - t1) / 1e9;
+    return new Posteriors(instance, history, trainSeconds, sampleSeconds, posteriors, outOfRangeNotes, flagged,
+        checked);
+  }
+
+  /**
+   * One sequential run per test observation, each spending the problem's train_size simulations
+   * (counted, never exceeded); the report's notes give the count and wall time per observation.
+   */
+  private Posteriors sequential(Suite suite, ProblemEntry entry, Problem problem, Dataset test, long seed,
+      MethodEntry method, String where) {
+    if (entry.store().isPresent()) {
+      throw new BenchmarkException(where + ": a sequential method simulates its own pairs; problem '" + entry.label()
+          + "' reads its training pairs from a store");
+    }
+    SequentialOptions options = method.sequential().get();
+    SequentialPosteriors.Outcome o;
+    try {
+      SequentialConfig config = SequentialConfig.of(entry.trainSize(), options.rounds(), options.quantile());
+      List<float[]> observations = new ArrayList<>();
+      for (int i = 0; i < test.size(); i++) {
+        observations.add(RaggedRows.observation(test, i, problem.observationShape()));
+      }
+      o = new SequentialPosteriors(registry, entry.plugin(), entry.settings(), problem, method.plugin(),
+          method.settings(), config).run(observations, suite.samples(), seed, progress);
+    } catch (RuntimeException e) {
+      throw new BenchmarkException(where + " failed in its sequential runs: " + e.getMessage(), e);
+    }
+    double seconds = java.util.Arrays.stream(o.seconds()).sum();
+    return new Posteriors(null, TrainingHistory.empty(), seconds, o.sampleSeconds(), o.posteriors(),
+        o.notes(entry.trainSize(), options.rounds()), 0, 0);
+  }
+
+  private MethodResults runMethod(Suite suite, ProblemEntry entry, Problem problem, Dataset test, Dataset data, long seed,
+      MethodEntry method, Map<MetricEntry, Metric> metrics, Map<MetricEntry, String> unavailable, List<Matrix> references,
+      float[] scale, List<float[]> figureObs) {
+    String where = "method '" + method.label() + "' on problem '" + entry.label() + "' (seed " + seed + ")";
+    Posteriors p = method.sequential().isPresent() ? sequential(suite, entry, problem, test, seed, method, where)
+        : amortized(suite, problem, test, data, seed, method, where);
+    PosteriorMethod instance = p.instance();
+    TrainingHistory history = p.history();
+    double trainSeconds = p.trainSeconds();
+    List<Matrix> posteriors = p.posteriors();
+    List<String> outOfRangeNotes = p.notes();
+    int flagged = p.flagged();
+    int checked = p.checked();
+    double sampleSeconds = p.sampleSeconds();
 
     long t2 = System.nanoTime();
     MetricInput input = new MetricInput(problem, test.y(), test.x(), posteriors, references, scale, Seeds.combine(seed, 7));
@@ -337,7 +393,7 @@ public final class SuiteRunner {
     double evaluateSeconds = (System.nanoTime() - t2) / 1e9;
 
     List<Matrix> figureSamples = new ArrayList<>();
-    for (int i = 0; i < figureObs.size(); i++) {
+    for (int i = 0; instance != null && i < figureObs.size(); i++) {
       figureSamples.add(instance.sample(figureObs.get(i), suite.figures().samples(), Seeds.combine(seed, 500_000 + i)));
     }
     LatentMap latent = null;

@@ -35,6 +35,13 @@ public final class C2stMetric implements Metric {
   }
 
   @Override
+  public void validate(Settings settings) {
+    settings.getInt("samples", 4);
+    settings.getInt("folds", 2);
+    settings.getInt("max_epochs", 1);
+  }
+
+  @Override
   public boolean needsReference() {
     return true;
   }

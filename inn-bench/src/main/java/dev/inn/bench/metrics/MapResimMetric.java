@@ -34,6 +34,13 @@ public final class MapResimMetric implements Metric {
   }
 
   @Override
+  public void validate(Settings settings) {
+    settings.getPositive("bandwidth");
+    settings.getInt("starts", 1);
+    settings.getInt("observations", 0);
+  }
+
+  @Override
   public List<String> columns(Problem problem, Settings settings) {
     return List.of("map_resim", "map_resim_invalid");
   }

@@ -36,6 +36,13 @@ public final class MapRmseMetric implements Metric {
   }
 
   @Override
+  public void validate(Settings settings) {
+    settings.getPositive("bandwidth");
+    settings.getInt("starts", 1);
+    settings.getStrings("parameters");
+  }
+
+  @Override
   public List<String> columns(Problem problem, Settings settings) {
     List<String> columns = new ArrayList<>();
     columns.add("map_rmse");

@@ -7,6 +7,7 @@ import dev.inn.api.metric.Measurement;
 import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import dev.inn.losses.mmd.Mmd;
 import java.util.Arrays;
@@ -36,6 +37,16 @@ public final class PosteriorMmdMetric implements Metric {
   @Override
   public Map<String, Object> defaults() {
     return Map.of("widths", List.of(0.2, 0.5, 1.0, 2.0), "max_samples", 500L);
+  }
+
+  @Override
+  public void validate(Settings settings) {
+    double[] widths = settings.getDoubles("widths");
+    if (widths.length == 0 || !Arrays.stream(widths).allMatch(w -> w > 0)) {
+      throw new ConfigurationException("widths", "setting 'widths' of " + settings.owner()
+          + " needs at least one width, each positive, got " + Arrays.toString(widths));
+    }
+    settings.getInt("max_samples", 2);
   }
 
   @Override

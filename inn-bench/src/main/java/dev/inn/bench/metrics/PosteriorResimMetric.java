@@ -35,6 +35,11 @@ public final class PosteriorResimMetric implements Metric {
   }
 
   @Override
+  public void validate(Settings settings) {
+    settings.getInt("observations", 0);
+  }
+
+  @Override
   public List<String> columns(Problem problem, Settings settings) {
     return List.of("resim_mean", "resim_median", "resim_invalid");
   }

@@ -35,6 +35,12 @@ public final class SbcMetric implements Metric {
   }
 
   @Override
+  public void validate(Settings settings) {
+    settings.getInt("rank_samples", 1);
+    settings.getInt("bins", 1);
+  }
+
+  @Override
   public List<String> columns(Problem problem, Settings settings) {
     return ColumnNames.perParameter("sbc_pvalue_", problem);
   }

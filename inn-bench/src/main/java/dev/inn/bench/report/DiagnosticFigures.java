@@ -257,15 +257,29 @@ public final class DiagnosticFigures {
   }
 
   /**
-   * Posterior predictive: per observation value, the histogram of re-simulated values y_rep =
-   * s(x) over posterior samples, with the observed y* as a dashed black line.
-   */
-  /**
    * Posterior predictive check of a long observation (a time series, a spectrum) as bands over
    * its positions: the central 90 % and 50 % of the re-simulations and their median at every
    * position, with the observed y* as black points, one panel for all values.
    */
   public static ChartGrid predictiveBands(Matrix replicated, float[] observed, List<String> names, Color colour) {
+    SymbolAxis positions = new SymbolAxis("observed value", names.toArray(new String[0]));
+    positions.setVerticalTickLabels(names.size() > 12);
+    return bands(replicated, observed, positions, "Re-simulated observations at each position", colour);
+  }
+
+  /**
+   * The predictive check of one channel of a time series as bands over its steps (as
+   * {@link #predictiveBands}); a replicate shorter than the observed series is NaN past its end
+   * and counts only where it has values.
+   */
+  public static ChartGrid predictiveSeriesBands(Matrix replicated, float[] observed, String channel, Color colour) {
+    NumberAxis steps = new NumberAxis("step t");
+    steps.setAutoRangeIncludesZero(false);
+    return bands(replicated, observed, steps, "Re-simulated " + channel + " over time", colour);
+  }
+
+  private static ChartGrid bands(Matrix replicated, float[] observed, org.jfree.chart.axis.ValueAxis positions,
+      String title, Color colour) {
     org.jfree.data.xy.YIntervalSeries outer = new org.jfree.data.xy.YIntervalSeries("central 90 % of y_rep");
     org.jfree.data.xy.YIntervalSeries inner = new org.jfree.data.xy.YIntervalSeries("central 50 % and median");
     XYSeries obs = new XYSeries("observed y*");
@@ -280,8 +294,6 @@ public final class DiagnosticFigures {
     org.jfree.data.xy.YIntervalSeriesCollection bands = new org.jfree.data.xy.YIntervalSeriesCollection();
     bands.addSeries(outer);
     bands.addSeries(inner);
-    SymbolAxis positions = new SymbolAxis("observed value", names.toArray(new String[0]));
-    positions.setVerticalTickLabels(names.size() > 12);
     NumberAxis values = new NumberAxis("value");
     org.jfree.chart.renderer.xy.DeviationRenderer band = new org.jfree.chart.renderer.xy.DeviationRenderer(true, false);
     Color light = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 70);
@@ -299,8 +311,7 @@ public final class DiagnosticFigures {
     plot.setDataset(1, new XYSeriesCollection(obs));
     plot.setRenderer(1, points);
     plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-    JFreeChart chart = new JFreeChart("Re-simulated observations at each position", new Font(Font.SANS_SERIF,
-        Font.BOLD, 12), plot, true);
+    JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 12), plot, true);
     ChartStyle.compact(chart);
     return ChartGrid.single(chart, Math.max(600, Math.min(1100, 45 * observed.length)), 380);
   }

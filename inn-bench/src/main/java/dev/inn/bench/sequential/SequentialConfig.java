@@ -24,6 +24,11 @@ package dev.inn.bench.sequential;
 public record SequentialConfig(long budget, int rounds, double quantile, int densitySamples, int chunk,
     double minAcceptance, long maxPriorDraws, double inflation, double maxInvalidFraction) {
 
+  /** Rounds when none are asked for ({@code inn infer}, a suite's sequential method). */
+  public static final int DEFAULT_ROUNDS = 5;
+  /** The share of the posterior estimate's own samples the truncation may leave outside. */
+  public static final double DEFAULT_QUANTILE = 1e-4;
+
   /** Prior draws tried before the acceptance rate is trusted to call for the fallback. */
   public static final long PRIOR_TRIAL = 100_000;
   /** Fewest simulations a round may have: the posterior estimate needs pairs to learn from. */
@@ -34,9 +39,11 @@ public record SequentialConfig(long budget, int rounds, double quantile, int den
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
     }
     if (budget < (long) rounds * MIN_ROUND) {
-      throw new IllegalArgumentException("--budget " + budget + " is smaller than one round's worth: " + rounds
-          + " round(s) need at least " + MIN_ROUND + " simulations each (" + (long) rounds * MIN_ROUND
-          + " in all); raise --budget or lower --rounds");
+      // the last round is the smallest (the first budget % rounds rounds take one more)
+      throw new IllegalArgumentException("--budget " + budget + " is smaller than one round's worth: round " + rounds
+          + " of " + rounds + " would get " + budget / rounds + " simulations, fewer than the " + MIN_ROUND + " a round"
+          + " needs (" + (long) rounds * MIN_ROUND + " in all); raise --budget or lower --rounds. Nothing was"
+          + " simulated");
     }
     if (!(quantile > 0 && quantile < 0.5)) {
       throw new IllegalArgumentException("--quantile must be in (0, 0.5), got " + quantile);
@@ -54,7 +61,12 @@ public record SequentialConfig(long budget, int rounds, double quantile, int den
 
   /** The defaults for a budget and a number of rounds. */
   public static SequentialConfig of(long budget, int rounds) {
-    return new SequentialConfig(budget, rounds, 1e-4, 20_000, 1_000, 1e-3, 2_000_000, 1.5, 0.5);
+    return of(budget, rounds, DEFAULT_QUANTILE);
+  }
+
+  /** The defaults for a budget, a number of rounds and a truncation quantile. */
+  public static SequentialConfig of(long budget, int rounds, double quantile) {
+    return new SequentialConfig(budget, rounds, quantile, 20_000, 1_000, 1e-3, 2_000_000, 1.5, 0.5);
   }
 
   /** Simulations of round {@code r}: an equal share, the first {@code budget % rounds} rounds one more. */

@@ -45,8 +45,15 @@ public final class SequentialInference {
     }
   }
 
-  /** What a finished run produced. */
-  public record Result(Path model, long simulations, long invalid, double threshold, double volume, int rounds) {}
+  /**
+   * What a finished run produced.
+   *
+   * @param simulations simulations of all rounds, invalid ones included
+   * @param simulatedNow simulations this call ran (the rest were read back from the store): counted
+   *     at the simulator, the count a fresh run's budget is checked against
+   */
+  public record Result(Path model, long simulations, long invalid, double threshold, double volume, int rounds,
+      long simulatedNow) {}
 
   /** Everything a run needs besides its configuration. */
   public record Setup(String problemName, Settings problemSettings, Problem problem, String methodName,
@@ -57,6 +64,7 @@ public final class SequentialInference {
   private final RoundStore store;
   private final PrintWriter progress;
   private final ProgressListener training;
+  private long simulatedNow;
 
   public SequentialInference(Setup setup, SequentialConfig config, Path work, PrintWriter progress,
       ProgressListener training) {
@@ -211,7 +219,7 @@ public final class SequentialInference {
         } catch (RuntimeException e) {
           throw failed(r, simulations, "training on the " + data.size() + " valid pairs failed: " + e.getMessage(), e);
         }
-        save(store.model(r), m, simulations, invalid, threshold, volume, r + 1);
+        save(store.model(r), m, data.x(), simulations, invalid, threshold, volume, r + 1);
         // the next round proposes from the saved model, exactly as a resumed run does
         model = load(store.model(r));
         Map<String, String> rec = new LinkedHashMap<>(proposalRecord(r));
@@ -237,7 +245,7 @@ public final class SequentialInference {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the model " + out + ": " + e.getMessage(), e);
     }
-    return new Result(out, simulations, invalid, threshold, volume, config.rounds());
+    return new Result(out, simulations, invalid, threshold, volume, config.rounds(), simulatedNow);
   }
 
   /** Round r's simulations: stored chunks as they are, missing ones simulated and stored. */
@@ -253,6 +261,7 @@ public final class SequentialInference {
       if (y == null) {
         Simulation s;
         try {
+          simulatedNow += to - from;
           s = simulator.simulate(x.rows(from, to), roundSeed, from);
         } catch (RuntimeException e) {
           throw failed(r, before + from, "the simulator failed on rows " + from + ".." + (to - 1) + " of the round: "
@@ -309,8 +318,8 @@ public final class SequentialInference {
     return out;
   }
 
-  private void save(Path file, PosteriorMethod m, long simulations, long invalid, double threshold, double volume,
-      int rounds) {
+  private void save(Path file, PosteriorMethod m, Matrix trainingParameters, long simulations, long invalid,
+      double threshold, double volume, int rounds) {
     Map<String, Object> validity = new LinkedHashMap<>();
     List<Object> obs = new ArrayList<>();
     for (float v : setup.observation()) {
@@ -323,6 +332,7 @@ public final class SequentialInference {
     validity.put("log_density_threshold", threshold);
     validity.put("truncated_volume", volume);
     validity.put("quantile", config.quantile());
+    validity.put(SequentialValidity.TRUNCATED_PRIOR, SequentialValidity.columns(trainingParameters));
     try {
       ModelFile.save(file, new ModelFile.Header(ModelFile.FORMAT_VERSION, setup.methodName(), setup.methodSettings(),
           setup.problemName(), setup.problemSettings(), validity), setup.problem(), m);

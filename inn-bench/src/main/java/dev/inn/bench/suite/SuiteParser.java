@@ -8,6 +8,7 @@ import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import dev.inn.api.plugin.PluginLookup;
+import dev.inn.bench.sequential.SequentialConfig;
 import dev.inn.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ public final class SuiteParser {
   /** Shipped suites, by name. */
   public static final List<String> SHIPPED =
       List.of("quickstart", "paper-8modes", "paper-kinematics", "paper-medical", "ballistics", "sbibm", "sbibm-quick",
-          "raw-sets", "raw-series", "raw-curves", "raw-misspecification");
+          "sbibm-sequential", "raw-sets", "raw-series", "raw-curves", "raw-misspecification");
 
   private static final List<String> DEFAULT_METRICS =
       List.of("posterior-resim", "map-rmse", "map-resim", "calibration", "posterior-mmd");
@@ -130,8 +131,20 @@ public final class SuiteParser {
         }
       }
       Settings settings = settings(t.table("settings"), provider, "method");
+      Optional<SequentialOptions> sequential = sequential(t);
+      if (sequential.isPresent()) {
+        for (ProblemEntry p : problems) {
+          long least = (long) sequential.get().rounds() * SequentialConfig.MIN_ROUND;
+          if ((only.isEmpty() || only.contains(p.label())) && p.trainSize() < least) {
+            throw t.error("sequential", "method '" + label + "' runs " + sequential.get().rounds() + " rounds of at"
+                + " least " + SequentialConfig.MIN_ROUND + " simulations per observation, but problem '" + p.label()
+                + "' has train_size " + p.trainSize() + " (the budget per observation); raise it to " + least
+                + " or lower the rounds");
+          }
+        }
+      }
       t.rejectUnknown();
-      methods.add(new MethodEntry(label, plugin, settings, only));
+      methods.add(new MethodEntry(label, plugin, settings, only, sequential));
     }
     if (methods.isEmpty()) {
       throw top.error("", "the suite has no [[methods]]");
@@ -170,6 +183,21 @@ public final class SuiteParser {
     top.rejectUnknown();
     return new Suite(name, description, seeds, trainSize, testSize, samples, testSeed, bootstrap, problems, methods,
         metrics, reference, figures, source);
+  }
+
+  /** {@code sequential = { rounds = 5, quantile = 1e-4 }}: the method runs once per test observation. */
+  private static Optional<SequentialOptions> sequential(TomlTable method) {
+    if (!method.has("sequential")) {
+      return Optional.empty();
+    }
+    TomlTable t = method.table("sequential");
+    int rounds = (int) t.integer("rounds", SequentialConfig.DEFAULT_ROUNDS, 1);
+    double quantile = t.number("quantile", SequentialConfig.DEFAULT_QUANTILE);
+    if (!(quantile > 0 && quantile < 0.5)) {
+      throw t.error("quantile", "key 'quantile' in " + t.display() + " must be in (0, 0.5), got " + quantile);
+    }
+    t.rejectUnknown();
+    return Optional.of(new SequentialOptions(rounds, quantile));
   }
 
   private <P extends Plugin> P plugin(TomlTable table, String key, Class<P> kind, String name) {

@@ -36,7 +36,17 @@ final class TomlTable {
     return path.isEmpty() ? "the top level" : "[" + path + "]";
   }
 
+  /**
+   * An error at {@code key} of this table; a dotted key ({@code block_settings.bins}, a setting of
+   * a nested plugin) points at the innermost line the suite writes, else at its outer key.
+   */
   SuiteException error(String key, String message) {
+    int dot = key.lastIndexOf('.');
+    if (dot > 0) {
+      String nested = key.substring(0, dot);
+      int line = locator.line(path.isEmpty() ? nested : path + "." + nested, key.substring(dot + 1));
+      return line > 0 ? new SuiteException(source, line, message) : error(nested, message);
+    }
     int line = locator.line(path, key);
     // a key the suite does not set (a default found wrong by a plugin's checks): point at its table
     return new SuiteException(source, line > 0 || key.isEmpty() ? line : locator.line(path, ""), message);
@@ -78,6 +88,17 @@ final class TomlTable {
       throw error(key, "key '" + key + "' in " + display() + " must be at least " + min + ", got " + l);
     }
     return l;
+  }
+
+  double number(String key, double fallback) {
+    Object v = raw(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof Number n)) {
+      throw error(key, "key '" + key + "' in " + display() + " must be a number, got " + v);
+    }
+    return n.doubleValue();
   }
 
   boolean bool(String key, boolean fallback) {

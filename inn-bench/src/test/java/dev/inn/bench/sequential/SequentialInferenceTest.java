@@ -125,6 +125,56 @@ class SequentialInferenceTest {
       assertThat(outside / 20_000.0).as("exact posterior mass outside the truncation of round %d", round)
           .isLessThanOrEqualTo(1e-3);
     }
+    diagnosedUnderItsTruncatedPriorTheModelIsCalibrated(loaded, work);
+  }
+
+  /**
+   * What {@code inn diagnose} does with a sequential model: test parameters from the truncated prior
+   * the model keeps (the rounds' proposals), fresh simulations, SBC ranks and joint coverage.
+   * Calibrated there; and the test parameters are not the prior's: half of them lie in round 2's
+   * region, where the prior puts only its truncated volume.
+   */
+  private static void diagnosedUnderItsTruncatedPriorTheModelIsCalibrated(ModelFile.Loaded loaded, Path work)
+      throws IOException {
+    Matrix kept = SequentialValidity.truncatedPrior(loaded.header().validity()).orElseThrow();
+    assertThat(kept.rows()).isEqualTo(6001);
+    TruncatedPriorProblem truncated = new TruncatedPriorProblem(loaded.problem(), kept);
+    Dataset test = truncated.testSet(300, 17);
+    assertThat(test.size()).isEqualTo(300);
+
+    PosteriorMethod first = ModelFile.load(work.resolve("round-01/model.bin"), PLUGINS).method();
+    double tau = Double.parseDouble(Files.readAllLines(work.resolve("round-02/proposals.toml")).stream()
+        .filter(l -> l.startsWith("log_density_threshold")).findFirst().orElseThrow().split(" = ")[1]);
+    double volume = ((Number) loaded.header().validity().get("truncated_volume")).doubleValue();
+    double inside = java.util.Arrays.stream(((PosteriorDensity) first).logDensity(Y, test.x())).filter(v -> v >= tau)
+        .count() / (double) test.size();
+    double priorInside = java.util.Arrays.stream(((PosteriorDensity) first).logDensity(Y,
+        loaded.problem().testSet(3000, 17).x())).filter(v -> v >= tau).count() / 3000.0;
+    // the mixture: half prior draws (inside with the volume's probability), half inside
+    assertThat(inside).as("test parameters inside round 2's region").isCloseTo(0.5 + 0.5 * volume,
+        org.assertj.core.data.Offset.offset(0.08));
+    assertThat(priorInside).as("prior draws inside round 2's region").isCloseTo(volume,
+        org.assertj.core.data.Offset.offset(0.03));
+
+    List<Matrix> posteriors = new java.util.ArrayList<>();
+    double[] truthLog = new double[test.size()];
+    double[][] sampleLog = new double[test.size()][];
+    PosteriorDensity density = (PosteriorDensity) loaded.method();
+    for (int i = 0; i < test.size(); i++) {
+      float[] y = test.y().row(i);
+      Matrix s = loaded.method().sample(y, 200, 1000 + i);
+      posteriors.add(s);
+      truthLog[i] = density.logDensity(y, test.x().rows(i, i + 1))[0];
+      sampleLog[i] = density.logDensity(y, s);
+    }
+    double[][] u = dev.inn.diagnostics.Sbc.rankFractions(test.x(), posteriors);
+    for (int c = 0; c < 2; c++) {
+      dev.inn.diagnostics.Verdict v = dev.inn.diagnostics.Sbc.verdict(u[c], 0.95, 3);
+      assertThat(v.flagged()).as("x%d under the truncated prior: %s", c, v.sentence()).isFalse();
+    }
+    dev.inn.diagnostics.Verdict joint = dev.inn.diagnostics.Coverage.verdict(
+        dev.inn.diagnostics.Coverage.hpdLevels(truthLog, sampleLog), 0.95, 3);
+    assertThat(joint.flagged()).as("joint coverage under the truncated prior: %s", joint.sentence()).isFalse();
   }
 
   @Test
@@ -157,7 +207,8 @@ class SequentialInferenceTest {
 
   @Test
   void badInputFailsClearlyNamingTheRound() {
-    assertThatThrownBy(() -> SequentialConfig.of(25, 3)).hasMessageContaining("--budget 25 is smaller than one round");
+    assertThatThrownBy(() -> SequentialConfig.of(25, 3)).hasMessageContaining("--budget 25 is smaller than one round")
+        .hasMessageContaining("round 3 of 3 would get 8 simulations").hasMessageContaining("Nothing was simulated");
 
     // an observation the prior predictive cannot produce: nothing of the prior is accepted
     Path far = tmp.resolve("far");

@@ -8,11 +8,13 @@ import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.NoiselessForward;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.random.Seeds;
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test-only problem with a known answer: x ~ N(0, I_2), y = x0 + x1 + N(0, noise^2). The
@@ -20,6 +22,9 @@ import java.util.SplittableRandom;
  * The simulator marks rows with x0 > 50 invalid so tests can check invalid counting.
  */
 public final class LinearGaussianProblem implements ProblemProvider {
+
+  /** Pairs sampled or simulated by every instance so far, for tests that nothing was simulated. */
+  public static final AtomicLong SAMPLED = new AtomicLong();
 
   @Override
   public String name() {
@@ -34,6 +39,14 @@ public final class LinearGaussianProblem implements ProblemProvider {
   @Override
   public Map<String, Object> defaults() {
     return Map.of("noise", 0.5);
+  }
+
+  @Override
+  public void validate(Settings settings) {
+    if (!(settings.getDouble("noise") >= 0)) {
+      throw new ConfigurationException("noise", "setting 'noise' of " + settings.owner() + " must be at least 0, got "
+          + settings.getDouble("noise"));
+    }
   }
 
   @Override
@@ -65,6 +78,7 @@ public final class LinearGaussianProblem implements ProblemProvider {
 
     @Override
     public Dataset sample(int n, long seed) {
+      SAMPLED.addAndGet(n);
       SplittableRandom r = new SplittableRandom(seed);
       float[] x = new float[2 * n];
       float[] y = new float[n];
@@ -85,6 +99,7 @@ public final class LinearGaussianProblem implements ProblemProvider {
     @Override
     public Optional<Simulator> simulator() {
       return Optional.of((x, seed, firstRow) -> {
+        SAMPLED.addAndGet(x.rows());
         Simulation s = noiseless(x);
         float[] y = s.y().data().clone();
         for (int i = 0; i < x.rows(); i++) {

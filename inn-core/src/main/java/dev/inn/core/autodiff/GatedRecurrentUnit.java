@@ -169,13 +169,13 @@ final class GatedRecurrentUnit {
         RaggedOps.weightGradient(graph, hp, dgh, wh.g, total, h, h3);
       }
       if (bh.needsGrad) {
-        columnSums(dgh, total, h3, bh.g);
+        ELEMENTS.columnSums(dgh, total, h3, bh.g);
       }
       if (wi.needsGrad) {
         RaggedOps.weightGradient(graph, xs, dgi, wi.g, total, cin, h3);
       }
       if (bi.needsGrad) {
-        columnSums(dgi, total, h3, bi.g);
+        ELEMENTS.columnSums(dgi, total, h3, bi.g);
       }
       if (x.needsGrad) {
         float[] dxs = graph.pool.take(total * cin);
@@ -193,14 +193,4 @@ final class GatedRecurrentUnit {
       }
     });
   }
-
-  private static void columnSums(float[] a, int rows, int cols, float[] into) {
-    for (int r = 0; r < rows; r++) {
-      int o = r * cols;
-      for (int j = 0; j < cols; j++) {
-        into[j] += a[o + j];
-      }
-    }
-  }
-
 }

@@ -4,6 +4,7 @@ import dev.inn.api.data.Matrix;
 import dev.inn.api.tensor.ElementFunction;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameter;
+import dev.inn.api.tensor.RowFunction;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.linalg.ElementKernels;
 import dev.inn.core.linalg.Gemm;
@@ -20,16 +21,22 @@ import java.util.Map;
  * implementation of {@link Ops}. Operations run eagerly; when recording, each one appends a
  * closure to a tape that {@link #backward} replays in reverse. Matrix products use the
  * fastest available {@link Gemm} split over rows by {@link RowParallel}. Arrays come from
- * an {@link ArrayPool}, so tensors of a graph are valid until the pool is released.
+ * an {@link ArrayPool}, so tensors of a graph are valid until the pool is released. The tape,
+ * gradients and plumbing live here; the operations live with their concept
+ * ({@link ElementwiseOps}, {@link ColumnOps}, {@link MatrixProducts}, {@link RaggedOps},
+ * {@link Convolution1d}, {@link GatedRecurrentUnit}), and a block's own kernel comes through
+ * {@link #rowwise}.
  */
 public final class Graph implements Ops {
 
   final ArrayPool pool;
   final RowParallel parallel;
   final Gemm gemm;
-  private final ElementKernels elements = ElementKernels.best();
-  // an element function's cost in multiply-adds, for the decision to split it over threads
-  private static final int MAP_WORK = 16;
+  final ElementKernels elements = ElementKernels.best();
+  // the operations by concept, each with its backward steps; made once the fields they read are set
+  private final ElementwiseOps elementwise;
+  private final ColumnOps columnOps;
+  private final MatrixProducts products;
   private final boolean recording;
   private final List<Node> tape = new ArrayList<>();
   private final List<Matrix> detached = new ArrayList<>();
@@ -72,6 +79,9 @@ public final class Graph implements Ops {
     this.gemm = Gemm.best();
     this.recording = recording;
     this.gradients = gradients;
+    this.elementwise = new ElementwiseOps(this);
+    this.columnOps = new ColumnOps(this);
+    this.products = new MatrixProducts(this);
   }
 
   // ---- plumbing ----
@@ -102,7 +112,7 @@ public final class Graph implements Ops {
   }
 
   /** The profile part of an op on a and b: MMD when either derives from pairwise distances. */
-  private static Part kind(Part part, Node a, Node b) {
+  static Part kind(Part part, Node a, Node b) {
     return a.part == Part.MMD || b.part == Part.MMD ? Part.MMD : part;
   }
 
@@ -114,7 +124,7 @@ public final class Graph implements Ops {
     return n.g;
   }
 
-  private static void sameShape(String op, Node a, Node b) {
+  static void sameShape(String op, Node a, Node b) {
     if (a.rows != b.rows || a.cols != b.cols) {
       throw new IllegalArgumentException(op + ": shapes differ, " + a.rows + " x " + a.cols + " and "
           + b.rows + " x " + b.cols);
@@ -207,7 +217,7 @@ public final class Graph implements Ops {
     return t;
   }
 
-  private float[] transpose(float[] a, int rows, int cols) {
+  float[] transpose(float[] a, int rows, int cols) {
     long t0 = StepProfile.start();
     float[] t = pool.take(rows * cols);
     for (int i = 0; i < rows; i++) {
@@ -286,900 +296,148 @@ public final class Graph implements Ops {
 
   @Override
   public Tensor linear(Tensor x, Parameter weight, Parameter bias) {
-    Node w = node(use(weight));
-    Node b = node(use(bias));
-    Node xn = node(x);
-    if (xn.cols != w.rows || b.rows != 1 || b.cols != w.cols) {
-      throw new IllegalArgumentException("linear: input " + xn.rows + " x " + xn.cols + ", weight " + w.rows
-          + " x " + w.cols + ", bias " + b.rows + " x " + b.cols + " do not fit");
-    }
-    int n = xn.rows;
-    int k = w.rows;
-    int m = w.cols;
-    Node out = result(n, m, xn.needsGrad || w.needsGrad || b.needsGrad);
-    StepProfile.enter(Part.MATRIX_PRODUCTS, false);
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(b.v, 0, out.v, i * m, m);
-    }
-    gemm(xn.v, w.v, out.v, n, k, m, true);
-    return record(out, Part.MATRIX_PRODUCTS, g -> {
-      if (xn.needsGrad) {
-        gemm(g, transposedWeight(w.v, k, m), grad(xn), n, m, k, true);
-      }
-      if (w.needsGrad) {
-        gemmTransposedA(xn.v, g, w.g, n, k, m, true);
-      }
-      if (b.needsGrad) {
-        float[] gb = b.g;
-        for (int i = 0; i < n; i++) {
-          int gi = i * m;
-          for (int j = 0; j < m; j++) {
-            gb[j] += g[gi + j];
-          }
-        }
-      }
-    });
+    return products.linear(x, weight, bias);
   }
 
   @Override
   public Tensor matmul(Tensor a, Tensor b) {
-    Node an = node(a);
-    Node bn = node(b);
-    if (an.cols != bn.rows) {
-      throw new IllegalArgumentException("matmul: " + an.rows + " x " + an.cols + " times " + bn.rows + " x "
-          + bn.cols + " do not fit");
-    }
-    int n = an.rows;
-    int k = an.cols;
-    int m = bn.cols;
-    Node out = result(n, m, an.needsGrad || bn.needsGrad);
-    StepProfile.enter(Part.MATRIX_PRODUCTS, false);
-    gemm(an.v, bn.v, out.v, n, k, m, false);
-    return record(out, kind(Part.MATRIX_PRODUCTS, an, bn), g -> {
-      if (an.needsGrad) {
-        gemm(g, transpose(bn.v, k, m), grad(an), n, m, k, true);
-      }
-      if (bn.needsGrad) {
-        gemmTransposedA(an.v, g, grad(bn), n, k, m, true);
-      }
-    });
+    return products.matmul(a, b);
   }
 
   @Override
   public Tensor add(Tensor a, Tensor b) {
-    return combine("add", a, b, 1f);
+    return elementwise.add(a, b);
   }
 
   @Override
   public Tensor sub(Tensor a, Tensor b) {
-    return combine("sub", a, b, -1f);
-  }
-
-  private Tensor combine(String op, Tensor a, Tensor b, float sign) {
-    Node an = node(a);
-    Node bn = node(b);
-    sameShape(op, an, bn);
-    Node out = result(an.rows, an.cols, an.needsGrad || bn.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = an.v[i] + sign * bn.v[i];
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, bn), g -> {
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        for (int i = 0; i < size; i++) {
-          ga[i] += g[i];
-        }
-      }
-      if (bn.needsGrad) {
-        float[] gb = grad(bn);
-        for (int i = 0; i < size; i++) {
-          gb[i] += sign * g[i];
-        }
-      }
-    });
+    return elementwise.sub(a, b);
   }
 
   @Override
   public Tensor mul(Tensor a, Tensor b) {
-    Node an = node(a);
-    Node bn = node(b);
-    sameShape("mul", an, bn);
-    Node out = result(an.rows, an.cols, an.needsGrad || bn.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = an.v[i] * bn.v[i];
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, bn), g -> {
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        for (int i = 0; i < size; i++) {
-          ga[i] += g[i] * bn.v[i];
-        }
-      }
-      if (bn.needsGrad) {
-        float[] gb = grad(bn);
-        for (int i = 0; i < size; i++) {
-          gb[i] += g[i] * an.v[i];
-        }
-      }
-    });
+    return elementwise.mul(a, b);
   }
 
   @Override
   public Tensor scale(Tensor a, float factor) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = an.v[i] * factor;
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] * factor;
-      }
-    });
+    return elementwise.scale(a, factor);
   }
 
   @Override
   public Tensor addRow(Tensor a, Tensor row) {
-    Node an = node(a);
-    Node r = node(row);
-    if (r.rows != 1 || r.cols != an.cols) {
-      throw new IllegalArgumentException("addRow: row " + r.rows + " x " + r.cols + " does not fit " + an.rows
-          + " x " + an.cols);
-    }
-    int n = an.rows;
-    int m = an.cols;
-    Node out = result(n, m, an.needsGrad || r.needsGrad);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        out.v[i * m + j] = an.v[i * m + j] + r.v[j];
-      }
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, r), g -> {
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        for (int i = 0; i < n * m; i++) {
-          ga[i] += g[i];
-        }
-      }
-      if (r.needsGrad) {
-        float[] gr = grad(r);
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < m; j++) {
-            gr[j] += g[i * m + j];
-          }
-        }
-      }
-    });
+    return elementwise.addRow(a, row);
   }
 
   @Override
   public Tensor mulRow(Tensor a, Tensor row) {
-    Node an = node(a);
-    Node r = node(row);
-    if (r.rows != 1 || r.cols != an.cols) {
-      throw new IllegalArgumentException("mulRow: row " + r.rows + " x " + r.cols + " does not fit " + an.rows
-          + " x " + an.cols);
-    }
-    int n = an.rows;
-    int m = an.cols;
-    Node out = result(n, m, an.needsGrad || r.needsGrad);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        out.v[i * m + j] = an.v[i * m + j] * r.v[j];
-      }
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, r), g -> {
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < m; j++) {
-            ga[i * m + j] += g[i * m + j] * r.v[j];
-          }
-        }
-      }
-      if (r.needsGrad) {
-        float[] gr = grad(r);
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < m; j++) {
-            gr[j] += g[i * m + j] * an.v[i * m + j];
-          }
-        }
-      }
-    });
+    return elementwise.mulRow(a, row);
   }
 
   @Override
   public Tensor map(Tensor a, ElementFunction f) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    // the derivative is taken with the value, while the function's terms are at hand
-    float[] d = out.needsGrad ? pool.take(size) : null;
-    int rows = an.rows;
-    int cols = an.cols;
-    if (an.symmetric) {
-      // pairwise distances of a set with itself: the upper triangle, mirrored (exactly equal);
-      // task t takes rows t and rows - 1 - t so every task has the same work
-      int half = (rows + 1) / 2;
-      parallel.run(half, (long) size * MAP_WORK / 2, (from, to) -> {
-        for (int t = from; t < to; t++) {
-          f.applyAll(an.v, out.v, d, t * cols + t, (t + 1) * cols);
-          int u = rows - 1 - t;
-          if (u != t) {
-            f.applyAll(an.v, out.v, d, u * cols + u, (u + 1) * cols);
-          }
-        }
-      });
-      mirrorUpperTriangle(out.v, rows);
-      if (d != null) {
-        mirrorUpperTriangle(d, rows);
-      }
-      out.symmetric = true;
-    } else {
-      parallel.run(rows, (long) size * MAP_WORK, (from, to) -> f.applyAll(an.v, out.v, d, from * cols, to * cols));
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] * d[i];
-      }
-    });
+    return elementwise.map(a, f);
   }
 
   // lower triangle of a square n x n matrix := its upper triangle, in tiles so reads by column stay in cache
-  private static void mirrorUpperTriangle(float[] v, int n) {
-    final int tile = 16;
-    for (int bi = 0; bi < n; bi += tile) {
-      int iEnd = Math.min(n, bi + tile);
-      for (int bj = 0; bj <= bi; bj += tile) {
-        int jEnd = Math.min(n, bj + tile);
-        for (int i = bi; i < iEnd; i++) {
-          int rowEnd = Math.min(jEnd, i);
-          for (int j = bj; j < rowEnd; j++) {
-            v[i * n + j] = v[j * n + i];
-          }
-        }
-      }
-    }
-  }
 
   @Override
   public Tensor relu(Tensor a) {
-    return leakyRelu(a, 0f);
+    return elementwise.relu(a);
   }
 
   @Override
   public Tensor leakyRelu(Tensor a, float slope) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    elements.leakyRelu(an.v, out.v, size, slope);
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> elements.leakyReluGradient(an.v, g, grad(an), size,
-        slope));
+    return elementwise.leakyRelu(a, slope);
   }
 
   @Override
   public Tensor tanh(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = (float) Math.tanh(an.v[i]);
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        float y = out.v[i];
-        ga[i] += g[i] * (1f - y * y);
-      }
-    });
+    return elementwise.tanh(a);
   }
 
   @Override
   public Tensor exp(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = (float) Math.exp(an.v[i]);
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] * out.v[i];
-      }
-    });
+    return elementwise.exp(a);
   }
 
   @Override
   public Tensor square(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = an.v[i] * an.v[i];
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += 2f * g[i] * an.v[i];
-      }
-    });
+    return elementwise.square(a);
   }
 
   @Override
   public Tensor columns(Tensor a, int from, int to) {
-    Node an = node(a);
-    if (from < 0 || to > an.cols || from >= to) {
-      throw new IllegalArgumentException("columns " + from + ".." + to + " out of range for " + an.rows + " x "
-          + an.cols);
-    }
-    int n = an.rows;
-    int w = to - from;
-    int m = an.cols;
-    Node out = result(n, w, an.needsGrad);
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(an.v, i * m + from, out.v, i * w, w);
-    }
-    return record(out, kind(Part.COPIES, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < n; i++) {
-        int gi = i * m + from;
-        int oi = i * w;
-        for (int j = 0; j < w; j++) {
-          ga[gi + j] += g[oi + j];
-        }
-      }
-    });
+    return columnOps.columns(a, from, to);
   }
 
   @Override
   public Tensor concatColumns(Tensor... parts) {
-    if (parts.length == 0) {
-      throw new IllegalArgumentException("concatColumns needs at least one part");
-    }
-    Node[] ns = new Node[parts.length];
-    int n = node(parts[0]).rows;
-    int width = 0;
-    boolean needs = false;
-    for (int p = 0; p < parts.length; p++) {
-      ns[p] = node(parts[p]);
-      if (ns[p].rows != n) {
-        throw new IllegalArgumentException("concatColumns: part " + p + " has " + ns[p].rows + " rows, part 0 has "
-            + n);
-      }
-      width += ns[p].cols;
-      needs |= ns[p].needsGrad;
-    }
-    int w = width;
-    Node out = result(n, w, needs);
-    int offset = 0;
-    int[] offsets = new int[ns.length];
-    for (int p = 0; p < ns.length; p++) {
-      offsets[p] = offset;
-      int c = ns[p].cols;
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(ns[p].v, i * c, out.v, i * w + offset, c);
-      }
-      offset += c;
-    }
-    return record(out, Part.COPIES, g -> {
-      for (int p = 0; p < ns.length; p++) {
-        Node part = ns[p];
-        if (!part.needsGrad) {
-          continue;
-        }
-        float[] gp = grad(part);
-        int c = part.cols;
-        for (int i = 0; i < n; i++) {
-          int src = i * w + offsets[p];
-          int dst = i * c;
-          for (int j = 0; j < c; j++) {
-            gp[dst + j] += g[src + j];
-          }
-        }
-      }
-    });
+    return columnOps.concatColumns(parts);
   }
 
   @Override
   public Tensor permuteColumns(Tensor a, int[] order) {
-    Node an = node(a);
-    int m = an.cols;
-    if (order.length != m) {
-      throw new IllegalArgumentException("permutation of " + order.length + " columns applied to " + m + " columns");
-    }
-    int n = an.rows;
-    Node out = result(n, m, an.needsGrad);
-    for (int i = 0; i < n; i++) {
-      int base = i * m;
-      for (int j = 0; j < m; j++) {
-        out.v[base + j] = an.v[base + order[j]];
-      }
-    }
-    return record(out, kind(Part.COPIES, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < n; i++) {
-        int base = i * m;
-        for (int j = 0; j < m; j++) {
-          ga[base + order[j]] += g[base + j];
-        }
-      }
-    });
+    return columnOps.permuteColumns(a, order);
   }
 
   @Override
   public Tensor sumColumns(Tensor a) {
-    Node an = node(a);
-    int n = an.rows;
-    int m = an.cols;
-    Node out = result(n, 1, an.needsGrad);
-    for (int i = 0; i < n; i++) {
-      float s = 0f;
-      for (int j = 0; j < m; j++) {
-        s += an.v[i * m + j];
-      }
-      out.v[i] = s;
-    }
-    return record(out, kind(Part.REDUCTIONS, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < m; j++) {
-          ga[i * m + j] += g[i];
-        }
-      }
-    });
+    return columnOps.sumColumns(a);
   }
 
   @Override
   public Tensor sum(Tensor a) {
-    return total(a, 1f);
+    return columnOps.sum(a);
   }
 
   @Override
   public Tensor mean(Tensor a) {
-    return total(a, 1f / node(a).size());
-  }
-
-  private Tensor total(Tensor a, float factor) {
-    Node an = node(a);
-    int size = an.size();
-    Node out = result(1, 1, an.needsGrad);
-    double s = 0;
-    for (int i = 0; i < size; i++) {
-      s += an.v[i];
-    }
-    out.v[0] = (float) (s * factor);
-    return record(out, kind(Part.REDUCTIONS, an, an), g -> {
-      float[] ga = grad(an);
-      float gv = g[0] * factor;
-      for (int i = 0; i < size; i++) {
-        ga[i] += gv;
-      }
-    });
+    return columnOps.mean(a);
   }
 
   @Override
   public Tensor squaredDistances(Tensor a, Tensor b) {
-    Node an = node(a);
-    Node bn = node(b);
-    if (an.cols != bn.cols) {
-      throw new IllegalArgumentException("squaredDistances: rows of width " + an.cols + " and " + bn.cols);
-    }
-    int n = an.rows;
-    int m = bn.rows;
-    int d = an.cols;
-    Node out = result(n, m, an.needsGrad || bn.needsGrad);
-    StepProfile.enter(Part.MMD, false);
-    float[] bt = transpose(bn.v, m, d);
-    out.symmetric = an == bn;
-    float[] na = norms(an);
-    float[] nb = an == bn ? na : norms(bn);
-    // each thread turns its own rows of the products into distances while they are in cache
-    parallel.run(n, (long) n * d * m, (from, to) -> {
-      gemm.multiply(an.v, bt, out.v, d, m, from, to, false);
-      for (int i = from; i < to; i++) {
-        for (int j = 0; j < m; j++) {
-          float v = na[i] + nb[j] - 2f * out.v[i * m + j];
-          out.v[i * m + j] = v > 0f ? v : 0f;
-        }
-      }
-    });
-    return record(out, Part.MMD, g -> {
-      // d D_ij / d a_i = 2 (a_i - b_j); d D_ij / d b_j = 2 (b_j - a_i)
-      if (an.needsGrad) {
-        float[] ga = grad(an);
-        float[] gB = pool.take(n * d);
-        parallel.run(n, (long) n * m * d, (from, to) -> {
-          gemm.multiply(g, bn.v, gB, m, d, from, to, false);
-          for (int i = from; i < to; i++) {
-            float rs = 0f;
-            for (int j = 0; j < m; j++) {
-              rs += g[i * m + j];
-            }
-            for (int c = 0; c < d; c++) {
-              ga[i * d + c] += 2f * (an.v[i * d + c] * rs - gB[i * d + c]);
-            }
-          }
-        });
-      }
-      if (bn.needsGrad) {
-        float[] gb = grad(bn);
-        float[] gA = pool.take(m * d);
-        gemmTransposedA(g, an.v, gA, n, m, d, false);
-        float[] colSums = pool.takeZeroed(m);
-        for (int i = 0; i < n; i++) {
-          int gi = i * m;
-          for (int j = 0; j < m; j++) {
-            colSums[j] += g[gi + j];
-          }
-        }
-        for (int j = 0; j < m; j++) {
-          float cs = colSums[j];
-          for (int c = 0; c < d; c++) {
-            gb[j * d + c] += 2f * (bn.v[j * d + c] * cs - gA[j * d + c]);
-          }
-        }
-      }
-    });
+    return products.squaredDistances(a, b);
   }
 
-  private float[] norms(Node a) {
-    float[] out = pool.take(a.rows);
-    for (int i = 0; i < a.rows; i++) {
-      float s = 0f;
-      for (int c = 0; c < a.cols; c++) {
-        float v = a.v[i * a.cols + c];
-        s += v * v;
+  @Override
+  public Tensor rowwise(Tensor[] inputs, int columns, long workPerRow, RowFunction function) {
+    Node[] in = new Node[inputs.length];
+    float[][] values = new float[inputs.length][];
+    boolean needsGrad = false;
+    for (int k = 0; k < inputs.length; k++) {
+      in[k] = node(inputs[k]);
+      values[k] = in[k].v;
+      needsGrad |= in[k].needsGrad;
+      if (in[k].rows != in[0].rows) {
+        throw new IllegalArgumentException("rowwise: input " + k + " has " + in[k].rows + " rows, input 0 has "
+            + in[0].rows);
       }
-      out[i] = s;
     }
+    int n = in[0].rows;
+    long work = n * workPerRow;
+    Node out = result(n, columns, needsGrad);
+    StepProfile.enter(Part.ROW_FUNCTIONS, false);
+    parallel.run(n, work, (from, to) -> function.forward(values, out.v, from, to));
+    record(out, Part.ROW_FUNCTIONS, g -> {
+      float[][] gradients = new float[in.length][];
+      for (int k = 0; k < in.length; k++) {
+        gradients[k] = in[k].needsGrad ? grad(in[k]) : null;
+      }
+      parallel.run(n, work, (from, to) -> function.backward(values, out.v, g, gradients, from, to));
+    });
     return out;
   }
 
   @Override
-  public Tensor[] rationalQuadraticSpline(Tensor x, Tensor params, SplineShape shape, boolean inverse) {
-    Node xn = node(x);
-    Node pn = node(params);
-    int n = xn.rows;
-    int m = xn.cols;
-    int per = shape.parametersPerElement();
-    if (pn.rows != n || pn.cols != m * per) {
-      throw new IllegalArgumentException("rationalQuadraticSpline: input " + n + " x " + m + " needs parameters "
-          + n + " x " + (m * per) + " (" + per + " per element), got " + pn.rows + " x " + pn.cols);
-    }
-    float bound = shape.bound();
-    // one node holds [value, logDerivative] side by side so both share a single backward step
-    Node out = result(n, 2 * m, xn.needsGrad || pn.needsGrad);
-    long work = (long) n * m * shape.bins() * 8;
-    StepProfile.enter(Part.SPLINE, false);
-    parallel.run(n, work, (from, to) -> {
-      RqSpline spline = new RqSpline(shape);
-      for (int i = from; i < to; i++) {
-        for (int j = 0; j < m; j++) {
-          float t = xn.v[i * m + j];
-          int o = i * 2 * m + j;
-          if (!(t >= -bound && t <= bound)) {
-            out.v[o] = t;
-            out.v[o + m] = 0f;
-            continue;
-          }
-          spline.setup(pn.v, (i * m + j) * per);
-          if (inverse) {
-            double u = spline.invert(t);
-            spline.partials(u);
-            out.v[o] = (float) u;
-            out.v[o + m] = (float) -spline.logDerivative;
-          } else {
-            spline.locate(t, spline.xs);
-            spline.partials(t);
-            out.v[o] = (float) spline.value;
-            out.v[o + m] = (float) spline.logDerivative;
-          }
-        }
-      }
-    });
-    record(out, Part.SPLINE, g -> {
-      float[] gx = xn.needsGrad ? grad(xn) : null;
-      float[] gp = pn.needsGrad ? grad(pn) : null;
-      parallel.run(n, work, (from, to) -> {
-        RqSpline spline = new RqSpline(shape);
-        for (int i = from; i < to; i++) {
-          for (int j = 0; j < m; j++) {
-            float t = xn.v[i * m + j];
-            int o = i * 2 * m + j;
-            double gValue = g[o];
-            double gLog = g[o + m];
-            if (!(t >= -bound && t <= bound)) {
-              if (gx != null) {
-                gx[i * m + j] += (float) gValue;
-              }
-              continue;
-            }
-            if (gValue == 0 && gLog == 0) {
-              continue;
-            }
-            int off = (i * m + j) * per;
-            spline.setup(pn.v, off);
-            double dx;
-            if (inverse) {
-              // implicit differentiation of y = f(x; p) at the recovered x: dx/dy = 1/f', dx/dp = -f_p / f';
-              // the output -log f'(x(y, p)) adds the chain through x
-              spline.partials(spline.invert(t));
-              double slope = Math.exp(spline.logDerivative);
-              double logSlopeX = spline.logDxi / spline.binWidth;
-              double lambda = (gValue - gLog * logSlopeX) / slope;
-              dx = lambda;
-              if (gp != null) {
-                spline.pushParameterGradients(-lambda, -gLog, gp, off);
-              }
-            } else {
-              spline.locate(t, spline.xs);
-              spline.partials(t);
-              dx = (gValue * spline.valueDxi + gLog * spline.logDxi) / spline.binWidth;
-              if (gp != null) {
-                spline.pushParameterGradients(gValue, gLog, gp, off);
-              }
-            }
-            if (gx != null) {
-              gx[i * m + j] += (float) dx;
-            }
-          }
-        }
-      });
-    });
-    return new Tensor[] {columns(out, 0, m), columns(out, m, 2 * m)};
-  }
-
-  /**
-   * One element's rational-quadratic spline in double precision: its knots from the raw
-   * parameters, evaluation, inversion and the partial derivatives the backward step needs.
-   * Scratch state, one per thread.
-   */
-  private static final class RqSpline {
-    private final int bins;
-    private final double bound;
-    private final double minWidth;
-    private final double minHeight;
-    private final double minDerivative;
-    // softplus(shift) = 1 - minDerivative, so a zero parameter gives derivative exactly 1
-    private final double shift;
-    private final double[] widthProb;
-    private final double[] heightProb;
-    final double[] xs;
-    final double[] ys;
-    private final double[] derivative;
-    private final double[] derivativeSlope;
-    private final double[] knotGrad;
-
-    // state of the last locate / partials
-    int bin;
-    double binWidth;
-    double value;
-    double logDerivative;
-    double valueDxi;
-    double logDxi;
-    private double xi;
-    private double slope;
-    private double valueDs;
-    private double valueDd0;
-    private double valueDd1;
-    private double valueDh;
-    private double logDs;
-    private double logDd0;
-    private double logDd1;
-
-    RqSpline(SplineShape shape) {
-      bins = shape.bins();
-      bound = shape.bound();
-      minWidth = shape.minBinWidth();
-      minHeight = shape.minBinHeight();
-      minDerivative = shape.minDerivative();
-      shift = Math.log(Math.expm1(1 - minDerivative));
-      widthProb = new double[bins];
-      heightProb = new double[bins];
-      xs = new double[bins + 1];
-      ys = new double[bins + 1];
-      derivative = new double[bins + 1];
-      derivativeSlope = new double[bins + 1];
-      knotGrad = new double[bins];
-    }
-
-    void setup(float[] p, int off) {
-      softmax(p, off, widthProb);
-      softmax(p, off + bins, heightProb);
-      knots(widthProb, minWidth, xs);
-      knots(heightProb, minHeight, ys);
-      derivative[0] = 1;
-      derivative[bins] = 1;
-      for (int k = 1; k < bins; k++) {
-        double z = p[off + 2 * bins + k - 1] + shift;
-        derivative[k] = minDerivative + (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
-        derivativeSlope[k] = 1 / (1 + Math.exp(-z));
-      }
-    }
-
-    private void softmax(float[] p, int off, double[] prob) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int k = 0; k < bins; k++) {
-        max = Math.max(max, p[off + k]);
-      }
-      double total = 0;
-      for (int k = 0; k < bins; k++) {
-        prob[k] = Math.exp(p[off + k] - max);
-        total += prob[k];
-      }
-      for (int k = 0; k < bins; k++) {
-        prob[k] /= total;
-      }
-    }
-
-    private void knots(double[] prob, double min, double[] knots) {
-      double scale = 1 - min * bins;
-      double cumulative = 0;
-      knots[0] = -bound;
-      for (int k = 0; k < bins - 1; k++) {
-        cumulative += min + scale * prob[k];
-        knots[k + 1] = -bound + 2 * bound * cumulative;
-      }
-      // pinned exactly, so the box edges are fixed points and the tails join without a gap
-      knots[bins] = bound;
-    }
-
-    /** Sets {@link #bin} to the bin of {@code knots} holding t (t inside the box). */
-    void locate(double t, double[] knots) {
-      int k = 0;
-      while (k < bins - 1 && t >= knots[k + 1]) {
-        k++;
-      }
-      bin = k;
-    }
-
-    /** The x with spline(x) = y, in the bin located by y; the stable root of the quadratic. */
-    double invert(double y) {
-      locate(y, ys);
-      int k = bin;
-      double w = xs[k + 1] - xs[k];
-      double h = ys[k + 1] - ys[k];
-      double s = h / w;
-      double d0 = derivative[k];
-      double d1 = derivative[k + 1];
-      double dy = y - ys[k];
-      double curve = d0 + d1 - 2 * s;
-      double a = h * (s - d0) + dy * curve;
-      double b = h * d0 - dy * curve;
-      double c = -s * dy;
-      double disc = Math.max(0, b * b - 4 * a * c);
-      double root = 2 * c / (-b - Math.sqrt(disc));
-      root = Math.min(1, Math.max(0, root));
-      return xs[k] + root * w;
-    }
-
-    /** Value, log-derivative and their partials at x in the current {@link #bin}. */
-    void partials(double x) {
-      int k = bin;
-      binWidth = xs[k + 1] - xs[k];
-      double w = binWidth;
-      double h = ys[k + 1] - ys[k];
-      double s = h / w;
-      slope = s;
-      double d0 = derivative[k];
-      double d1 = derivative[k + 1];
-      xi = (x - xs[k]) / w;
-      double t = xi;
-      double th = t * (1 - t);
-      double curve = d0 + d1 - 2 * s;
-      double den = s + curve * th;
-      double num = s * t * t + d0 * th;
-      double m = d1 * t * t + 2 * s * th + d0 * (1 - t) * (1 - t);
-      value = ys[k] + h * num / den;
-      logDerivative = 2 * Math.log(s) + Math.log(m) - 2 * Math.log(den);
-
-      double numXi = 2 * s * t + d0 * (1 - 2 * t);
-      double denXi = curve * (1 - 2 * t);
-      double denS = 1 - 2 * th;
-      double mXi = 2 * d1 * t + 2 * s * (1 - 2 * t) - 2 * d0 * (1 - t);
-      double den2 = den * den;
-      valueDxi = h * (numXi * den - num * denXi) / den2;
-      valueDs = h * (t * t * den - num * denS) / den2;
-      valueDd0 = h * (th * den - num * th) / den2;
-      valueDd1 = -h * num * th / den2;
-      valueDh = num / den;
-      logDxi = mXi / m - 2 * denXi / den;
-      logDs = 2 / s + 2 * th / m - 2 * denS / den;
-      logDd0 = (1 - t) * (1 - t) / m - 2 * th / den;
-      logDd1 = t * t / m - 2 * th / den;
-    }
-
-    /**
-     * Adds gradients of {@code gValue * value + gLog * logDerivative} (at the last
-     * {@link #partials} point, x held fixed) to the raw parameters at {@code off}.
-     */
-    void pushParameterGradients(double gValue, double gLog, float[] gp, int off) {
-      int k = bin;
-      double w = binWidth;
-      double gXi = gValue * valueDxi + gLog * logDxi;
-      double gS = gValue * valueDs + gLog * logDs;
-      // xi = (x - x_k) / w and s = h / w
-      double gLeft = -gXi / w;
-      double gW = -(gXi * xi + gS * slope) / w;
-      double gH = gValue * valueDh + gS / w;
-      double gBottom = gValue;
-      // bin k spans knots k and k + 1: width = x_{k+1} - x_k, height = y_{k+1} - y_k
-      spreadKnotGradients(k, gLeft - gW, gW, widthProb, minWidth, gp, off);
-      spreadKnotGradients(k, gBottom - gH, gH, heightProb, minHeight, gp, off + bins);
-      double gD0 = gValue * valueDd0 + gLog * logDd0;
-      double gD1 = gValue * valueDd1 + gLog * logDd1;
-      if (k >= 1) {
-        gp[off + 2 * bins + k - 1] += (float) (gD0 * derivativeSlope[k]);
-      }
-      if (k + 1 <= bins - 1) {
-        gp[off + 2 * bins + k] += (float) (gD1 * derivativeSlope[k + 1]);
-      }
-    }
-
-    /**
-     * Knot j (1..bins-1) is -B + 2B sum_{i<j} size_i, size = min + (1 - min bins) softmax(raw);
-     * the end knots are fixed. Back through both to the raw parameters.
-     */
-    private void spreadKnotGradients(int k, double gKnotK, double gKnotNext, double[] prob, double min, float[] gp,
-        int off) {
-      java.util.Arrays.fill(knotGrad, 0);
-      for (int i = 0; i < bins; i++) {
-        double gi = 0;
-        if (k >= 1 && i < k) {
-          gi += gKnotK;
-        }
-        if (k + 1 <= bins - 1 && i < k + 1) {
-          gi += gKnotNext;
-        }
-        knotGrad[i] = 2 * bound * gi;
-      }
-      double dot = 0;
-      for (int i = 0; i < bins; i++) {
-        dot += prob[i] * knotGrad[i];
-      }
-      double scale = 1 - min * bins;
-      for (int i = 0; i < bins; i++) {
-        gp[off + i] += (float) (scale * prob[i] * (knotGrad[i] - dot));
-      }
-    }
-  }
-
-  @Override
   public Tensor sigmoid(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = (float) (1 / (1 + Math.exp(-an.v[i])));
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] * out.v[i] * (1f - out.v[i]);
-      }
-    });
+    return elementwise.sigmoid(a);
   }
 
   @Override
   public Tensor log(Tensor a) {
-    Node an = node(a);
-    Node out = result(an.rows, an.cols, an.needsGrad);
-    int size = out.size();
-    for (int i = 0; i < size; i++) {
-      out.v[i] = (float) Math.log(an.v[i]);
-    }
-    return record(out, kind(Part.ELEMENT_WISE, an, an), g -> {
-      float[] ga = grad(an);
-      for (int i = 0; i < size; i++) {
-        ga[i] += g[i] / an.v[i];
-      }
-    });
+    return elementwise.log(a);
   }
 
   // ---- ragged batches: kernels in their own classes ----

@@ -32,7 +32,7 @@ final class RaggedOps {
   }
 
   // rows per block of a long weight-gradient product: both factors' blocks stay in cache
-  private static final int BLOCK_ROWS = 256;
+  static final int BLOCK_ROWS = 256;
 
   /**
    * C (k x m) += A^T B for A (n x k) and B (n x m) with n in the thousands (every step of every

@@ -4,6 +4,7 @@ import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.core.nn.Activation;
 import dev.inn.core.nn.DenseNet;
@@ -28,6 +29,11 @@ public final class AffineCouplingProvider implements BlockProvider {
   @Override
   public Map<String, Object> defaults() {
     return Map.of("clamp_function", "atan", "two_sided", true);
+  }
+
+  @Override
+  public void validate(Settings settings) {
+    SoftClamp.check(settings.owner(), settings.getString("clamp_function"));
   }
 
   @Override

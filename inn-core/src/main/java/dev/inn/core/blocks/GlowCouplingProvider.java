@@ -4,6 +4,7 @@ import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.nn.Activation;
@@ -30,6 +31,11 @@ public final class GlowCouplingProvider implements BlockProvider {
   @Override
   public Map<String, Object> defaults() {
     return Map.of("clamp_function", "atan", "two_sided", true);
+  }
+
+  @Override
+  public void validate(Settings settings) {
+    SoftClamp.check(settings.owner(), settings.getString("clamp_function"));
   }
 
   @Override

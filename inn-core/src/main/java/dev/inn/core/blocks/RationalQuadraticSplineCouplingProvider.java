@@ -5,11 +5,13 @@ import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.block.Transformed;
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Ops;
-import dev.inn.api.tensor.Ops.SplineShape;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
+import dev.inn.core.blocks.spline.RationalQuadraticSpline;
+import dev.inn.core.blocks.spline.SplineShape;
 import dev.inn.core.nn.Activation;
 import dev.inn.core.nn.DenseNet;
 import java.util.Map;
@@ -22,11 +24,8 @@ import java.util.Map;
  * last layers start at zero, which makes the block start as the identity. The conditional
  * version feeds the condition to both subnets.
  *
- * <p>Defaults, 4 bins on [-3, 3] (for standardised inputs): in the cINN on the five sbibm tasks at
- * 10^4 simulations they gave a lower C2ST than 8 bins on [-5, 5] on four tasks (slcp 0.833
- * against 0.848, bernoulli-glm 0.627 against 0.661, gaussian-linear-uniform 0.569 against 0.583,
- * lotka-volterra 0.973 against 0.982) and an equal one on sir, and a higher held-out log q on
- * three of three tasks checked. Fewer, narrower bins leave the subnets fewer outputs to fit.
+ * <p>The defaults (4 bins on [-3, 3], for standardised inputs) and the measurements behind
+ * them: docs/decisions.md.
  */
 public final class RationalQuadraticSplineCouplingProvider implements BlockProvider {
 
@@ -44,6 +43,16 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
   public Map<String, Object> defaults() {
     return Map.of("bins", 4, "bound", 3.0, "min_bin_width", 1e-3, "min_bin_height", 1e-3,
         "min_derivative", 1e-3);
+  }
+
+  @Override
+  public void validate(Settings s) {
+    try {
+      shape(s);
+    } catch (ConfigurationException e) {
+      String key = e.key().orElse("bins");
+      throw new ConfigurationException(key, "setting '" + key + "' of " + s.owner() + ": " + e.getMessage());
+    }
   }
 
   @Override
@@ -119,13 +128,13 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
     public Transformed forward(Ops ops, Tensor u, Tensor condition) {
       check(u, condition);
       if (split == 0) {
-        Tensor[] v = ops.rationalQuadraticSpline(u, first.apply(ops, condition), shape, false);
+        Tensor[] v = RationalQuadraticSpline.apply(ops, u, first.apply(ops, condition), shape, false);
         return new Transformed(v[0], ops.sumColumns(v[1]));
       }
       Tensor u1 = ops.columns(u, 0, split);
       Tensor u2 = ops.columns(u, split, width);
-      Tensor[] v1 = ops.rationalQuadraticSpline(u1, splineParameters(ops, second, u2, condition), shape, false);
-      Tensor[] v2 = ops.rationalQuadraticSpline(u2, splineParameters(ops, first, v1[0], condition), shape, false);
+      Tensor[] v1 = RationalQuadraticSpline.apply(ops, u1, splineParameters(ops, second, u2, condition), shape, false);
+      Tensor[] v2 = RationalQuadraticSpline.apply(ops, u2, splineParameters(ops, first, v1[0], condition), shape, false);
       return new Transformed(ops.concatColumns(v1[0], v2[0]),
           ops.add(ops.sumColumns(v1[1]), ops.sumColumns(v2[1])));
     }
@@ -134,13 +143,13 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
     public Transformed inverse(Ops ops, Tensor v, Tensor condition) {
       check(v, condition);
       if (split == 0) {
-        Tensor[] u = ops.rationalQuadraticSpline(v, first.apply(ops, condition), shape, true);
+        Tensor[] u = RationalQuadraticSpline.apply(ops, v, first.apply(ops, condition), shape, true);
         return new Transformed(u[0], ops.sumColumns(u[1]));
       }
       Tensor v1 = ops.columns(v, 0, split);
       Tensor v2 = ops.columns(v, split, width);
-      Tensor[] u2 = ops.rationalQuadraticSpline(v2, splineParameters(ops, first, v1, condition), shape, true);
-      Tensor[] u1 = ops.rationalQuadraticSpline(v1, splineParameters(ops, second, u2[0], condition), shape, true);
+      Tensor[] u2 = RationalQuadraticSpline.apply(ops, v2, splineParameters(ops, first, v1, condition), shape, true);
+      Tensor[] u1 = RationalQuadraticSpline.apply(ops, v1, splineParameters(ops, second, u2[0], condition), shape, true);
       return new Transformed(ops.concatColumns(u1[0], u2[0]),
           ops.add(ops.sumColumns(u1[1]), ops.sumColumns(u2[1])));
     }

@@ -1,5 +1,6 @@
 package dev.inn.core.blocks;
 
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.tensor.ElementFunction;
 import dev.inn.core.linalg.ElementKernels;
 
@@ -10,6 +11,17 @@ import dev.inn.core.linalg.ElementKernels;
  * {@code none}: identity.
  */
 public record SoftClamp(String function, float alpha) implements ElementFunction {
+
+  /**
+   * Checks the setting {@code clamp_function} of {@code owner} names a clamp, for a plugin's
+   * {@code validate}; the error names the key.
+   */
+  public static void check(String owner, String function) {
+    if (!function.equals("atan") && !function.equals("tanh") && !function.equals("none")) {
+      throw new ConfigurationException("clamp_function", "setting 'clamp_function' of " + owner
+          + ": unknown clamp function '" + function + "'; available: atan, tanh, none");
+    }
+  }
 
   public SoftClamp {
     if (!function.equals("atan") && !function.equals("tanh") && !function.equals("none")) {

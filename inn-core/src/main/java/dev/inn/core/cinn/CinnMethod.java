@@ -72,7 +72,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
   private final String problemName;
   private final int dx;
   private final int dy;
-  private final PluginLookup registry;
+  private final CinnPlugins plugins;
   private final SupportTransform support;
   // the fewest elements of a set or sequence the condition network takes
   private final int minimumLength;
@@ -84,14 +84,18 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
   private int summaryFlow;
 
   public CinnMethod(Problem problem, Settings settings, PluginLookup registry) {
-    super("cinn", problem, CinnConfig.from(settings).optimizer().threads(), true);
-    this.config = CinnConfig.from(settings);
+    this(problem, CinnConfig.from(settings), registry);
+  }
+
+  /** A cINN of settings parsed once; the plugins they name are resolved once for every flow. */
+  CinnMethod(Problem problem, CinnConfig config, PluginLookup registry) {
+    super("cinn", problem, config.optimizer().threads(), true);
+    this.config = config;
     this.problemName = problem.name();
     this.dx = problem.parameterDim();
     this.dy = problem.observationDim();
-    this.registry = registry;
     this.support = supportTransform(problem, config.supportTransform());
-    CinnPlugins plugins = CinnPlugins.resolve(config, registry, shape());
+    this.plugins = CinnPlugins.resolve(config, registry, shape());
     this.minimumLength = plugins.condition().plugin().minimumLength(plugins.condition().settings());
     useSingle(new Flow(0, untrainedWidth()));
   }
@@ -157,7 +161,6 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
       this.width = width;
       params = new ParameterStore(seed);
       Parameters root = params.root();
-      CinnPlugins plugins = CinnPlugins.resolve(config, registry, shape());
       conditionNet = plugins.condition().plugin().create(shape(), dx, plugins.condition().settings(),
           root.scope("condition"));
       int cw = conditionNet.width();

@@ -84,7 +84,7 @@ record CinnPlugins(PluginRef<ConditionNetworkProvider> condition, PluginRef<Bloc
     try {
       return plugins.reference(kind, table, "setting '" + settingsKey + "' of method 'cinn'");
     } catch (ConfigurationException e) {
-      throw new ConfigurationException(settingsKey, e.getMessage());
+      throw new ConfigurationException(settingsKey + e.key().map(k -> "." + k).orElse(""), e.getMessage());
     }
   }
 }

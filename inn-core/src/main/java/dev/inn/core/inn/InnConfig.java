@@ -2,6 +2,8 @@ package dev.inn.core.inn;
 
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
+import dev.inn.core.blocks.SoftClamp;
+import dev.inn.core.nn.Activation;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +55,8 @@ public record InnConfig(Network network, Losses losses, Noise noise, boolean sta
       nonNegative("init_std", initStd);
       atLeast("width", width, 0);
       atLeast("latent_dim", latentDim, 0);
+      Activation.check("method 'inn'", "activation", activation);
+      SoftClamp.check("method 'inn'", clampFunction);
       blockSettings = Map.copyOf(blockSettings);
     }
   }
@@ -103,7 +107,8 @@ public record InnConfig(Network network, Losses losses, Noise noise, boolean sta
    * coordinates, 3000 steps) is written out in the shipped paper suites.
    */
   public static Map<String, Object> defaults() {
-    Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
+    // the shared trainer: epochs with early stopping on a validation split, gradient norm clipped
+    Map<String, Object> d = new HashMap<>(OptimizerConfig.earlyStoppingDefaults());
     d.put("blocks", 3);
     d.put("block", "affine-coupling");
     d.put("block_settings", Map.of());
@@ -134,9 +139,6 @@ public record InnConfig(Network network, Losses losses, Noise noise, boolean sta
     d.put("mmd_ramp_end", 0.9);
     d.put("standardize", true);
     d.put("support_transform", true);
-    // the shared trainer: epochs with early stopping on a validation split, gradient norm clipped
-    d.put("steps", 0);
-    d.put("grad_clip", 5.0);
     return Map.copyOf(d);
   }
 

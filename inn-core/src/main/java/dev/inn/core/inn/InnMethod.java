@@ -58,8 +58,12 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
   private boolean trained;
 
   public InnMethod(Problem problem, Settings settings, PluginLookup registry) {
-    super("inn", problem, InnConfig.from(settings).optimizer().threads());
-    this.config = InnConfig.from(settings);
+    this(problem, InnConfig.from(settings), registry);
+  }
+
+  private InnMethod(Problem problem, InnConfig config, PluginLookup registry) {
+    super("inn", problem, config.optimizer().threads());
+    this.config = config;
     int z = config.network().latentDim() > 0 ? config.network().latentDim() : problem.latentDim();
     this.layout = InnLayout.of(problem.parameterDim(), problem.observationDim(), z, config.network().width());
     this.plugins = InnPlugins.resolve(config, registry);

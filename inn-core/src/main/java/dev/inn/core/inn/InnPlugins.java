@@ -45,7 +45,7 @@ record InnPlugins(PluginRef<BlockProvider> coupling, PluginRef<BlockProvider> pe
     try {
       return plugins.reference(KernelProvider.class, table, "setting '" + key + "' of method 'inn'");
     } catch (ConfigurationException e) {
-      throw new ConfigurationException(key, e.getMessage());
+      throw new ConfigurationException(key + e.key().map(k -> "." + k).orElse(""), e.getMessage());
     }
   }
 
@@ -56,7 +56,7 @@ record InnPlugins(PluginRef<BlockProvider> coupling, PluginRef<BlockProvider> pe
     try {
       return plugins.reference(kind, table, "setting '" + key + "' of method 'inn'");
     } catch (ConfigurationException e) {
-      throw new ConfigurationException(key, e.getMessage());
+      throw new ConfigurationException(key + e.key().map(k -> "." + k).orElse(""), e.getMessage());
     }
   }
 

@@ -27,6 +27,15 @@ public interface ElementKernels {
    */
   void sigmoid(float[] a, int from, int to, boolean tanh);
 
+  /** into[intoFrom + i] += x[xFrom + i] for i in [0, n): a scatter of a gradient back onto its input. */
+  void addInto(float[] x, int xFrom, float[] into, int intoFrom, int n);
+
+  /**
+   * into[j] += a[r * cols + j], row by row in order, for rows r in [0, rows): a bias gradient,
+   * each element summed in the same order as the plain loop.
+   */
+  void columnSums(float[] a, int rows, int cols, float[] into);
+
   /** One element of {@link #sigmoid}, the same arithmetic. */
   static float sigmoid(float a, boolean tanh) {
     return tanh ? ExpPolynomial.tanh(a) : ExpPolynomial.sigmoid(a);
@@ -60,6 +69,23 @@ public interface ElementKernels {
     @Override
     public void atanClamp(float[] x, float[] out, float[] slope, int from, int to, float alpha) {
       AtanPolynomial.atanClamp(x, out, slope, from, to, alpha);
+    }
+
+    @Override
+    public void addInto(float[] x, int xFrom, float[] into, int intoFrom, int n) {
+      for (int i = 0; i < n; i++) {
+        into[intoFrom + i] += x[xFrom + i];
+      }
+    }
+
+    @Override
+    public void columnSums(float[] a, int rows, int cols, float[] into) {
+      for (int r = 0; r < rows; r++) {
+        int o = r * cols;
+        for (int j = 0; j < cols; j++) {
+          into[j] += a[o + j];
+        }
+      }
     }
 
     @Override

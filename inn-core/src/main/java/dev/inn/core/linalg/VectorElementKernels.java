@@ -63,6 +63,38 @@ final class VectorElementKernels implements ElementKernels {
   }
 
   @Override
+  public void addInto(float[] x, int xFrom, float[] into, int intoFrom, int n) {
+    int i = 0;
+    for (; i + L <= n; i += L) {
+      FloatVector.fromArray(S, into, intoFrom + i).add(FloatVector.fromArray(S, x, xFrom + i))
+          .intoArray(into, intoFrom + i);
+    }
+    for (; i < n; i++) {
+      into[intoFrom + i] += x[xFrom + i];
+    }
+  }
+
+  @Override
+  public void columnSums(float[] a, int rows, int cols, float[] into) {
+    int j = 0;
+    // a vector of columns accumulated down all rows: every element keeps the plain loop's order
+    for (; j + L <= cols; j += L) {
+      FloatVector s = FloatVector.fromArray(S, into, j);
+      for (int r = 0; r < rows; r++) {
+        s = s.add(FloatVector.fromArray(S, a, r * cols + j));
+      }
+      s.intoArray(into, j);
+    }
+    for (; j < cols; j++) {
+      float s = into[j];
+      for (int r = 0; r < rows; r++) {
+        s += a[r * cols + j];
+      }
+      into[j] = s;
+    }
+  }
+
+  @Override
   public void leakyRelu(float[] x, float[] out, int n, float slope) {
     int i = 0;
     for (; i + L <= n; i += L) {

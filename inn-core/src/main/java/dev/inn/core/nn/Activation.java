@@ -1,5 +1,6 @@
 package dev.inn.core.nn;
 
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Tensor;
 import java.util.Locale;
@@ -29,5 +30,18 @@ public enum Activation {
       }
     }
     throw new IllegalArgumentException("unknown activation '" + name + "'; available: relu, leaky-relu, tanh");
+  }
+
+  /**
+   * Checks the setting {@code key} of {@code owner} names an activation, for a plugin's
+   * {@code validate}; the error names the key.
+   */
+  public static void check(String owner, String key, String name) {
+    try {
+      named(name);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(key, "setting '" + key + "' of " + owner + ": "
+          + e.getMessage());
+    }
   }
 }

@@ -182,13 +182,24 @@ public final class PluginRegistry implements PluginLookup {
       plugin.validate(settings);
       return new PluginRef<>(plugin, settings);
     } catch (ConfigurationException e) {
-      throw new ConfigurationException(where + ": " + e.getMessage());
+      // the nested plugin's own key, for the caller to prefix with the setting that refers to it
+      throw new ConfigurationException(e.key().orElse(null), where + ": " + e.getMessage());
     }
   }
 
   /** The plugin's defaults overridden by {@code overrides}; unknown keys are rejected. */
   public static Settings settingsFor(Plugin plugin, String kindName, Map<String, ?> overrides) {
     return Settings.resolve(kindName + " '" + plugin.name() + "'", plugin.defaults(), overrides);
+  }
+
+  /**
+   * The plugin's complete settings, checked by its {@code validate}: what a command does once
+   * with its {@code key=value} options before it simulates or trains anything.
+   */
+  public static Settings checkedSettings(Plugin plugin, String kindName, Map<String, ?> overrides) {
+    Settings settings = settingsFor(plugin, kindName, overrides);
+    plugin.validate(settings);
+    return settings;
   }
 
   /** The word used for a kind in messages, e.g. "problem". */

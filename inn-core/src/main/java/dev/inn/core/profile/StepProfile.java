@@ -24,7 +24,7 @@ public final class StepProfile {
     COPIES("copies (columns, concat, permute, transpose, constants)"),
     REDUCTIONS("reductions (sum, mean, row sums)"),
     MMD("MMD (pairwise distances, kernels and their sums)"),
-    SPLINE("spline op"),
+    ROW_FUNCTIONS("row functions of blocks (the spline)"),
     RAGGED("ragged-batch ops (pooling, convolution, GRU, attention)"),
     OBJECTIVE_REST("objective outside ops (noise, batch, bookkeeping)"),
     BACKWARD_REST("backward outside ops (tape walk)"),

@@ -51,11 +51,8 @@ final class SummaryInput {
 
   /** The {@code activation} setting, a bad name reported against its key. */
   static dev.inn.core.nn.Activation activation(Settings settings) {
-    try {
-      return dev.inn.core.nn.Activation.named(settings.getString("activation"));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("activation", e.getMessage());
-    }
+    dev.inn.core.nn.Activation.check(settings.owner(), "activation", settings.getString("activation"));
+    return dev.inn.core.nn.Activation.named(settings.getString("activation"));
   }
 
   /** Refuses a shape the network does not take. */

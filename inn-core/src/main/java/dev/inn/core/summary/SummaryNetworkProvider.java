@@ -45,7 +45,6 @@ abstract class SummaryNetworkProvider implements ConditionNetworkProvider {
   public final ConditionNetwork create(ObservationShape shape, int parameterDim, Settings settings,
       Parameters params) {
     SummaryInput.requireShape(name, shape, kind);
-    validate(settings);
     return build(shape, parameterDim, settings, params);
   }
 

@@ -10,11 +10,8 @@ package dev.inn.core.training;
  *
  * <p>The weights validated, kept and restored are an exponential moving average of the
  * optimizer's iterates (Polyak averaging; decay {@code min(weightAverage, (1 + t) / (10 + t))}
- * at step t, so early averages follow the weights closely). Averaging cancels much of the
- * noise of small-batch steps: with 0.998, held-out log q(x | y) of the cINN rose on every sbibm
- * task tried, at 10^4 simulations by 0.06 (gaussian-linear-uniform), 0.09 (bernoulli-glm), 0.18
- * (slcp), 0.07 (sir) and 0.47 nats (lotka-volterra), at 10^3 by 0.02 to 0.31 nats; 0.99 gained
- * about as much at 10^4 and a little less at 10^3 on three of four tasks.
+ * at step t, so early averages follow the weights closely), which cancels much of the noise of
+ * small-batch steps. Why the default decay is what it is: docs/decisions.md.
  *
  * @param validationFraction share of the pairs held out for validation (0 < f < 0.5)
  * @param patience epochs without improvement before stopping

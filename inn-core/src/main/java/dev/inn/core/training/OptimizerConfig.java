@@ -50,6 +50,18 @@ public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, d
         Map.entry("grad_clip", 0.0), Map.entry("log_every", 25), Map.entry("threads", 0));
   }
 
+  /**
+   * The shared keys for the schedule whose defaults need no tuning, the one the INN and the
+   * cINN default to: epochs with early stopping ({@code steps = 0}) and the gradient norm
+   * clipped at 5; the rest as in {@link #defaults()}.
+   */
+  public static Map<String, Object> earlyStoppingDefaults() {
+    Map<String, Object> d = new java.util.HashMap<>(defaults());
+    d.put("steps", 0);
+    d.put("grad_clip", 5.0);
+    return Map.copyOf(d);
+  }
+
   /** What the shared keys mean, for {@code inn list}. */
   public static Map<String, String> descriptions() {
     return Map.ofEntries(

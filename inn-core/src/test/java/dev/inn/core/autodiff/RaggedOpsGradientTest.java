@@ -147,6 +147,71 @@ class RaggedOpsGradientTest {
   }
 
   @Test
+  void longRaggedConvolutionMatchesADirectSumAcrossStepBlocks() {
+    // more steps than a block (256), rows ending inside blocks, an empty row and a one-step row:
+    // values and all three gradients against the convolution written out in double precision
+    int[] lengths = {300, 0, 170, 257, 1};
+    int slots = 300;
+    int cin = 3;
+    int cout = 4;
+    int kernel = 3;
+    int dilation = 2;
+    ParameterStore s = new ParameterStore(4);
+    Parameter x = s.root().trainable("x", lengths.length, slots * cin, 1);
+    Parameter w = s.root().trainable("w", kernel * cin, cout, 0.5);
+    Parameter b = s.root().trainable("b", 1, cout, 0.5);
+    Graph g = new Graph(new ArrayPool(), TWO, true);
+    Tensor out = g.conv1d(g.use(x), lengths, w, b, kernel, dilation);
+    float[] weighting = weights(g, out.rows(), out.cols(), 7).value().data();
+    g.backward(g.sum(g.mul(out, g.constant(new Matrix(out.rows(), out.cols(), weighting)))));
+    float[] xv = ((ModelParameter) x).data();
+    float[] wv = ((ModelParameter) w).data();
+    float[] bv = ((ModelParameter) b).data();
+    double[] gw = new double[wv.length];
+    double[] gb = new double[cout];
+    double[] gx = new double[xv.length];
+    float[] got = out.value().data();
+    for (int i = 0; i < lengths.length; i++) {
+      for (int t = 0; t < slots; t++) {
+        for (int o = 0; o < cout; o++) {
+          int at = (i * slots + t) * cout + o;
+          if (t >= lengths[i]) {
+            assertThat(got[at]).as("padding output, row %d step %d", i, t).isZero();
+            continue;
+          }
+          double sum = bv[o];
+          double gOut = weighting[at];
+          gb[o] += gOut;
+          for (int q = 0; q < kernel; q++) {
+            int step = t + (q - (kernel - 1) / 2) * dilation;
+            if (step < 0 || step >= lengths[i]) {
+              continue;
+            }
+            for (int c = 0; c < cin; c++) {
+              int xi = (i * slots + step) * cin + c;
+              int wi = (q * cin + c) * cout + o;
+              sum += (double) xv[xi] * wv[wi];
+              gw[wi] += xv[xi] * gOut;
+              gx[xi] += wv[wi] * gOut;
+            }
+          }
+          assertThat((double) got[at]).as("row %d step %d channel %d", i, t, o).isCloseTo(sum, Offset.offset(1e-4));
+        }
+      }
+    }
+    assertClose("weight gradient", ((ModelParameter) w).gradient(), gw);
+    assertClose("bias gradient", ((ModelParameter) b).gradient(), gb);
+    assertClose("input gradient", ((ModelParameter) x).gradient(), gx);
+  }
+
+  private static void assertClose(String what, float[] got, double[] expected) {
+    for (int i = 0; i < expected.length; i++) {
+      assertThat((double) got[i]).as("%s [%d]", what, i)
+          .isCloseTo(expected[i], Offset.offset(1e-4 * Math.max(1, Math.abs(expected[i]))));
+    }
+  }
+
+  @Test
   void blockedWeightGradientMatchesOneProduct() {
     // long sequences take the blocked product (the gradient checks above are too short for it)
     int n = 1000;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.inn.api.data.Matrix;
-import dev.inn.api.tensor.Ops;
-import dev.inn.api.tensor.Ops.SplineShape;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
+import dev.inn.core.blocks.spline.RationalQuadraticSpline;
+import dev.inn.core.blocks.spline.SplineShape;
 import dev.inn.core.linalg.RowParallel;
 import dev.inn.core.param.ModelParameter;
 import dev.inn.core.param.ParameterStore;
@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The spline operation {@link Ops#rationalQuadraticSpline} on its own: identity at zero
+ * The spline operation {@link RationalQuadraticSpline} on its own: identity at zero
  * parameters and in the tails, exact inverse, log-derivative against central differences,
  * and the hand-written backward (input and parameters, both directions) against finite
  * differences.
@@ -53,7 +53,7 @@ class RationalQuadraticSplineOpTest {
   void zeroParametersGiveTheIdentity() {
     Graph g = graph(false);
     Matrix x = inputs();
-    Tensor[] out = g.rationalQuadraticSpline(g.constant(x), g.constant(Matrix.zeros(ROWS, COLS * 14)), SHAPE, false);
+    Tensor[] out = RationalQuadraticSpline.apply(g, g.constant(x), g.constant(Matrix.zeros(ROWS, COLS * 14)), SHAPE, false);
     for (int i = 0; i < x.data().length; i++) {
       assertThat(out[0].value().data()[i]).isCloseTo(x.data()[i], within(1e-6f));
       assertThat(out[1].value().data()[i]).isCloseTo(0f, within(1e-6f));
@@ -65,8 +65,8 @@ class RationalQuadraticSplineOpTest {
     Graph g = graph(false);
     Matrix x = inputs();
     Matrix p = parameters(1.5, 4);
-    Tensor[] fwd = g.rationalQuadraticSpline(g.constant(x), g.constant(p), SHAPE, false);
-    Tensor[] inv = g.rationalQuadraticSpline(fwd[0], g.constant(p), SHAPE, true);
+    Tensor[] fwd = RationalQuadraticSpline.apply(g, g.constant(x), g.constant(p), SHAPE, false);
+    Tensor[] inv = RationalQuadraticSpline.apply(g, fwd[0], g.constant(p), SHAPE, true);
     for (int i = 0; i < x.data().length; i++) {
       assertThat(inv[0].value().data()[i]).isCloseTo(x.data()[i], within(1e-5f));
       assertThat(inv[1].value().data()[i]).isCloseTo(-fwd[1].value().data()[i], within(1e-5f));
@@ -81,16 +81,16 @@ class RationalQuadraticSplineOpTest {
     Graph g = graph(false);
     Matrix x = inputs();
     Matrix p = parameters(1.5, 5);
-    float[] logDerivative = g.rationalQuadraticSpline(g.constant(x), g.constant(p), SHAPE, false)[1].value().data();
+    float[] logDerivative = RationalQuadraticSpline.apply(g, g.constant(x), g.constant(p), SHAPE, false)[1].value().data();
     float h = 1e-3f;
     for (int i = 0; i < x.data().length; i++) {
       float[] up = x.data().clone();
       float[] down = x.data().clone();
       up[i] += h;
       down[i] -= h;
-      double yUp = g.rationalQuadraticSpline(g.constant(new Matrix(ROWS, COLS, up)), g.constant(p), SHAPE, false)[0]
+      double yUp = RationalQuadraticSpline.apply(g, g.constant(new Matrix(ROWS, COLS, up)), g.constant(p), SHAPE, false)[0]
           .value().data()[i];
-      double yDown = g.rationalQuadraticSpline(g.constant(new Matrix(ROWS, COLS, down)), g.constant(p), SHAPE,
+      double yDown = RationalQuadraticSpline.apply(g, g.constant(new Matrix(ROWS, COLS, down)), g.constant(p), SHAPE,
           false)[0].value().data()[i];
       double numeric = Math.log((yUp - yDown) / (up[i] - down[i]));
       assertThat((double) logDerivative[i]).as("element " + i).isCloseTo(numeric, within(2e-3));
@@ -114,7 +114,7 @@ class RationalQuadraticSplineOpTest {
     Matrix a = random(ROWS, COLS, 1, 7);
     Matrix b = random(ROWS, COLS, 1, 8);
     java.util.function.Function<Graph, Tensor> loss = g -> {
-      Tensor[] out = g.rationalQuadraticSpline(g.use(x), g.use(p), SHAPE, inverse);
+      Tensor[] out = RationalQuadraticSpline.apply(g, g.use(x), g.use(p), SHAPE, inverse);
       return g.add(g.sum(g.mul(out[0], g.constant(a))), g.sum(g.mul(out[1], g.constant(b))));
     };
     Graph g = graph(true);

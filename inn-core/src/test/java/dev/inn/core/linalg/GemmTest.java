@@ -13,7 +13,7 @@ class GemmTest {
     assertThat(Gemm.best().description()).as("tests run with the Vector API module").startsWith("vector");
     SplittableRandom r = new SplittableRandom(3);
     int[][] shapes = {{1, 1, 1}, {7, 3, 5}, {13, 128, 16}, {200, 8, 128}, {9, 17, 40}, {64, 33, 8}, {12, 20, 10},
-        {8, 16, 200}, {6, 5, 77}};
+        {8, 16, 200}, {6, 5, 77}, {13, 128, 4}, {21, 9, 20}, {19, 33, 36}, {4, 7, 4}};
     for (int[] s : shapes) {
       int n = s[0];
       int k = s[1];
@@ -78,6 +78,42 @@ class GemmTest {
         // the same multiply-adds in the same order: identical, not merely close
         assertThat(direct).as(g.description() + " " + java.util.Arrays.toString(s)).containsExactly(viaCopy);
       }
+    }
+  }
+
+  @Test
+  void everyElementIsOneChainOfMultiplyAddsWhateverItsColumnBlock() {
+    // the 128-bit kernel of a four-column rest, the masked and the wide ones all compute
+    // c + (((0 + a0 b0) + a1 b1) + ...) as fused multiply-adds: equal bit for bit, for row
+    // counts that leave 8-row, 4-row and single-row groups and for rests of 4 and of other widths
+    SplittableRandom r = new SplittableRandom(6);
+    int[][] shapes = {{13, 128, 4}, {29, 34, 20}, {11, 5, 36}, {17, 64, 68}, {9, 3, 6}, {24, 128, 128}};
+    for (int[] s : shapes) {
+      int n = s[0];
+      int k = s[1];
+      int m = s[2];
+      float[] a = new float[n * k];
+      float[] b = new float[k * m];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = (float) r.nextGaussian();
+      }
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (float) r.nextGaussian();
+      }
+      float[] c = new float[n * m];
+      java.util.Arrays.fill(c, 0.25f);
+      Gemm.best().multiply(a, b, c, k, m, 0, n, true);
+      float[] chain = new float[n * m];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < m; j++) {
+          float sum = 0f;
+          for (int p = 0; p < k; p++) {
+            sum = Math.fma(a[i * k + p], b[p * m + j], sum);
+          }
+          chain[i * m + j] = 0.25f + sum;
+        }
+      }
+      assertThat(c).as(java.util.Arrays.toString(s)).containsExactly(chain);
     }
   }
 

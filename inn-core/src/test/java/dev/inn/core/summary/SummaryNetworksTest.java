@@ -30,7 +30,7 @@ class SummaryNetworksTest {
 
   private static ConditionNetwork network(ConditionNetworkProvider p, ObservationShape shape, ParameterStore store,
       Map<String, Object> overrides) {
-    Settings s = Settings.resolve(p.name(), p.defaults(), overrides);
+    Settings s = p.settings(overrides);
     return p.create(shape, 3, s, store.root());
   }
 
@@ -140,7 +140,7 @@ class SummaryNetworksTest {
   private static double learn(ConditionNetworkProvider p, ObservationShape shape, Map<String, Object> overrides,
       java.util.function.BiFunction<float[], Integer, Float> target, int steps) {
     ParameterStore store = new ParameterStore(4);
-    ConditionNetwork net = p.create(shape, 1, Settings.resolve(p.name(), p.defaults(), overrides),
+    ConditionNetwork net = p.create(shape, 1, p.settings(overrides),
         store.root().scope("net"));
     var head = store.root().trainable("head", net.width(), 1, 0.1);
     var headBias = store.root().trainable("head_b", 1, 1, 0);

@@ -2,6 +2,7 @@ package dev.inn.losses.kernel;
 
 import dev.inn.api.loss.Kernel;
 import dev.inn.api.loss.KernelProvider;
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,17 @@ import java.util.Map;
 public final class KernelProviders {
 
   private KernelProviders() {}
+
+  /** Builds the kernel once to check its settings, so the kernel's own checks are the only ones. */
+  private static void checked(Settings s, String key, Runnable build) {
+    try {
+      build.run();
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(key, "setting '" + key + "' of " + s.owner() + ": " + e.getMessage());
+    }
+  }
 
   /** {@code imq}: inverse multiquadratic, setting {@code widths}. */
   public static final class Imq implements KernelProvider {
@@ -26,6 +38,11 @@ public final class KernelProviders {
     @Override
     public Map<String, Object> defaults() {
       return Map.of("widths", List.of(1.2));
+    }
+
+    @Override
+    public void validate(Settings s) {
+      checked(s, "widths", () -> create(s));
     }
 
     @Override
@@ -52,6 +69,11 @@ public final class KernelProviders {
     }
 
     @Override
+    public void validate(Settings s) {
+      checked(s, "scales", () -> create(s));
+    }
+
+    @Override
     public Kernel create(Settings s) {
       return new MultiscaleKernel(s.getDoubleRows("scales"));
     }
@@ -75,6 +97,11 @@ public final class KernelProviders {
     }
 
     @Override
+    public void validate(Settings s) {
+      checked(s, "widths", () -> create(s));
+    }
+
+    @Override
     public Kernel create(Settings s) {
       return new GaussianKernel(s.getDoubles("widths"));
     }
@@ -95,6 +122,11 @@ public final class KernelProviders {
     @Override
     public Map<String, Object> defaults() {
       return Map.of("widths", List.of(7.1));
+    }
+
+    @Override
+    public void validate(Settings s) {
+      checked(s, "widths", () -> create(s));
     }
 
     @Override

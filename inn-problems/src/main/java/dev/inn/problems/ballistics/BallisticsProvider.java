@@ -19,7 +19,6 @@ public final class BallisticsProvider implements ProblemProvider {
 
   @Override
   public Problem create(Settings settings) {
-    Settings.resolve("problem '" + name() + "'", defaults(), settings.asMap());
     return new Ballistics();
   }
 }

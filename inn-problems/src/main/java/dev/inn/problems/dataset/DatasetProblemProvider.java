@@ -4,8 +4,8 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
-import dev.inn.api.problem.Support;
 import dev.inn.api.problem.ProblemProvider;
+import dev.inn.api.problem.Support;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import java.nio.file.Path;
@@ -82,10 +82,35 @@ public final class DatasetProblemProvider implements ProblemProvider {
             + " inside; parameters not named are unbounded");
   }
 
+  /**
+   * The settings that can be checked without reading the data (the data's own checks, columns
+   * and support, run when the problem is made).
+   */
+  @Override
+  public void validate(Settings s) {
+    String format = s.getString("format");
+    if (!format.equals("csv") && !format.equals("npy")) {
+      throw new ConfigurationException("format", "setting 'format' of " + s.owner() + " must be \"csv\" or \"npy\","
+          + " got \"" + format + "\"");
+    }
+    String kind = s.getString("observation");
+    if (!List.of("vector", "set", "sequence").contains(kind)) {
+      throw new ConfigurationException("observation", "setting 'observation' of " + s.owner() + " must be"
+          + " \"vector\", \"set\" or \"sequence\", got \"" + kind + "\"");
+    }
+    double testFraction = s.getDouble("test_fraction");
+    if (!(testFraction >= 0 && testFraction < 1)) {
+      throw new ConfigurationException("test_fraction", "setting 'test_fraction' of " + s.owner()
+          + " must be in [0, 1), got " + testFraction);
+    }
+    s.getStrings("x_columns");
+    s.getStrings("y_columns");
+  }
+
   @Override
   public Problem create(Settings settings) {
     String owner = "problem '" + name() + "'";
-    Settings s = Settings.resolve(owner, defaults(), settings.asMap());
+    Settings s = settings;
     List<String> xCols = s.getStrings("x_columns");
     List<String> yCols = s.getStrings("y_columns");
     double testFraction = s.getDouble("test_fraction");

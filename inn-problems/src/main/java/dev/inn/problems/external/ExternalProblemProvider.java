@@ -59,10 +59,19 @@ public final class ExternalProblemProvider implements ProblemProvider {
     return d;
   }
 
+  /**
+   * Checks every setting by making the problem, which starts no simulator (its workers start
+   * on the first simulation), so the checks live in one place.
+   */
+  @Override
+  public void validate(Settings settings) {
+    create(settings);
+  }
+
   @Override
   public Problem create(Settings settings) {
     String owner = "problem '" + name() + "'";
-    Settings s = Settings.resolve(owner, defaults(), settings.asMap());
+    Settings s = settings;
     String command = s.getString("command").strip();
     if (command.isEmpty()) {
       throw new ConfigurationException("setting 'command' of " + owner + " is required, e.g. command = \"python3 sim.py\"");

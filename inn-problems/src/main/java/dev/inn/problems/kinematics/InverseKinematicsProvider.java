@@ -20,7 +20,6 @@ public final class InverseKinematicsProvider implements ProblemProvider {
 
   @Override
   public Problem create(Settings settings) {
-    Settings.resolve("problem '" + name() + "'", defaults(), settings.asMap());
     return new InverseKinematics();
   }
 }

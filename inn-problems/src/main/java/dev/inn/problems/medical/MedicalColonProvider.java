@@ -2,6 +2,7 @@ package dev.inn.problems.medical;
 
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import java.util.Map;
 
@@ -35,15 +36,26 @@ public final class MedicalColonProvider implements ProblemProvider {
   }
 
   @Override
+  public void validate(Settings settings) {
+    budget(settings);
+    if (settings.getInt("threads") < 0) {
+      throw new ConfigurationException("threads", NAME + ": threads must be at least 0 (0: all cores), got "
+          + settings.getInt("threads"));
+    }
+  }
+
+  @Override
   public Problem create(Settings settings) {
-    Settings s = Settings.resolve(NAME, defaults(), settings.asMap());
-    PhotonBudget budget;
+    return new MedicalColonProblem(settings.getString("data"), budget(settings), settings.getInt("threads"),
+        settings.getLong("simulation_seed"));
+  }
+
+  private static PhotonBudget budget(Settings s) {
     try {
-      budget = new PhotonBudget(s.getDouble("photon_target"), s.getLong("min_photons"), s.getLong("max_photons"),
+      return new PhotonBudget(s.getDouble("photon_target"), s.getLong("min_photons"), s.getLong("max_photons"),
           s.getInt("wavelengths_per_band"));
     } catch (IllegalArgumentException e) {
-      throw new dev.inn.api.settings.ConfigurationException(NAME + ": " + e.getMessage());
+      throw new ConfigurationException(NAME + ": " + e.getMessage());
     }
-    return new MedicalColonProblem(s.getString("data"), budget, s.getInt("threads"), s.getLong("simulation_seed"));
   }
 }

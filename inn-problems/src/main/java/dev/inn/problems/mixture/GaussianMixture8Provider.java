@@ -2,6 +2,7 @@ package dev.inn.problems.mixture;
 
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import java.util.Map;
 
@@ -24,8 +25,16 @@ public final class GaussianMixture8Provider implements ProblemProvider {
   }
 
   @Override
+  public void validate(Settings settings) {
+    try {
+      LabelMap.fromSetting(settings.getString("labels"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("labels", e.getMessage());
+    }
+  }
+
+  @Override
   public Problem create(Settings settings) {
-    Settings s = Settings.resolve("problem '" + name() + "'", defaults(), settings.asMap());
-    return new GaussianMixture8(LabelMap.fromSetting(s.getString("labels")));
+    return new GaussianMixture8(LabelMap.fromSetting(settings.getString("labels")));
   }
 }

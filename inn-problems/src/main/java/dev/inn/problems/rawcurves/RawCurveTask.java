@@ -5,6 +5,8 @@ import dev.inn.api.data.Matrix;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ReferenceObservation;
+import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
 import dev.inn.api.random.Seeds;
 import dev.inn.problems.mcmc.RandomWalkMetropolis;
@@ -92,6 +94,37 @@ public abstract class RawCurveTask implements Problem {
   @Override
   public int latentDim() {
     return parameterDim();
+  }
+
+  /**
+   * The curve for given parameters, observation noise included; row i draws its noise from
+   * {@code Seeds.derive(seed, firstRow + i)}. A row whose ODE solve fails is invalid.
+   */
+  @Override
+  public Optional<Simulator> simulator() {
+    return Optional.of((x, seed, firstRow) -> {
+      int p = parameterDim();
+      int width = steps() * channels();
+      float[] ys = new float[x.rows() * width];
+      boolean[] valid = new boolean[x.rows()];
+      double[] theta = new double[p];
+      for (int i = 0; i < x.rows(); i++) {
+        for (int j = 0; j < p; j++) {
+          theta[j] = x.get(i, j);
+        }
+        double[][] curve = solve(theta);
+        valid[i] = curve != null;
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, firstRow + i));
+        for (int t = 0; t < steps(); t++) {
+          for (int k = 0; k < channels(); k++) {
+            ys[i * width + t * channels() + k] = curve == null ? Float.NaN : (float) observe(curve[t][k], k, rng);
+          }
+        }
+      }
+      int[] lengths = new int[x.rows()];
+      Arrays.fill(lengths, steps());
+      return new Simulation(new Matrix(x.rows(), width, ys), valid, lengths);
+    });
   }
 
   @Override

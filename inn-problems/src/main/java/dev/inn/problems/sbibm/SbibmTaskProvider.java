@@ -30,7 +30,6 @@ public abstract class SbibmTaskProvider implements ProblemProvider {
 
   @Override
   public Problem create(Settings settings) {
-    Settings.resolve("problem '" + name + "'", defaults(), settings.asMap());
     return factory.get();
   }
 }

@@ -4,6 +4,8 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.Simulator;
 import dev.inn.api.random.Seeds;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +99,31 @@ public final class LocationScaleSet implements Problem {
   /** Values per padded row: the largest set this problem draws, in training or test. */
   public int paddedWidth() {
     return Math.max(maxSize, evaluateSize);
+  }
+
+  /**
+   * A set of the training sizes for given (mu, log sigma); row i draws its size and values from
+   * {@code Seeds.derive(seed, firstRow + i)}.
+   */
+  @Override
+  public Optional<Simulator> simulator() {
+    return Optional.of((x, seed, firstRow) -> {
+      int width = paddedWidth();
+      float[] ys = new float[x.rows() * width];
+      int[] lengths = new int[x.rows()];
+      boolean[] valid = new boolean[x.rows()];
+      for (int i = 0; i < x.rows(); i++) {
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, firstRow + i));
+        int size = minSize + rng.nextInt(maxSize - minSize + 1);
+        double sigma = Math.exp(x.get(i, 1));
+        for (int j = 0; j < size; j++) {
+          ys[i * width + j] = (float) (x.get(i, 0) + sigma * rng.nextGaussian());
+        }
+        lengths[i] = size;
+        valid[i] = true;
+      }
+      return new Simulation(new Matrix(x.rows(), width, ys), valid, lengths);
+    });
   }
 
   @Override

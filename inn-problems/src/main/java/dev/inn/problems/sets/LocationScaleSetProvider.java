@@ -51,8 +51,7 @@ public final class LocationScaleSetProvider implements ProblemProvider {
 
   @Override
   public Problem create(Settings settings) {
-    Settings s = Settings.resolve("problem '" + name() + "'", defaults(), settings.asMap());
-    validate(s);
+    Settings s = settings;
     return new LocationScaleSet(s.getInt("min_size"), s.getInt("max_size"), s.getInt("evaluate_size"), testData(s));
   }
 

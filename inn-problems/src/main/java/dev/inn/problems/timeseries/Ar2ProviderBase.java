@@ -49,8 +49,7 @@ abstract class Ar2ProviderBase implements ProblemProvider {
 
   @Override
   public Problem create(Settings settings) {
-    Settings s = Settings.resolve("problem '" + name() + "'", defaults(), settings.asMap());
-    validate(s);
+    Settings s = settings;
     return new Ar2Series(form, s.getInt("min_length"), s.getInt("max_length"), s.getInt("evaluate_length"),
         testData(s), RandomWalkMetropolis.Options.defaults());
   }

@@ -4,6 +4,8 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.Simulation;
+import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
 import dev.inn.api.random.Seeds;
 import dev.inn.problems.mcmc.RandomWalkMetropolis;
@@ -129,6 +131,37 @@ public final class Ar2Series implements Problem {
   /** Steps per padded row of the raw form: the longest series this problem draws. */
   public int paddedWidth() {
     return Math.max(maxLength, evaluateLength);
+  }
+
+  /**
+   * The series (raw form) or its summaries for given parameters, of a length drawn as in
+   * training; row i draws its length and innovations from {@code Seeds.derive(seed, firstRow + i)}.
+   */
+  @Override
+  public Optional<Simulator> simulator() {
+    return Optional.of((x, seed, firstRow) -> {
+      int width = form == Form.RAW ? paddedWidth() : 5;
+      float[] ys = new float[x.rows() * width];
+      int[] lengths = new int[x.rows()];
+      boolean[] valid = new boolean[x.rows()];
+      double[] y = new double[paddedWidth()];
+      for (int i = 0; i < x.rows(); i++) {
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, firstRow + i));
+        int length = minLength + rng.nextInt(maxLength - minLength + 1);
+        Ar2Likelihood.simulate(x.get(i, 0), x.get(i, 1), Math.exp(x.get(i, 2)), rng::nextGaussian, y, length);
+        if (form == Form.RAW) {
+          for (int t = 0; t < length; t++) {
+            ys[i * width + t] = (float) y[t];
+          }
+        } else {
+          System.arraycopy(summaries(y, length), 0, ys, i * width, 5);
+        }
+        lengths[i] = length;
+        valid[i] = true;
+      }
+      Matrix out = new Matrix(x.rows(), width, ys);
+      return form == Form.RAW ? new Simulation(out, valid, lengths) : new Simulation(out, valid);
+    });
   }
 
   @Override

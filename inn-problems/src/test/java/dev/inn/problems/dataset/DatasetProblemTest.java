@@ -29,7 +29,7 @@ class DatasetProblemTest {
   }
 
   private Problem fromCsv(Path file, List<String> x, List<String> y) {
-    return provider.create(Settings.of("t", Map.of("path", file.toString(), "x_columns", x, "y_columns", y,
+    return provider.create(provider.settings(Map.of("path", file.toString(), "x_columns", x, "y_columns", y,
         "test_fraction", 0.2)));
   }
 
@@ -148,7 +148,7 @@ class DatasetProblemTest {
   @Test
   void npyRoundTripReadsNumpyFilesIncludingFortranOrder() throws URISyntaxException {
     // written by numpy: x float32 C order (6 x 3), y float64 Fortran order (6 x 2)
-    Problem p = provider.create(Settings.of("t", Map.of("format", "npy", "x_path", resource("x.npy").toString(),
+    Problem p = provider.create(provider.settings(Map.of("format", "npy", "x_path", resource("x.npy").toString(),
         "y_path", resource("y.npy").toString(), "y_columns", List.of("ratio", "count"), "test_fraction", 0.0)));
     assertThat(p.parameterNames()).containsExactly("x0", "x1", "x2");
     assertThat(p.observationNames()).containsExactly("ratio", "count");
@@ -194,9 +194,9 @@ class DatasetProblemTest {
 
   @Test
   void missingSettingsAreNamed() {
-    assertThatThrownBy(() -> provider.create(Settings.of("t", Map.of("y_columns", List.of("b")))))
+    assertThatThrownBy(() -> provider.create(provider.settings(Map.of("y_columns", List.of("b")))))
         .hasMessageContaining("'path'");
-    assertThatThrownBy(() -> provider.create(Settings.of("t", Map.of("format", "parquet"))))
+    assertThatThrownBy(() -> provider.create(provider.settings(Map.of("format", "parquet"))))
         .hasMessageContaining("format").hasMessageContaining("parquet");
   }
 }

@@ -26,7 +26,7 @@ class DatasetSupportTest {
       b.append(i / 20.0 + 0.01).append(',').append(i - 10).append(',').append(i * 0.5).append('\n');
     }
     Files.writeString(csv, b);
-    return provider.create(Settings.of("t", Map.of("path", csv.toString(), "y_columns", List.of("y"),
+    return provider.create(provider.settings(Map.of("path", csv.toString(), "y_columns", List.of("y"),
         "support", support)));
   }
 

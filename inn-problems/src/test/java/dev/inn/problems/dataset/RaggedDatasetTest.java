@@ -70,9 +70,9 @@ class RaggedDatasetTest {
 
   @Test
   void npyWithLengthsAndLongCsvGiveTheSamePairs() throws IOException {
-    Problem fromNpy = provider.create(Settings.of("t", npySettings(padded(), lengths(2, 3, 1))));
+    Problem fromNpy = provider.create(provider.settings(npySettings(padded(), lengths(2, 3, 1))));
     Path csv = Files.writeString(dir.resolve("long.csv"), longCsv());
-    Problem fromCsv = provider.create(Settings.of("t", Map.of("path", csv.toString(), "observation", "set",
+    Problem fromCsv = provider.create(provider.settings(Map.of("path", csv.toString(), "observation", "set",
         "id_column", "trial", "y_columns", List.of("a", "b"), "test_fraction", 0.0)));
     assertThat(fromNpy.observationShape()).isEqualTo(new ObservationShape.Set(2));
     assertThat(fromCsv.observationNames()).containsExactly("a", "b");
@@ -91,20 +91,20 @@ class RaggedDatasetTest {
 
   @Test
   void badRaggedFilesAreRefusedNamingThePlace() throws IOException {
-    assertThatThrownBy(() -> provider.create(Settings.of("t", npySettings(padded(), lengths(2, 4, 1)))))
+    assertThatThrownBy(() -> provider.create(provider.settings(npySettings(padded(), lengths(2, 4, 1)))))
         .hasMessageContaining("row 1: length 4.0 is not a whole number of elements between 0 and the 3");
     Matrix dirty = padded();
     dirty.data()[5] = 9f;
-    assertThatThrownBy(() -> provider.create(Settings.of("t", npySettings(dirty, lengths(2, 3, 1)))))
+    assertThatThrownBy(() -> provider.create(provider.settings(npySettings(dirty, lengths(2, 3, 1)))))
         .hasMessageContaining("row 0: value 5 lies past the row's length 2");
     Matrix nan = padded();
     nan.data()[6 + 3] = Float.NaN;
-    assertThatThrownBy(() -> provider.create(Settings.of("t", npySettings(nan, lengths(2, 3, 1)))))
+    assertThatThrownBy(() -> provider.create(provider.settings(npySettings(nan, lengths(2, 3, 1)))))
         .hasMessageContaining("row 1, element 1, value 1: NaN is not a finite number");
-    assertThatThrownBy(() -> provider.create(Settings.of("t", npySettings(new Matrix(3, 5, new float[15]),
+    assertThatThrownBy(() -> provider.create(provider.settings(npySettings(new Matrix(3, 5, new float[15]),
         lengths(1, 1, 1))))).hasMessageContaining("rows of 5 values are not a whole number of elements of 2");
     Path csv = Files.writeString(dir.resolve("bad.csv"), longCsv().replace("101,2.0,20.0,2.0", "101,2.5,20.0,2.0"));
-    assertThatThrownBy(() -> provider.create(Settings.of("t", Map.of("path", csv.toString(), "observation", "set",
+    assertThatThrownBy(() -> provider.create(provider.settings(Map.of("path", csv.toString(), "observation", "set",
         "id_column", "trial", "y_columns", List.of("a", "b")))))
         .hasMessageContaining("(trial 101): parameter 'mu' is 2.5 but 2.0");
   }

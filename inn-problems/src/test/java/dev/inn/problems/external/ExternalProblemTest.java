@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inn.api.data.Dataset;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.settings.Settings;
 import dev.inn.problems.store.SimulationBatch;
@@ -32,7 +34,7 @@ class ExternalProblemTest {
     for (int i = 0; i < extra.length; i += 2) {
       s.put((String) extra[i], extra[i + 1]);
     }
-    return (ExternalProblem) new ExternalProblemProvider().create(Settings.of("test", s));
+    return (ExternalProblem) created(new ExternalProblemProvider(), s);
   }
 
   /** y matches the model (a + b, a b) within the simulator's noise sd 0.05, x inside the prior. */
@@ -181,5 +183,10 @@ class ExternalProblemTest {
 
   static Path tempDir() throws java.io.IOException {
     return Files.createTempDirectory("inn-external");
+  }
+
+  /** The provider's problem for these settings, merged and checked as a suite would. */
+  private static Problem created(ProblemProvider provider, Map<String, ?> settings) {
+    return provider.create(provider.settings(settings));
   }
 }

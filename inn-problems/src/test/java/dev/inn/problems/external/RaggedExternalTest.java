@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.ObservationShape;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.Settings;
 import dev.inn.problems.store.SimulationBatch;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ class RaggedExternalTest {
     for (int i = 0; i < extra.length; i += 2) {
       s.put((String) extra[i], extra[i + 1]);
     }
-    return (ExternalProblem) new ExternalProblemProvider().create(Settings.of("test", s));
+    return (ExternalProblem) created(new ExternalProblemProvider(), s);
   }
 
   static final List<String> SET_PRIOR = List.of("mu ~ normal(0, 1)", "log_sigma ~ uniform(-1, 0)");
@@ -96,5 +98,10 @@ class RaggedExternalTest {
         assertThat(Math.abs(last - d.x().get(i, 0) * t)).isLessThan(5 * d.x().get(i, 1) * Math.sqrt(t) + 1e-3);
       }
     }
+  }
+
+  /** The provider's problem for these settings, merged and checked as a suite would. */
+  private static Problem created(ProblemProvider provider, Map<String, ?> settings) {
+    return provider.create(provider.settings(settings));
   }
 }

@@ -83,7 +83,7 @@ class MedicalColonProblemTest {
     ColonDataGenerator.generate(dir, fine, 2, new PrintStream(new ByteArrayOutputStream()));
     ProblemProvider provider = ServiceLoader.load(ProblemProvider.class).stream().map(ServiceLoader.Provider::get)
         .filter(p -> p.name().equals("medical-colon")).findFirst().orElseThrow();
-    Problem p = provider.create(Settings.of("test", Map.of("data", dir.toString(), 
+    Problem p = provider.create(provider.settings(Map.of("data", dir.toString(), 
         "min_photons", 2000, "wavelengths_per_band", 2, "threads", 2, "photon_target", 0.02)));
     assertThat(p.parameterDim()).isEqualTo(13);
     assertThat(p.observationDim()).isEqualTo(8);
@@ -110,6 +110,6 @@ class MedicalColonProblemTest {
     for (int k = 0; k < 8; k++) {
       assertThat((double) sim.y().get(0, k)).isCloseTo(expected[k], org.assertj.core.data.Offset.offset(0.015));
     }
-    assertThatThrownBy(() -> provider.create(Settings.of("test", Map.of("photons", 5)))).hasMessageContaining("photons");
+    assertThatThrownBy(() -> provider.create(provider.settings(Map.of("photons", 5)))).hasMessageContaining("photons");
   }
 }

@@ -100,10 +100,10 @@ class GaussianMixture8Test {
   @Test
   void providerReadsTheLabelsSetting() {
     var provider = new GaussianMixture8Provider();
-    assertThat(((GaussianMixture8) provider.create(Settings.empty())).labelMap()).isEqualTo(LabelMap.SOME);
-    assertThat(((GaussianMixture8) provider.create(Settings.of("t", Map.of("labels", "all")))).labelMap())
+    assertThat(((GaussianMixture8) provider.create(provider.settings(Map.of()))).labelMap()).isEqualTo(LabelMap.SOME);
+    assertThat(((GaussianMixture8) provider.create(provider.settings(Map.of("labels", "all")))).labelMap())
         .isEqualTo(LabelMap.ALL);
-    assertThatThrownBy(() -> provider.create(Settings.of("t", Map.of("labels", "many"))))
+    assertThatThrownBy(() -> provider.create(provider.settings(Map.of("labels", "many"))))
         .hasMessageContaining("labels").hasMessageContaining("many");
   }
 

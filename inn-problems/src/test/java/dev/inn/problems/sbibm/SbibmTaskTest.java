@@ -41,7 +41,7 @@ class SbibmTaskTest {
         .collect(Collectors.toMap(ProblemProvider::name, p -> p));
     for (String name : List.of("slcp", "bernoulli-glm", "gaussian-linear-uniform", "sir", "lotka-volterra")) {
       assertThat(providers).containsKey(name);
-      Problem problem = providers.get(name).create(Settings.empty());
+      Problem problem = created(providers.get(name), Map.of());
       assertThat(problem.name()).isEqualTo(name);
     }
   }
@@ -152,5 +152,10 @@ class SbibmTaskTest {
     assertThat(PublishedC2st.value("slcp", "NPE", 1000, 2).orElseThrow()).isEqualTo(0.9754);
     assertThat(PublishedC2st.mean("slcp", "NPE", 100)).isEmpty();
     assertThat(PublishedC2st.algorithms()).containsExactly("NPE", "NLE", "NRE", "SMC-ABC", "REJ-ABC");
+  }
+
+  /** The provider's problem for these settings, merged and checked as a suite would. */
+  private static Problem created(ProblemProvider provider, Map<String, ?> settings) {
+    return provider.create(provider.settings(settings));
   }
 }

@@ -188,11 +188,11 @@ class LocationScaleSetTest {
     assertThatThrownBy(() -> problem.exactPosterior().orElseThrow().sample(new float[] {1, Float.NaN}, 10, 1))
         .hasMessageContaining("element 1");
     LocationScaleSetProvider provider = new LocationScaleSetProvider();
-    assertThatThrownBy(() -> provider.create(Settings.of("test", Map.of("min_size", 10, "max_size", 5))))
+    assertThatThrownBy(() -> provider.create(provider.settings(Map.of("min_size", 10, "max_size", 5))))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("max_size");
-    assertThatThrownBy(() -> provider.create(Settings.of("test", Map.of("test_data", "wrong"))))
+    assertThatThrownBy(() -> provider.create(provider.settings(Map.of("test_data", "wrong"))))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("shifted");
-    assertThat(provider.create(Settings.of("test", Map.of("evaluate_size", 100))).testSet(3, 1).lengths())
+    assertThat(provider.create(provider.settings(Map.of("evaluate_size", 100))).testSet(3, 1).lengths())
         .containsOnly(100);
   }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.data.ObservationShape;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import dev.inn.problems.mcmc.RandomWalkMetropolis;
@@ -200,9 +202,14 @@ class Ar2SeriesTest {
     assertThat(level).isCloseTo(Ar2Series.SHIFT, within(0.1));
     assertThatThrownBy(() -> raw.exactPosterior().orElseThrow().sample(new float[] {1, 2, Float.NaN, 3}, 10, 1))
         .hasMessageContaining("step 2");
-    assertThatThrownBy(() -> new Ar2Provider().create(Settings.of("t", Map.of("min_length", 2))))
+    assertThatThrownBy(() -> created(new Ar2Provider(), Map.of("min_length", 2)))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("min_length");
-    assertThatThrownBy(() -> new Ar2SummariesProvider().create(Settings.of("t", Map.of("test_data", "x"))))
+    assertThatThrownBy(() -> created(new Ar2SummariesProvider(), Map.of("test_data", "x")))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("contaminated");
+  }
+
+  /** The provider's problem for these settings, merged and checked as a suite would. */
+  private static Problem created(ProblemProvider provider, Map<String, ?> settings) {
+    return provider.create(provider.settings(settings));
   }
 }
