@@ -9,18 +9,9 @@ public final class Correlation {
 
   /** The column means. */
   public static double[] mean(Matrix samples) {
-    int d = samples.cols();
-    double[] mean = new double[d];
-    for (int r = 0; r < samples.rows(); r++) {
-      for (int c = 0; c < d; c++) {
-        mean[c] += samples.get(r, c);
-      }
-    }
-    for (int c = 0; c < d; c++) {
-      mean[c] /= samples.rows();
-    }
-    return mean;
+    return samples.columnMeans();
   }
+
 
   /** The sample covariance (divisor n - 1), {@code [d][d]}. */
   public static double[][] covariance(Matrix samples) {

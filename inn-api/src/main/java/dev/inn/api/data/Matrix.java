@@ -66,6 +66,36 @@ public record Matrix(int rows, int cols, float[] data) {
     return out;
   }
 
+  /** Each column's mean (NaN for a matrix without rows). */
+  public double[] columnMeans() {
+    double[] mean = new double[cols];
+    for (int i = 0; i < rows; i++) {
+      for (int c = 0; c < cols; c++) {
+        mean[c] += data[i * cols + c];
+      }
+    }
+    for (int c = 0; c < cols; c++) {
+      mean[c] /= rows;
+    }
+    return mean;
+  }
+
+  /** Each column's sample standard deviation (divisor rows - 1; 0 for a single row). */
+  public double[] columnStandardDeviations() {
+    double[] mean = columnMeans();
+    double[] sd = new double[cols];
+    for (int i = 0; i < rows; i++) {
+      for (int c = 0; c < cols; c++) {
+        double e = data[i * cols + c] - mean[c];
+        sd[c] += e * e;
+      }
+    }
+    for (int c = 0; c < cols; c++) {
+      sd[c] = Math.sqrt(sd[c] / Math.max(1, rows - 1));
+    }
+    return sd;
+  }
+
   /** Rows {@code from} (inclusive) to {@code to} (exclusive), copied. */
   public Matrix rows(int from, int to) {
     return new Matrix(to - from, cols, Arrays.copyOfRange(data, from * cols, to * cols));

@@ -111,19 +111,9 @@ public final class Abc implements PosteriorMethod, SimulationCounting {
   private static Matrix smoothed(Matrix draws, Matrix kept, java.util.SplittableRandom random) {
     int d = kept.cols();
     double factor = Math.pow(kept.rows(), -1.0 / (d + 4));
-    double[] h = new double[d];
+    double[] h = kept.columnStandardDeviations();
     for (int c = 0; c < d; c++) {
-      float[] col = kept.column(c);
-      double mean = 0;
-      for (float v : col) {
-        mean += v;
-      }
-      mean /= col.length;
-      double var = 0;
-      for (float v : col) {
-        var += (v - mean) * (v - mean);
-      }
-      h[c] = factor * Math.sqrt(var / Math.max(1, col.length - 1));
+      h[c] *= factor;
     }
     float[] out = draws.data().clone();
     for (int i = 0; i < out.length; i++) {

@@ -79,7 +79,7 @@ final class SimulationChunks implements AutoCloseable {
   }
 
   private Chunk simulate(long index, int size) {
-    Matrix x = prior.sample(size, chunkSeed(seed, index));
+    Matrix x = prior.sample(size, Seeds.derive(seed, index));
     // seeded by the chunk's draws, as the simulators did themselves before they took a seed
     Simulation sim = simulator.simulate(x, Seeds.ofBatch(x.data(), x.rows()));
     Matrix y = sim.y();
@@ -113,13 +113,6 @@ final class SimulationChunks implements AutoCloseable {
     return new Chunk(index, x, dist, invalid);
   }
 
-  /** A well-mixed seed for chunk {@code index} (SplitMix64 finaliser of seed + golden-ratio steps). */
-  static long chunkSeed(long seed, long index) {
-    long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
 
   @Override
   public void close() {

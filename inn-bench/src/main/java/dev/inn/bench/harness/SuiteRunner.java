@@ -442,22 +442,14 @@ public final class SuiteRunner {
     return x * x;
   }
 
+  /** The parameter scale of the metrics: each column's standard deviation (1 for a constant column). */
   private static float[] standardDeviations(Matrix x) {
-    float[] out = new float[x.cols()];
-    for (int c = 0; c < x.cols(); c++) {
-      float[] col = x.column(c);
-      double mean = 0;
-      for (float v : col) {
-        mean += v;
-      }
-      mean /= col.length;
-      double var = 0;
-      for (float v : col) {
-        var += (v - mean) * (v - mean);
-      }
-      double sd = Math.sqrt(var / Math.max(1, col.length - 1));
-      out[c] = sd > 0 ? (float) sd : 1f;
+    double[] sd = x.columnStandardDeviations();
+    float[] out = new float[sd.length];
+    for (int c = 0; c < sd.length; c++) {
+      out[c] = sd[c] > 0 ? (float) sd[c] : 1f;
     }
     return out;
   }
+
 }

@@ -92,19 +92,11 @@ public final class C2st {
 
   /** Standardises every row with the reference's column means and sample (n - 1) standard deviations. */
   private static void zScore(float[] x, int n, int d, Matrix reference) {
-    int m = reference.rows();
+    double[] means = reference.columnMeans();
+    double[] sds = reference.columnStandardDeviations();
     for (int c = 0; c < d; c++) {
-      double sum = 0;
-      for (int i = 0; i < m; i++) {
-        sum += reference.get(i, c);
-      }
-      double mean = sum / m;
-      double ss = 0;
-      for (int i = 0; i < m; i++) {
-        double e = reference.get(i, c) - mean;
-        ss += e * e;
-      }
-      double sd = Math.sqrt(ss / (m - 1));
+      double mean = means[c];
+      double sd = sds[c];
       // a constant reference column carries no scale; leave it centred but unscaled rather than divide by 0
       double scale = sd > 0 ? 1 / sd : 1;
       for (int i = 0; i < n; i++) {

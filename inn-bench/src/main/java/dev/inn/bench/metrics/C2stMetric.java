@@ -53,11 +53,7 @@ public final class C2stMetric implements Metric {
 
   @Override
   public Availability availability(Problem problem, Settings settings) {
-    if (problem.exactPosterior().isPresent() || problem.simulator().isPresent()) {
-      return Availability.yes();
-    }
-    return Availability.no("needs ground truth: problem '" + problem.name()
-        + "' has neither an exact posterior nor a simulator for ABC");
+    return Requirements.groundTruth(problem);
   }
 
   @Override

@@ -40,9 +40,7 @@ public final class CalibrationMetric implements Metric {
   public List<String> columns(Problem problem, Settings settings) {
     List<String> columns = new ArrayList<>();
     columns.add("calibration_error");
-    for (String p : problem.parameterNames()) {
-      columns.add("interval_width_68_" + ColumnNames.of(p));
-    }
+    columns.addAll(ColumnNames.perParameter("interval_width_68_", problem));
     return columns;
   }
 

@@ -7,7 +7,7 @@ import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
-import java.util.ArrayList;
+import dev.inn.diagnostics.Recovery;
 import java.util.List;
 
 /**
@@ -29,11 +29,7 @@ public final class ContractionMetric implements Metric {
 
   @Override
   public List<String> columns(Problem problem, Settings settings) {
-    List<String> columns = new ArrayList<>();
-    for (String p : problem.parameterNames()) {
-      columns.add("contraction_" + ColumnNames.of(p));
-    }
-    return columns;
+    return ColumnNames.perParameter("contraction_", problem);
   }
 
   @Override
@@ -50,18 +46,7 @@ public final class ContractionMetric implements Metric {
     for (int i = 0; i < n; i++) {
       Matrix s = input.posteriors().get(i);
       for (int c = 0; c < d; c++) {
-        double mean = 0;
-        for (int r = 0; r < s.rows(); r++) {
-          mean += s.get(r, c);
-        }
-        mean /= s.rows();
-        double var = 0;
-        for (int r = 0; r < s.rows(); r++) {
-          double diff = s.get(r, c) - mean;
-          var += diff * diff;
-        }
-        var /= Math.max(1, s.rows() - 1);
-        contraction[c][i] = 1 - var / ((double) scale[c] * scale[c]);
+        contraction[c][i] = Recovery.contraction(s.column(c), (double) scale[c] * scale[c]);
       }
     }
     return new Measurement() {

@@ -47,7 +47,7 @@ public final class MapResimMetric implements Metric {
 
   @Override
   public Availability availability(Problem problem, Settings settings) {
-    return SimulatorRequirement.check(problem);
+    return Requirements.simulator(problem);
   }
 
   @Override

@@ -46,9 +46,7 @@ public final class MapRmseMetric implements Metric {
   public List<String> columns(Problem problem, Settings settings) {
     List<String> columns = new ArrayList<>();
     columns.add("map_rmse");
-    for (String p : problem.parameterNames()) {
-      columns.add("map_rmse_" + ColumnNames.of(p));
-    }
+    columns.addAll(ColumnNames.perParameter("map_rmse_", problem));
     return columns;
   }
 

@@ -46,7 +46,7 @@ public final class PosteriorResimMetric implements Metric {
 
   @Override
   public Availability availability(Problem problem, Settings settings) {
-    return SimulatorRequirement.check(problem);
+    return Requirements.simulator(problem);
   }
 
   @Override

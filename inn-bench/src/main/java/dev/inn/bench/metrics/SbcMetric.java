@@ -6,7 +6,6 @@ import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.settings.Settings;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +42,7 @@ public final class SbcMetric implements Metric {
 
   @Override
   public List<String> columns(Problem problem, Settings settings) {
-    List<String> out = new ArrayList<>();
-    for (String p : problem.parameterNames()) {
-      out.add("sbc_pvalue_" + ColumnNames.of(p));
-    }
-    return out;
+    return ColumnNames.perParameter("sbc_pvalue_", problem);
   }
 
   @Override

@@ -29,21 +29,13 @@ final class LatentFigure {
 
   static Optional<Figure> of(ProblemResults r) {
     List<BufferedImage> images = new ArrayList<>();
+    double[] priorMean = r.priorSamples().columnMeans();
+    double[] priorSd = r.priorSamples().columnStandardDeviations();
     float[] mean = new float[2];
     float[] sd = new float[2];
     for (int c = 0; c < 2 && c < r.problem().parameterDim(); c++) {
-      float[] col = r.priorSamples().column(c);
-      double m = 0;
-      for (float v : col) {
-        m += v;
-      }
-      m /= col.length;
-      double var = 0;
-      for (float v : col) {
-        var += (v - m) * (v - m);
-      }
-      mean[c] = (float) m;
-      sd[c] = (float) Math.max(1e-6, Math.sqrt(var / col.length));
+      mean[c] = (float) priorMean[c];
+      sd[c] = (float) Math.max(1e-6, priorSd[c]);
     }
     for (MethodResults m : Figures.firstSeed(r)) {
       if (m.latent() == null || r.problem().parameterDim() < 2) {

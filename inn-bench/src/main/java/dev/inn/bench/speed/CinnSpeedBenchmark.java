@@ -3,16 +3,12 @@ package dev.inn.bench.speed;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.method.MethodProvider;
-import dev.inn.api.method.TrainingContext;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.core.cinn.CinnMethod;
 import dev.inn.core.linalg.Gemm;
 import dev.inn.core.plugin.PluginRegistry;
-import dev.inn.core.profile.StepProfile;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,19 +50,7 @@ public final class CinnSpeedBenchmark {
     settings.putAll(condition);
     CinnMethod cinn = (CinnMethod) mp.create(problem, PluginRegistry.settingsFor(mp, "method", settings));
     Dataset data = problem.sample(20_000, 1);
-    List<Long> stamps = new ArrayList<>();
-    List<Long> stepsAt = new ArrayList<>();
-    cinn.train(data, new TrainingContext(1, (task, done, total, msg) -> {
-      SpeedBenchmark.profileWindow(done, total, warmupSteps);
-      stamps.add(System.nanoTime());
-      stepsAt.add(done);
-    }));
-    List<Double> rates = new ArrayList<>();
-    for (int i = 1; i < stamps.size(); i++) {
-      if (stepsAt.get(i - 1) >= warmupSteps) {
-        rates.add((stepsAt.get(i) - stepsAt.get(i - 1)) / ((stamps.get(i) - stamps.get(i - 1)) / 1e9));
-      }
-    }
+    double[] rates = SpeedBenchmark.trainingRates(cinn, data, warmupSteps);
     float[] yStar = data.ragged() ? java.util.Arrays.copyOf(data.y().row(0),
         data.lengths()[0] * problem.observationShape().elementWidth()) : data.y().row(0);
     int n = 10_000;
@@ -103,7 +87,7 @@ public final class CinnSpeedBenchmark {
         throw new IllegalStateException("one sample expected, got " + one.rows());
       }
     }
-    double train = SpeedBenchmark.median(rates.stream().mapToDouble(Double::doubleValue).toArray());
+    double train = SpeedBenchmark.median(rates);
     return String.format(Locale.ROOT,
         "{%s\"impl\": \"inn-java-%s\", \"kernel\": \"%s\", \"threads\": %d, \"batch\": %d, \"hidden\": 128, "
             + "\"blocks\": 6, \"train_steps_per_s\": %.2f, \"train_samples_per_s\": %.0f, \"sample_per_s\": %.0f, "

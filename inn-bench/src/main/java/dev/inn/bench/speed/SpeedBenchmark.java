@@ -2,15 +2,16 @@ package dev.inn.bench.speed;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.method.MethodProvider;
+import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.core.inn.InnMethod;
 import dev.inn.core.linalg.Gemm;
 import dev.inn.core.plugin.PluginRegistry;
+import dev.inn.bench.metrics.Statistics;
 import dev.inn.core.profile.StepProfile;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -44,20 +45,7 @@ public final class SpeedBenchmark {
             "scales", List.of(List.of(0.1, 0.1), List.of(0.8, 0.5), List.of(0.2, 2.0)))));
     InnMethod inn = (InnMethod) mp.create(problem, PluginRegistry.settingsFor(mp, "method", settings));
     Dataset data = problem.sample(20_000, 1);
-    List<Long> stamps = new ArrayList<>();
-    List<Long> stepsAt = new ArrayList<>();
-    // the first windows after warm-up are timed from progress reports
-    inn.train(data, new TrainingContext(1, (task, done, total, msg) -> {
-      SpeedBenchmark.profileWindow(done, total, warmupSteps);
-      stamps.add(System.nanoTime());
-      stepsAt.add(done);
-    }));
-    List<Double> rates = new ArrayList<>();
-    for (int i = 1; i < stamps.size(); i++) {
-      if (stepsAt.get(i - 1) >= warmupSteps) {
-        rates.add((stepsAt.get(i) - stepsAt.get(i - 1)) / ((stamps.get(i) - stamps.get(i - 1)) / 1e9));
-      }
-    }
+    double[] rates = trainingRates(inn, data, warmupSteps);
     float[] yStar = new float[8];
     yStar[1] = 1f;
     int n = 4096;
@@ -74,7 +62,7 @@ public final class SpeedBenchmark {
       }
       sampleRates[w] = 10.0 * n / ((System.nanoTime() - t0) / 1e9);
     }
-    double train = median(rates.stream().mapToDouble(Double::doubleValue).toArray());
+    double train = median(rates);
     double sample = median(sampleRates);
     return String.format(java.util.Locale.ROOT,
         "{\"impl\": \"inn-java-%s\", \"kernel\": \"%s\", \"threads\": %d, \"batch\": 200, \"hidden\": 128, "
@@ -107,18 +95,32 @@ public final class SpeedBenchmark {
     StepProfile.enable(true);
   }
 
+  /**
+   * Trains {@code method} on {@code data} and returns its training speed (steps per second) in
+   * each progress window after {@code warmupSteps}, timed from the progress reports.
+   */
+  static double[] trainingRates(PosteriorMethod method, Dataset data, int warmupSteps) {
+    List<Long> stamps = new ArrayList<>();
+    List<Long> stepsAt = new ArrayList<>();
+    method.train(data, new TrainingContext(1, (task, done, total, msg) -> {
+      profileWindow(done, total, warmupSteps);
+      stamps.add(System.nanoTime());
+      stepsAt.add(done);
+    }));
+    List<Double> rates = new ArrayList<>();
+    for (int i = 1; i < stamps.size(); i++) {
+      if (stepsAt.get(i - 1) >= warmupSteps) {
+        rates.add((stepsAt.get(i) - stepsAt.get(i - 1)) / ((stamps.get(i) - stamps.get(i - 1)) / 1e9));
+      }
+    }
+    return rates.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
   /** The median of timing windows (fails clearly when none were recorded). */
   static double median(double[] v) {
     if (v.length == 0) {
       throw new IllegalStateException("no timing windows recorded; raise the timed steps");
     }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
-
-  public static void main(String[] args) {
-    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-    System.out.println(runJson(PluginRegistry.fromClassPath(), threads, 30, 300, 5));
+    return Statistics.median(v.clone());
   }
 }

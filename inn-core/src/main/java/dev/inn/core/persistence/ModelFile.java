@@ -86,7 +86,7 @@ public final class ModelFile {
       out.writeUTF(header.problem());
       writeValue(out, header.problemSettings().asMap());
       writeValue(out, header.validity());
-      StoredProblem.write(out, problem);
+      SavedProblem.write(out, problem);
       method.save(out);
       out.writeLong(checksum(bytes.toByteArray(), bytes.size()));
     }
@@ -193,7 +193,7 @@ public final class ModelFile {
       Settings ps = PluginRegistry.settingsFor(pp, "problem", problemValues);
       Settings ms = PluginRegistry.settingsFor(mp, "method", methodValues);
       // a data-only problem comes from the file itself: its data are not needed, and may be gone
-      Problem problem = version >= 3 ? StoredProblem.read(in, problemName, version).orElseGet(() -> pp.create(ps))
+      Problem problem = version >= 3 ? SavedProblem.read(in, problemName, version).orElseGet(() -> pp.create(ps))
           : pp.create(ps);
       PosteriorMethod method;
       // the stored settings decide the network's size: it may not exceed what the file holds

@@ -2,13 +2,10 @@ package dev.inn.problems.ballistics;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
-import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
-import dev.inn.api.problem.NoiselessForward;
-import dev.inn.api.problem.Simulator;
 import dev.inn.api.random.Seeds;
+import dev.inn.problems.noiseless.NoiselessProblem;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -24,7 +21,7 @@ import java.util.stream.IntStream;
  * returns such a row: it redraws an invalid row from a stream derived from the seed and the row
  * index (and attempt number), so the result still depends on the seed alone.
  */
-public final class Ballistics implements Problem {
+public final class Ballistics extends NoiselessProblem {
 
   /** The registered name. */
   public static final String NAME = "ballistics";
@@ -60,22 +57,6 @@ public final class Ballistics implements Problem {
     return List.of("landing_x");
   }
 
-  @Override
-  public Optional<Prior> prior() {
-    return Optional.of(Ballistics::drawPrior);
-  }
-
-  /** The model has no measurement noise: the simulator is the noiseless process and ignores its seed. */
-  @Override
-  public Optional<Simulator> simulator() {
-    return Optional.of((x, seed, firstRow) -> simulate(x));
-  }
-
-  @Override
-  public Optional<NoiselessForward> noiselessForward() {
-    return Optional.of(Ballistics::simulate);
-  }
-
   /**
    * Prior draws with their landing points. A row whose trajectory never lands is redrawn
    * from {@code Seeds.derive(seed, row)} (repeatedly if needed), see the class comment.
@@ -106,7 +87,8 @@ public final class Ballistics implements Problem {
     return new Dataset(x, new Matrix(n, 1, ys));
   }
 
-  private static Matrix drawPrior(int n, long seed) {
+  @Override
+  protected Matrix drawPrior(int n, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     float[] out = new float[4 * n];
     for (int i = 0; i < n; i++) {
@@ -144,7 +126,8 @@ public final class Ballistics implements Problem {
     }
   }
 
-  private static Simulation simulate(Matrix x) {
+  @Override
+  protected Simulation simulate(Matrix x) {
     if (x.cols() != 4) {
       throw new IllegalArgumentException(NAME + ": x has 4 columns, got " + x.cols());
     }

@@ -1,12 +1,9 @@
 package dev.inn.problems.kinematics;
 
-import dev.inn.api.problem.Depiction;
-import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
-import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.Depiction;
 import dev.inn.api.problem.Simulation;
-import dev.inn.api.problem.NoiselessForward;
-import dev.inn.api.problem.Simulator;
+import dev.inn.problems.noiseless.NoiselessProblem;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -16,7 +13,7 @@ import java.util.stream.IntStream;
  * Inverse kinematics of an arm on a vertical rail (paper Sec. 4.1, Fig. 3): x = (rail height,
  * three joint angles), y = the end point (vertical, horizontal), no measurement noise.
  */
-public final class InverseKinematics implements Problem {
+public final class InverseKinematics extends NoiselessProblem {
 
   /** The registered name. */
   public static final String NAME = "inverse-kinematics";
@@ -124,28 +121,7 @@ public final class InverseKinematics implements Problem {
   }
 
   @Override
-  public Dataset sample(int n, long seed) {
-    Matrix x = drawPrior(n, seed);
-    return new Dataset(x, simulate(x).y());
-  }
-
-  @Override
-  public Optional<Prior> prior() {
-    return Optional.of(InverseKinematics::drawPrior);
-  }
-
-  /** The model has no measurement noise: the simulator is the noiseless process and ignores its seed. */
-  @Override
-  public Optional<Simulator> simulator() {
-    return Optional.of((x, seed, firstRow) -> simulate(x));
-  }
-
-  @Override
-  public Optional<NoiselessForward> noiselessForward() {
-    return Optional.of(InverseKinematics::simulate);
-  }
-
-  private static Matrix drawPrior(int n, long seed) {
+  protected Matrix drawPrior(int n, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     float[] out = new float[4 * n];
     for (int i = 0; i < n; i++) {
@@ -157,7 +133,8 @@ public final class InverseKinematics implements Problem {
     return new Matrix(n, 4, out);
   }
 
-  private static Simulation simulate(Matrix x) {
+  @Override
+  protected Simulation simulate(Matrix x) {
     if (x.cols() != 4) {
       throw new IllegalArgumentException(NAME + ": x has 4 columns, got " + x.cols());
     }

@@ -1,12 +1,9 @@
 package dev.inn.problems.mixture;
 
-import dev.inn.api.problem.ModeStructure;
-import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
-import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.ModeStructure;
 import dev.inn.api.problem.Simulation;
-import dev.inn.api.problem.NoiselessForward;
-import dev.inn.api.problem.Simulator;
+import dev.inn.problems.noiseless.NoiselessProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +16,7 @@ import java.util.SplittableRandom;
  * R^8 (always eight columns, unused classes stay zero). The exact posterior is the set of
  * components carrying the observed label, with their relative weights.
  */
-public final class GaussianMixture8 implements Problem {
+public final class GaussianMixture8 extends NoiselessProblem {
 
   /** The registered name. */
   public static final String NAME = "gaussian-mixture-8";
@@ -144,28 +141,6 @@ public final class GaussianMixture8 implements Problem {
     return 2;
   }
 
-  @Override
-  public Dataset sample(int n, long seed) {
-    Matrix x = drawPrior(n, seed);
-    return new Dataset(x, simulate(x).y());
-  }
-
-  @Override
-  public Optional<Prior> prior() {
-    return Optional.of(this::drawPrior);
-  }
-
-  /** The model has no measurement noise: the simulator is the noiseless process and ignores its seed. */
-  @Override
-  public Optional<Simulator> simulator() {
-    return Optional.of((x, seed, firstRow) -> simulate(x));
-  }
-
-  @Override
-  public Optional<NoiselessForward> noiselessForward() {
-    return Optional.of(this::simulate);
-  }
-
   /** The components as modes: those carrying the observed label share its posterior equally. */
   @Override
   public Optional<ModeStructure> modes() {
@@ -192,7 +167,8 @@ public final class GaussianMixture8 implements Problem {
     return Optional.of(this::samplePosterior);
   }
 
-  private Matrix drawPrior(int n, long seed) {
+  @Override
+  protected Matrix drawPrior(int n, long seed) {
     return drawFromComponents(java.util.stream.IntStream.range(0, COMPONENTS).toArray(), n, seed);
   }
 
@@ -208,7 +184,8 @@ public final class GaussianMixture8 implements Problem {
     return new Matrix(n, 2, out);
   }
 
-  private Simulation simulate(Matrix x) {
+  @Override
+  protected Simulation simulate(Matrix x) {
     checkWidth(x);
     float[] y = new float[x.rows() * COMPONENTS];
     boolean[] valid = new boolean[x.rows()];

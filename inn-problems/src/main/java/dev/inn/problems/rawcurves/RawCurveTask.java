@@ -10,6 +10,7 @@ import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
 import dev.inn.api.random.Seeds;
 import dev.inn.problems.mcmc.RandomWalkMetropolis;
+import dev.inn.problems.prior.RowSeededPrior;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -163,19 +164,7 @@ public abstract class RawCurveTask implements Problem {
 
   @Override
   public Optional<Prior> prior() {
-    return Optional.of((n, seed) -> {
-      int p = parameterDim();
-      float[] xs = new float[n * p];
-      double[] theta = new double[p];
-      for (int i = 0; i < n; i++) {
-        // the same first draw per row as sample(n, seed)
-        drawPrior(new SplittableRandom(Seeds.derive(seed, i)), theta);
-        for (int j = 0; j < p; j++) {
-          xs[i * p + j] = (float) theta[j];
-        }
-      }
-      return new Matrix(n, p, xs);
-    });
+    return Optional.of(new RowSeededPrior(parameterDim(), this::drawPrior));
   }
 
   /** MCMC draws of p(theta | curve) for a whole curve ({@code steps() * channels()} values, step-major). */

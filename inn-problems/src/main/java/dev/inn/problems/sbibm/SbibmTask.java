@@ -8,6 +8,7 @@ import dev.inn.api.problem.ReferenceObservation;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.random.Seeds;
+import dev.inn.problems.prior.RowSeededPrior;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,17 +95,7 @@ public abstract class SbibmTask implements Problem {
 
   @Override
   public Optional<Prior> prior() {
-    return Optional.of((n, seed) -> {
-      int p = parameterDim();
-      float[] xs = new float[n * p];
-      double[] theta = new double[p];
-      for (int i = 0; i < n; i++) {
-        // the same first draw per row as sample(n, seed) uses
-        drawPrior(new SplittableRandom(Seeds.derive(seed, i)), theta);
-        copyInto(theta, xs, i * p);
-      }
-      return new Matrix(n, p, xs);
-    });
+    return Optional.of(new RowSeededPrior(parameterDim(), this::drawPrior));
   }
 
   /**

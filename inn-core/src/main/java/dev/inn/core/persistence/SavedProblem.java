@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  * @param priorDraws training parameter rows (the data set's empirical prior); no rows in format 3 files
  * @param observationShape a vector, set or sequence (from format 5; vectors before)
  */
-record StoredProblem(String name, List<String> parameterNames, List<String> observationNames, int latentDim,
+record SavedProblem(String name, List<String> parameterNames, List<String> observationNames, int latentDim,
     Optional<Support> support, Dataset heldOut, Matrix priorDraws, ObservationShape observationShape)
     implements Problem {
 
@@ -131,7 +131,7 @@ record StoredProblem(String name, List<String> parameterNames, List<String> obse
       }
       heldOut = new Dataset(hx, hy, lengths);
     }
-    return Optional.of(new StoredProblem(name, x, y, latent, support, heldOut, prior, shape));
+    return Optional.of(new SavedProblem(name, x, y, latent, support, heldOut, prior, shape));
   }
 
   @Override

@@ -1,0 +1,2 @@
+/** Priors shared by several problems. */
+package dev.inn.problems.prior;
