@@ -27,8 +27,17 @@ public interface MisspecificationCheck {
    * @param pValue the share of held-out simulations at least as far from the reference
    *     (with the usual +1 correction): small when the observation is unlike every simulation
    * @param simulations the number of held-out simulations the p-value is computed from
+   * @param elements for a set or sequence, how far the shape of its elements' distribution lies
+   *     from that of the simulations whose summaries are nearest (a scaled energy distance); then
+   *     the p-value also weighs their means, spreads and tails, calibrated on the held-out
+   *     simulations. NaN for a vector observation, whose p-value is the summary distance's alone
    */
-  record Misfit(double distance, double pValue, int simulations) {
+  record Misfit(double distance, double pValue, int simulations, double elements) {
+
+    /** A misfit of the summary distance alone (a vector observation). */
+    public Misfit(double distance, double pValue, int simulations) {
+      this(distance, pValue, simulations, Double.NaN);
+    }
 
     /** True when the p-value is below {@link #FLAG_LEVEL}. */
     public boolean flagged() {
@@ -37,8 +46,14 @@ public interface MisspecificationCheck {
 
     /** One sentence for a warning or a report. */
     public String describe() {
-      return String.format(Locale.ROOT, "its learned summary lies %.2f from the simulations' summaries, farther"
-          + " than all but a share p = %.3f of %d held-out simulations", distance, pValue, simulations);
+      if (Double.isNaN(elements)) {
+        return String.format(Locale.ROOT, "its learned summary lies %.2f from the simulations' summaries, farther"
+            + " than all but a share p = %.3f of %d held-out simulations", distance, pValue, simulations);
+      }
+      return String.format(Locale.ROOT, "its learned summary lies %.2f from the simulations' summaries, and its"
+          + " elements' level, spread, tails and shape (energy distance %.2f) set against those of the simulations"
+          + " with the nearest summaries are together more extreme than all but a share p = %.3f of %d held-out"
+          + " simulations", distance, elements, pValue, simulations);
     }
   }
 }

@@ -414,7 +414,13 @@ public final class CinnMethod implements PosteriorMethod, ChunkedTraining, Poste
       System.arraycopy(h.data(), 0, summaries, from * width, h.data().length);
       pool.releaseAll();
     }
-    return held.size() < 2 * SummaryReference.NEIGHBOURS + 2 ? null : SummaryReference.of(summaries, width);
+    if (held.size() < 2 * SummaryReference.NEIGHBOURS + 2) {
+      return null;
+    }
+    return held.ragged()
+        ? SummaryReference.of(summaries, width, held.y().data(), held.y().cols(), held.lengths(), dy,
+            kit.shape() instanceof dev.inn.api.data.ObservationShape.Sequence)
+        : SummaryReference.of(summaries, width);
   }
 
   @Override
@@ -423,7 +429,7 @@ public final class CinnMethod implements PosteriorMethod, ChunkedTraining, Poste
     if (summaryReference == null) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(summaryReference.misfit(flows.get(summaryFlow).condition(ys)));
+    return java.util.Optional.of(summaryReference.misfit(flows.get(summaryFlow).condition(ys), ys));
   }
 
   /**

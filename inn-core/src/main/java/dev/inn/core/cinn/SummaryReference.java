@@ -14,6 +14,15 @@ import java.util.Arrays;
  * themselves (each one's distance to all the others, leaving itself out), so the p-value needs
  * no assumption about the summary space and every held-out simulation serves twice. A k-nearest-neighbour distance rather than an MMD because it is
  * defined for one observation and costs one pass over the reference.
+ *
+ * <p>For sets and sequences it also keeps the held-out simulations' elements
+ * ({@link ElementReference}) and compares an observation's elements with those of its nearest
+ * simulations: their mean and spread, their tails (kurtosis) and their shape (energy distance).
+ * The four statistics become one test: each gets its p-value from the held-out simulations; the
+ * smallest and the product of the four p-values (one strong departure, several moderate ones) are
+ * each ranked among the held-out simulations' own, and the better rank is calibrated once more
+ * on theirs, so the flag rate on data from the simulator stays at the flag level while data a
+ * little outside in several respects count.
  */
 final class SummaryReference {
 
@@ -29,13 +38,103 @@ final class SummaryReference {
   private final float[] spread;
   // calibration distances, ascending
   private final double[] calibration;
+  // sets and sequences: the reference simulations' elements and the calibration of the element
+  // statistics (ascending arrays, indexed by the constants below); null for vectors
+  private final ElementReference elements;
+  private final double[][] elementCalibration;
+
+  // the element calibration: each statistic's values left out one at a time; the smallest and the
+  // product of each held-out simulation's four p-values; the combined p-value's calibration
+  private static final int SHAPE = 0;
+  private static final int MOMENTS = 1;
+  private static final int TAILS = 2;
+  private static final int SMALLEST = 3;
+  private static final int PRODUCT = 4;
+  private static final int COMBINED = 5;
+  private static final int CALIBRATIONS = 6;
+
+  /** First int of a reference written with elements; a summary-only one starts with its width. */
+  private static final int WITH_ELEMENTS = -1;
 
   private SummaryReference(int width, float[] reference, float[] mean, float[] spread, double[] calibration) {
+    this(width, reference, mean, spread, calibration, null, null);
+  }
+
+  private SummaryReference(int width, float[] reference, float[] mean, float[] spread, double[] calibration,
+      ElementReference elements, double[][] elementCalibration) {
     this.width = width;
     this.reference = reference;
     this.mean = mean;
     this.spread = spread;
     this.calibration = calibration;
+    this.elements = elements;
+    this.elementCalibration = elementCalibration;
+  }
+
+  /**
+   * As {@link #of(float[], int)}, with the same held-out simulations' standardised elements
+   * (padded rows of {@code paddedWidth} values, {@code lengths} elements of {@code dy} values
+   * each) of sets or, when {@code sequence}, of sequences.
+   */
+  static SummaryReference of(float[] summaries, int width, float[] padded, int paddedWidth, int[] lengths, int dy,
+      boolean sequence) {
+    SummaryReference summary = of(summaries, width);
+    int rows = summary.reference.length / width;
+    ElementReference elements = ElementReference.of(padded, paddedWidth, java.util.Arrays.copyOf(lengths, rows), dy,
+        sequence);
+    double[] distances = new double[rows];
+    double[][] statistics = new double[3][rows];
+    for (int i = 0; i < rows; i++) {
+      float[] h = java.util.Arrays.copyOfRange(summaries, i * width, (i + 1) * width);
+      int[] near = new int[NEIGHBOURS];
+      distances[i] = summary.distance(h, i, near);
+      float[] own = elements.row(i);
+      statistics[SHAPE][i] = elements.shape(own, near);
+      statistics[MOMENTS][i] = elements.moments(own, near);
+      statistics[TAILS][i] = elements.tails(own, near);
+    }
+    double[][] cal = new double[CALIBRATIONS][];
+    for (int k = SHAPE; k <= TAILS; k++) {
+      cal[k] = sorted(statistics[k]);
+    }
+    // a held-out simulation is ranked among the others, (1 + count without itself) / rows, as an
+    // observation is among all of them (counting itself would make the held-out simulations look
+    // less extreme than fresh data from the simulator, which would then be flagged too often)
+    double self = (1.0 + rows) / rows;
+    double[] smallest = new double[rows];
+    double[] product = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      double[] p = pValues(summary.calibration, cal, distances[i], statistics[SHAPE][i], statistics[MOMENTS][i],
+          statistics[TAILS][i]);
+      for (int k = 0; k < p.length; k++) {
+        // (1 + count with itself) / (1 + rows) becomes (count with itself) / rows
+        p[k] = p[k] * self - 1.0 / rows;
+      }
+      smallest[i] = Math.min(Math.min(p[0], p[1]), Math.min(p[2], p[3]));
+      product[i] = p[0] * p[1] * p[2] * p[3];
+    }
+    cal[SMALLEST] = sorted(smallest);
+    cal[PRODUCT] = sorted(product);
+    double[] combined = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      combined[i] = Math.min(lower(cal[SMALLEST], smallest[i]), lower(cal[PRODUCT], product[i])) * self - 1.0 / rows;
+    }
+    cal[COMBINED] = sorted(combined);
+    return new SummaryReference(width, summary.reference, summary.mean, summary.spread, summary.calibration, elements,
+        cal);
+  }
+
+  /** The four statistics' p-values: summary distance, shape, moments, tails. */
+  private static double[] pValues(double[] distanceCalibration, double[][] cal, double distance, double shape,
+      double moments, double tails) {
+    return new double[] {upper(distanceCalibration, distance), upper(cal[SHAPE], shape), upper(cal[MOMENTS], moments),
+        upper(cal[TAILS], tails)};
+  }
+
+  private static double[] sorted(double[] values) {
+    double[] out = values.clone();
+    Arrays.sort(out);
+    return out;
   }
 
   /**
@@ -79,13 +178,26 @@ final class SummaryReference {
     return new SummaryReference(width, reference, mean, spread, calibration);
   }
 
+
   /** The mean distance of summary {@code h} to its nearest reference summaries. */
   double distance(float[] h) {
-    return distance(h, -1);
+    return distance(h, -1, null);
   }
 
-  /** As {@link #distance(float[])}, leaving reference row {@code skip} out (-1: none). */
+  /** Whether the check also compares elements (a reference of sets or sequences). */
+  boolean comparesElements() {
+    return elements != null;
+  }
+
   private double distance(float[] h, int skip) {
+    return distance(h, skip, null);
+  }
+
+  /**
+   * As {@link #distance(float[])}, leaving reference row {@code skip} out (-1: none); the
+   * nearest rows, nearest first, into {@code near} unless null.
+   */
+  private double distance(float[] h, int skip, int[] near) {
     if (h.length != width) {
       throw new IllegalArgumentException("a summary of " + h.length + " values against a reference of " + width);
     }
@@ -95,6 +207,7 @@ final class SummaryReference {
     }
     int rows = reference.length / width;
     double[] nearest = new double[NEIGHBOURS];
+    int[] nearestRows = new int[NEIGHBOURS];
     Arrays.fill(nearest, Double.POSITIVE_INFINITY);
     for (int i = 0; i < rows; i++) {
       if (i == skip) {
@@ -110,10 +223,15 @@ final class SummaryReference {
         int k = NEIGHBOURS - 1;
         while (k > 0 && nearest[k - 1] > d2) {
           nearest[k] = nearest[k - 1];
+          nearestRows[k] = nearestRows[k - 1];
           k--;
         }
         nearest[k] = d2;
+        nearestRows[k] = i;
       }
+    }
+    if (near != null) {
+      System.arraycopy(nearestRows, 0, near, 0, NEIGHBOURS);
     }
     double sum = 0;
     for (double d2 : nearest) {
@@ -125,22 +243,63 @@ final class SummaryReference {
   /** The distance of summary {@code h} and its p-value against the calibration simulations. */
   Misfit misfit(float[] h) {
     double d = distance(h);
-    // calibration distances at least d: those from the first index not below d
+    return new Misfit(d, upper(calibration, d), calibration.length);
+  }
+
+  /**
+   * The misfit of an observation from its summary {@code h} and its standardised elements (one
+   * after the other); for a reference without elements, the summary distance's alone.
+   */
+  Misfit misfit(float[] h, float[] observationElements) {
+    if (elements == null) {
+      return misfit(h);
+    }
+    int[] near = new int[NEIGHBOURS];
+    double d = distance(h, -1, near);
+    float[] compared = elements.compared(observationElements);
+    double e = elements.shape(compared, near);
+    double[] p = pValues(calibration, elementCalibration, d, e, elements.moments(compared, near),
+        elements.tails(compared, near));
+    double smallest = Math.min(Math.min(p[0], p[1]), Math.min(p[2], p[3]));
+    double q = Math.min(lower(elementCalibration[SMALLEST], smallest),
+        lower(elementCalibration[PRODUCT], p[0] * p[1] * p[2] * p[3]));
+    return new Misfit(d, lower(elementCalibration[COMBINED], q), elementCalibration[COMBINED].length, e);
+  }
+
+  /** The p-value of {@code v}: the share (+1 corrected) of the ascending {@code sorted} at least as large. */
+  private static double upper(double[] sorted, double v) {
     int lo = 0;
-    int hi = calibration.length;
+    int hi = sorted.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (calibration[mid] < d) {
+      if (sorted[mid] < v) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    int atLeast = calibration.length - lo;
-    return new Misfit(d, (1.0 + atLeast) / (1.0 + calibration.length), calibration.length);
+    return (1.0 + sorted.length - lo) / (1.0 + sorted.length);
+  }
+
+  /** The share (+1 corrected) of the ascending {@code sorted} at most {@code v}: small is extreme here. */
+  private static double lower(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return (1.0 + lo) / (1.0 + sorted.length);
   }
 
   void write(DataOutput out) throws IOException {
+    if (elements != null) {
+      out.writeInt(WITH_ELEMENTS);
+    }
     out.writeInt(width);
     out.writeInt(reference.length / width);
     out.writeInt(calibration.length);
@@ -154,10 +313,20 @@ final class SummaryReference {
     for (double v : calibration) {
       out.writeDouble(v);
     }
+    if (elements != null) {
+      elements.write(out);
+      for (double[] cal : elementCalibration) {
+        for (double v : cal) {
+          out.writeDouble(v);
+        }
+      }
+    }
   }
 
   static SummaryReference read(DataInput in) throws IOException {
-    int width = in.readInt();
+    int first = in.readInt();
+    boolean withElements = first == WITH_ELEMENTS;
+    int width = withElements ? in.readInt() : first;
     int rows = in.readInt();
     int cal = in.readInt();
     if (width < 1 || width > 1 << 16 || rows <= NEIGHBOURS || rows > SIZE || cal < 1 || cal > SIZE) {
@@ -178,6 +347,20 @@ final class SummaryReference {
     for (int i = 0; i < cal; i++) {
       calibration[i] = in.readDouble();
     }
-    return new SummaryReference(width, reference, mean, spread, calibration);
+    if (!withElements) {
+      return new SummaryReference(width, reference, mean, spread, calibration);
+    }
+    if (cal != rows) {
+      throw new IOException("cinn: the model file's element reference calibrates on " + cal + " of " + rows
+          + " simulations");
+    }
+    ElementReference elements = ElementReference.read(in, rows);
+    double[][] elementCalibration = new double[CALIBRATIONS][rows];
+    for (double[] c : elementCalibration) {
+      for (int i = 0; i < rows; i++) {
+        c[i] = in.readDouble();
+      }
+    }
+    return new SummaryReference(width, reference, mean, spread, calibration, elements, elementCalibration);
   }
 }

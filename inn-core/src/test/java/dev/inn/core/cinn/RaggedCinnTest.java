@@ -145,7 +145,9 @@ class RaggedCinnTest {
       float[] shifted = set(30, 5.0, 0.5, 100 + i);
       flaggedShifted += trained.misfit(shifted).orElseThrow().flagged() ? 1 : 0;
     }
-    assertThat(flaggedFresh).isLessThanOrEqualTo(3);
+    // the combined check flags 1-2 % of fresh simulations (measured on 2000 with 200 and 1000
+    // held out, SummaryReferenceTest's sets); 6 of 60 would be a broken calibration
+    assertThat(flaggedFresh).isLessThanOrEqualTo(5);
     assertThat(flaggedShifted).isGreaterThanOrEqualTo(27);
     float[] wide = set(30, 5.0, 0.5, 5);
     assertThat(trained.outOfRange(wide)).anyMatch(w -> w.contains("outside the simulator's reach"));
