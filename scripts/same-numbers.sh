@@ -135,9 +135,9 @@ record() {
     > "$m/sequence.csv"
   sample cinn-sequence --observations "$m/sequence.csv"
 
-  # hashes of every artefact but logs, timings and reports that carry wall times or paths
+  # hashes of every artefact but logs and the files that carry wall times, dates or commits
   (cd "$out" && find . -type f \( -name '*.csv' -o -name '*.model' -o -name '*.txt' -o -name '*.npy' \) \
-      ! -name hashes.txt ! -name log.txt ! -name 'timing*' ! -path './*.cells/*' -print0 \
+      ! -name hashes.txt ! -name log.txt ! -name versions.txt ! -name 'timing*' ! -path './*.cells/*' -print0 \
     | sort -z | xargs -0 sha256sum | sed 's#  \./#  #') > "$out/hashes.txt"
   echo "recorded $(wc -l < "$out/hashes.txt") artefacts in $out/hashes.txt ($(( $(date +%s) - t0 )) s)" | tee -a "$log"
 }

@@ -1,6 +1,7 @@
 package dev.inn.api.block;
 
 import dev.inn.api.plugin.Plugin;
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.tensor.Parameters;
 
 /**
@@ -14,13 +15,20 @@ public interface BlockProvider extends Plugin {
 
   /**
    * A block that also sees a condition of {@code conditionWidth} columns, for the
-   * conditional INN x <-> z given y. The default suits blocks without subnets (permutations,
-   * normalisations): the unconditional block, ignoring the condition. Blocks with subnets
-   * override it and feed the condition to every subnet.
+   * conditional INN x <-> z given y. A block with subnets feeds the condition to every subnet;
+   * a block without subnets (a permutation, a normalisation) returns
+   * {@code ConditionalBlock.ignoringCondition(create(spec, params))}. The default refuses: a
+   * conditional network built from blocks that silently drop the condition would never see y.
    *
+   * @param spec the block's sizes and settings
    * @param conditionWidth columns of the condition passed to every call (at least 1)
+   * @param params where the block creates its parameters
+   * @return the conditional block
+   * @throws ConfigurationException unless the provider implements its conditional version
    */
   default ConditionalBlock createConditional(BlockSpec spec, int conditionWidth, Parameters params) {
-    return ConditionalBlock.ignoringCondition(create(spec, params));
+    throw new ConfigurationException("block", "block '" + name() + "' has no conditional version (its provider"
+        + " does not implement createConditional), so a conditional INN built on it would never see the"
+        + " observation; use a block that feeds the condition to its subnets, e.g. affine-coupling");
   }
 }

@@ -1,5 +1,7 @@
 package dev.inn.api.training;
 
+import dev.inn.api.problem.Problem;
+import dev.inn.api.settings.Settings;
 import java.util.Map;
 
 /**
@@ -23,4 +25,34 @@ public interface TrainingEngine {
    * its own {@code defaults()} and passes its settings to {@link TrainableModel#train}.
    */
   Map<String, Object> optimizerDefaults();
+
+  /**
+   * Parses optimiser settings once, keyed as in {@link #optimizerDefaults()}.
+   *
+   * @param optimizer the method's settings (unknown keys are ignored here)
+   * @return the schedule to pass to {@link MethodToolkit#train}
+   */
+  TrainingSchedule schedule(Settings optimizer);
+
+  /**
+   * The toolkit of one method instance for a problem observed as vectors; a problem with sets
+   * or sequences is refused with a message naming the method.
+   *
+   * @param method the method's name
+   * @param problem the problem it learns
+   * @param threads threads for matrix products and sampling chunks (0: one per core)
+   * @return the toolkit
+   */
+  MethodToolkit toolkit(String method, Problem problem, int threads);
+
+  /**
+   * As {@link #toolkit}, for a method that also conditions on sets and sequences.
+   *
+   * @param method the method's name
+   * @param problem the problem it learns
+   * @param threads threads for matrix products and sampling chunks (0: one per core)
+   * @param minimumLength the fewest elements an observation set or sequence must have
+   * @return the toolkit
+   */
+  MethodToolkit raggedToolkit(String method, Problem problem, int threads, int minimumLength);
 }

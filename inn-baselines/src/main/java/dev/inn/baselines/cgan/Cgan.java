@@ -61,7 +61,7 @@ public final class Cgan extends NetworkMethod {
         xDim(), activation, config.genDropout());
     discriminator = new DenseNet(discParams.root().scope("discriminator"), xDim() + yDim(), config.discHidden(),
         config.discLayers(), 1, activation, 0, false);
-    addStandardizers(genParams.root().scope("standardize"));
+    kit.addStandardizers(genParams.root().scope("standardize"));
   }
 
   @Override
@@ -108,7 +108,7 @@ public final class Cgan extends NetworkMethod {
       new Trainer(pre).run(task + " (L2 pre-training)", genParams, data,
           (ops, batch, random, step) -> List.of(new LossTerm("L_pre", 1,
               SquaredError.loss(ops, generate(ops, ops.constant(batch.y()), random), ops.constant(batch.x())))),
-          new TrainingContext(context.seed() ^ 0x3C6EF372FE94F82BL, context.progress()), parallel());
+          new TrainingContext(context.seed() ^ 0x3C6EF372FE94F82BL, context.progress()), kit.parallel());
     }
     float[] dataVariance = columnVariance(data.x());
     SplittableRandom random = new SplittableRandom(context.seed());
@@ -126,7 +126,7 @@ public final class Cgan extends NetworkMethod {
       Matrix ones = filled(1, n, 1f / n);
 
       // discriminator: real pairs towards 1, generated pairs towards 0
-      Graph g = new Graph(pool, parallel(), true);
+      Graph g = new Graph(pool, kit.parallel(), true);
       Tensor y = g.constant(batch.y());
       Tensor fake = g.detach(generate(g, y, random));
       Tensor real = discriminator.apply(g, g.concatColumns(g.constant(batch.x()), y));
@@ -137,7 +137,7 @@ public final class Cgan extends NetworkMethod {
       pool.releaseAll();
 
       // generator: fool the discriminator, keep the output variance of the data
-      g = new Graph(pool, parallel(), true);
+      g = new Graph(pool, kit.parallel(), true);
       y = g.constant(batch.y());
       fake = generate(g, y, random);
       Tensor genLoss = g.mean(g.map(g.scale(discriminator.apply(g, g.concatColumns(fake, y)), -1f),

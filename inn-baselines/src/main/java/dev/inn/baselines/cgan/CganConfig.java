@@ -46,13 +46,10 @@ public record CganConfig(int hidden, int layers, int discHidden, int discLayers,
   }
 
   /**
-   * The larger cGAN (appendix 8.1): two hidden layers of 1024 units in both nets, latent 128,
-   * generator dropout 0.25, variance penalty weighted equally with the adversarial loss,
-   * batch 512, generator lr 8e-4, discriminator lr 1.2e-3, weight decay 1.6e-3, no decay of
-   * the learning rates, no pre-training. The paper's discriminator used SGD with momentum;
-   * here both nets use Adam. Measured on 8 modes (width 256, 1500 steps) these defaults put
-   * only 31 % of samples on the right label's components, while {@code gen_dropout = 0} with
-   * {@code lr_final = disc_lr_final = 1e-4} reaches 93 % in 3000 steps.
+   * The larger cGAN of the paper's appendix 8.1, with the paper's sizes, dropout, penalty weight
+   * and learning rates (the values below), learning rates not decayed and no pre-training. The
+   * paper's discriminator used SGD with momentum; here both nets use Adam. How these defaults
+   * fare on 8 modes: docs/decisions.md.
    */
   public static Map<String, Object> largeDefaults() {
     Map<String, Object> d = new HashMap<>(smallDefaults());

@@ -56,7 +56,7 @@ public final class Cvae extends NetworkMethod {
         activation, 0, false);
     flow = config.iaf() == null ? null : new InverseAutoregressiveFlow(root.scope("iaf"), zDim, context,
         config.iaf().hidden(), config.iaf().layers(), config.iaf().steps(), activation);
-    addStandardizers(root.scope("standardize"));
+    kit.addStandardizers(root.scope("standardize"));
   }
 
   @Override
@@ -71,7 +71,7 @@ public final class Cvae extends NetworkMethod {
 
   @Override
   protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return runTrainer(config.optimizer(), params, scaled, this::terms, context);
+    return kit.train(params, scaled, this::terms, config.optimizer(), context, context.seed());
   }
 
   /** The negative ELBO of one batch as reconstruction and KL terms. */

@@ -47,7 +47,7 @@ public final class DropoutRegression extends NetworkMethod {
     int out = config.aleatoric() ? 2 * xDim() : xDim();
     net = new DropoutNet(params.root().scope("net"), yDim(), config.hidden(), config.layers(), out, activation,
         config.dropout());
-    addStandardizers(params.root().scope("standardize"));
+    kit.addStandardizers(params.root().scope("standardize"));
   }
 
   @Override
@@ -57,7 +57,7 @@ public final class DropoutRegression extends NetworkMethod {
 
   @Override
   protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return runTrainer(config.optimizer(), params, scaled, this::terms, context);
+    return kit.train(params, scaled, this::terms, config.optimizer(), context, context.seed());
   }
 
   List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {

@@ -2,12 +2,15 @@ package dev.inn.baselines.method;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.PairChunks;
+import dev.inn.api.method.ChunkedTraining;
+import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.core.method.LearnedMethod;
+import dev.inn.core.training.GraphMethodToolkit;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.random.GaussianNoise;
 import dev.inn.core.training.SampleHealth;
@@ -18,12 +21,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A baseline made of neural networks that maps [noise, y*] (or y* alone) to x, on the core's
- * {@link LearnedMethod} (checks, standardisation, trainer, chunked sampling). Works in
+ * A baseline made of neural networks that maps [noise, y*] (or y* alone) to x, on the method
+ * toolkit every trainable method uses ({@link dev.inn.api.training.MethodToolkit}: checks,
+ * standardisation, trainer, chunked sampling). Works in
  * standardised units when enabled. Subclasses build their networks, train on standardised
  * data, and generate standardised x for a chunk of standardised observations.
  */
-public abstract class NetworkMethod extends LearnedMethod {
+public abstract class NetworkMethod implements PosteriorMethod, ChunkedTraining {
 
   /** Rows per sampling chunk when whole chunks run on the threads. */
   private static final int PARALLEL_CHUNK = 512;
@@ -32,9 +36,32 @@ public abstract class NetworkMethod extends LearnedMethod {
 
   private final boolean standardize;
 
+  /** The shared toolkit: checks, standardisation, trainer, chunked sampling. */
+  protected final GraphMethodToolkit kit;
+
   protected NetworkMethod(String name, Problem problem, boolean standardize, int threads) {
-    super(name, problem, threads);
+    this.kit = new GraphMethodToolkit(name, problem, threads, 0);
     this.standardize = standardize;
+  }
+
+  /** The method's name, e.g. {@code "cvae"}. */
+  public final String name() {
+    return kit.name();
+  }
+
+  /** Columns of x. */
+  protected final int xDim() {
+    return kit.xDim();
+  }
+
+  /** Columns of y. */
+  protected final int yDim() {
+    return kit.yDim();
+  }
+
+  @Override
+  public List<String> outOfRange(float[] observation) {
+    return kit.outOfRange(observation);
   }
 
   /**
@@ -72,12 +99,12 @@ public abstract class NetworkMethod extends LearnedMethod {
 
   @Override
   public final synchronized TrainingHistory train(Dataset data, TrainingContext context) {
-    checkData(data);
+    kit.checkData(data);
     build(context.seed());
     if (standardize) {
-      fitStandardizers(data.x(), data.y());
+      kit.fitStandardizers(data.x(), data.y(), new int[0]);
     }
-    TrainingHistory history = fit(scale(data), context);
+    TrainingHistory history = fit(kit.scale(data), context);
     // a diverged network is refused here, not saved or scored as a bad row
     SampleHealth.check(name(), sample(data.y().row(0), 256, 1), data.x(),
         "lower lr (now " + learningRate() + ")");
@@ -89,11 +116,11 @@ public abstract class NetworkMethod extends LearnedMethod {
 
   @Override
   public final synchronized Matrix sample(float[] observation, int n, long seed) {
-    checkRequest(observation, n);
-    float[] y = yStandard().apply(observation);
+    kit.checkRequest(observation, n);
+    float[] y = kit.yStandard().apply(observation);
     boolean sequential = drawsWhileGenerating();
-    return sampleInChunks(n, xDim(), noiseColumns(), seed, sequential ? SEQUENTIAL_CHUNK : PARALLEL_CHUNK, sequential,
-        (ops, latent, random) -> xStandard().invert(
+    return kit.sampleInChunks(n, xDim(), noiseColumns(), seed, sequential ? SEQUENTIAL_CHUNK : PARALLEL_CHUNK, sequential,
+        (ops, latent, random) -> kit.xStandard().invert(
             generate(ops, Matrix.repeatRow(y, latent.rows()), latent, random).value()));
   }
 
@@ -115,5 +142,11 @@ public abstract class NetworkMethod extends LearnedMethod {
   /** A rows x cols matrix of independent N(0, 1) draws. */
   protected static Matrix gaussian(SplittableRandom random, int rows, int cols) {
     return GaussianNoise.draw(random, rows, cols, 1f);
+  }
+
+  /** Trains from chunks through the toolkit: this method's own training on a sample, its batches from every chunk. */
+  @Override
+  public TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context) {
+    return kit.train(pairs, windowChunks, context, sample -> train(sample, context));
   }
 }

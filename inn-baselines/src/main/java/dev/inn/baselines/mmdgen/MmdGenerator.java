@@ -45,7 +45,7 @@ public final class MmdGenerator extends NetworkMethod {
     params = new ParameterStore(seed);
     generator = new DenseNet(params.root().scope("generator"), zDim + yDim(), config.hidden(), config.layers(),
         xDim(), activation, 0, false);
-    addStandardizers(params.root().scope("standardize"));
+    kit.addStandardizers(params.root().scope("standardize"));
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class MmdGenerator extends NetworkMethod {
 
   @Override
   protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return runTrainer(config.optimizer(), params, scaled, this::terms, context);
+    return kit.train(params, scaled, this::terms, config.optimizer(), context, context.seed());
   }
 
   List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {

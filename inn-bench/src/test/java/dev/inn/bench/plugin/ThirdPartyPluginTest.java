@@ -80,7 +80,7 @@ class ThirdPartyPluginTest {
   void listedBesideTheBuiltIns() {
     Result r = run("list", "--plugins", plugins.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("plugin-sum", "example-gain-coupling", "example-gaussian-fit", "affine-coupling",
+    assertThat(r.out()).contains("plugin-sum", "example-gain-coupling", "example-gaussian-fit", "example-held-out-gaussian", "affine-coupling",
         "cinn");
     // a plugin of the second jar gets the binding of that jar's Guice module and the example's problem plugin
     assertThat(r.out()).containsSubsequence("plugin-sum-wide", "noise = 2.0");
@@ -142,6 +142,10 @@ class ThirdPartyPluginTest {
       settings = { steps = 300 }
 
       [[methods]]
+      name = "example-held-out-gaussian"
+      label = "held-out"
+
+      [[methods]]
       name = "inn"
       label = "INN, plugin coupling"
       [methods.settings]
@@ -163,12 +167,15 @@ class ThirdPartyPluginTest {
     Result r = run("run", suite.toString(), "--plugins", plugins.toString(), "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-    assertThat(csv).hasSize(3);
+    assertThat(csv).hasSize(4);
     List<String> header = List.of(csv.get(0).split(","));
     int cal = header.indexOf("calibration_error");
     assertThat(csv.get(1)).startsWith("plugin-sum,fit,");
     assertThat(Double.parseDouble(csv.get(1).split(",")[cal])).isLessThan(0.1);
-    assertThat(csv.get(2)).startsWith("plugin-sum,\"INN, plugin coupling\"");
+    // the toolkit method: epochs with early stopping, its spread from the trainer's held-out split
+    assertThat(csv.get(2)).startsWith("plugin-sum,held-out,");
+    assertThat(Double.parseDouble(csv.get(2).split(",")[cal])).isLessThan(0.1);
+    assertThat(csv.get(3)).startsWith("plugin-sum,\"INN, plugin coupling\"");
     assertThat(Files.readString(out.resolve("config.toml"))).contains("gain = 0.5");
     // the plugin problem's own picture of its samples is in the report, as inverse kinematics' arm poses are
     assertThat(out.resolve("plugin-sum/figures/depiction.png")).exists();

@@ -2,6 +2,7 @@ package dev.inn.core.blocks;
 
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
+import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Matrix;
@@ -157,5 +158,11 @@ public final class LuPermutationProvider implements BlockProvider {
       }
       return result;
     }
+  }
+
+  /** No subnets: the block itself, the condition not needed. */
+  @Override
+  public ConditionalBlock createConditional(BlockSpec spec, int conditionWidth, Parameters params) {
+    return ConditionalBlock.ignoringCondition(create(spec, params));
   }
 }

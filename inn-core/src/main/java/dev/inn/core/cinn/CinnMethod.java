@@ -1,6 +1,6 @@
 package dev.inn.core.cinn;
 
-import dev.inn.core.method.LearnedMethod;
+import dev.inn.core.training.GraphMethodToolkit;
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.ConditionalBlock;
@@ -10,9 +10,12 @@ import dev.inn.api.block.UnconditionedBlock;
 import dev.inn.api.condition.ConditionNetwork;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.PairChunks;
 import dev.inn.api.loss.LossTerm;
 import dev.inn.api.method.MisspecificationCheck;
 import dev.inn.api.method.PosteriorDensity;
+import dev.inn.api.method.ChunkedTraining;
+import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
@@ -29,7 +32,7 @@ import dev.inn.core.param.SupportTransform;
 import dev.inn.api.plugin.PluginLookup;
 import dev.inn.core.random.GaussianNoise;
 import dev.inn.api.training.Objective;
-import dev.inn.core.training.Trainer;
+import dev.inn.api.training.ValidationSplit;
 import dev.inn.core.training.TrainingDivergedException;
 import dev.inn.losses.likelihood.StandardNormalLikelihood;
 import java.io.DataInput;
@@ -51,7 +54,7 @@ import java.util.SplittableRandom;
  * ({@link MixtureWeights}). A mixture's density is the weighted sum of its flows' densities and
  * a sample comes from one flow picked by weight, so it stays exact and cheap to sample.
  */
-public final class CinnMethod extends LearnedMethod implements PosteriorDensity, MisspecificationCheck {
+public final class CinnMethod implements PosteriorMethod, ChunkedTraining, PosteriorDensity, MisspecificationCheck {
 
   /** Rows per inverse pass when sampling: a chunk's intermediates stay in cache. */
   private static final int SAMPLE_CHUNK = 512;
@@ -69,6 +72,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
   private static final int CHECKED_FILE = Integer.MIN_VALUE;
 
   private final CinnConfig config;
+  private final GraphMethodToolkit kit;
   private final String problemName;
   private final int dx;
   private final int dy;
@@ -89,14 +93,17 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
 
   /** A cINN of settings parsed once; the plugins they name are resolved once for every flow. */
   CinnMethod(Problem problem, CinnConfig config, PluginLookup registry) {
-    super("cinn", problem, config.optimizer().threads(), true);
     this.config = config;
     this.problemName = problem.name();
     this.dx = problem.parameterDim();
     this.dy = problem.observationDim();
-    this.support = supportTransform(problem, config.supportTransform());
-    this.plugins = CinnPlugins.resolve(config, registry, shape());
+    this.plugins = CinnPlugins.resolve(config, registry, problem.observationShape());
     this.minimumLength = plugins.condition().plugin().minimumLength(plugins.condition().settings());
+    this.kit = new GraphMethodToolkit("cinn", problem, config.optimizer().threads(), minimumLength);
+    this.support = kit.supportMap(problem, config.supportTransform());
+    // x in the unbounded coordinates of the support, then both standardised (y per element for sets and sequences)
+    kit.learnIn(raw -> new Dataset(kit.xStandard().apply(support.toUnbounded(raw.x())), standardY(raw.y(),
+        raw.lengths()), raw.lengths()));
     useSingle(new Flow(0, untrainedWidth()));
   }
 
@@ -105,31 +112,19 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     return config.hidden() > 0 ? config.hidden() : CinnConfig.AUTO_WIDTHS[0];
   }
 
-  @Override
-  protected int minimumLength() {
-    return minimumLength;
-  }
-
-  /** x in the unbounded coordinates of the support, then both standardised (y per element for sets and sequences). */
-  @Override
-  protected Dataset learningUnits(Dataset raw) {
-    return new Dataset(xStandard().apply(support.toUnbounded(raw.x())), standardY(raw.y(), raw.lengths()),
-        raw.lengths());
-  }
-
   /** Standardised observations: per column for vectors, per element channel over real elements for sets and sequences. */
   private Matrix standardY(Matrix y, int[] lengths) {
-    return lengths.length == 0 ? yStandard().apply(y) : yStandard().applyElements(y, lengths);
+    return lengths.length == 0 ? kit.yStandard().apply(y) : kit.yStandard().applyElements(y, lengths);
   }
 
   /** One standardised observation (a vector, or a set's or sequence's elements one after the other). */
   private float[] standardObservation(float[] observation) {
-    return shape().ragged() ? yStandard().applyElements(observation) : yStandard().apply(observation);
+    return kit.shape().ragged() ? kit.yStandard().applyElements(observation) : kit.yStandard().apply(observation);
   }
 
   /** The number of elements of one observation given as its values ({@code 0} lengths-array marker for vectors). */
   private int[] lengthsOf(float[] observation, int rows) {
-    return shape().ragged() ? RaggedRows.repeated(observation.length / dy, rows) : new int[0];
+    return kit.shape().ragged() ? RaggedRows.repeated(observation.length / dy, rows) : new int[0];
   }
 
   private void useSingle(Flow flow) {
@@ -161,7 +156,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
       this.width = width;
       params = new ParameterStore(seed);
       Parameters root = params.root();
-      conditionNet = plugins.condition().plugin().create(shape(), dx, plugins.condition().settings(),
+      conditionNet = plugins.condition().plugin().create(kit.shape(), dx, plugins.condition().settings(),
           root.scope("condition"));
       int cw = conditionNet.width();
       BlockProvider coupling = plugins.coupling().plugin();
@@ -183,7 +178,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
             ? plugins.alternate().plugin().createConditional(alternateSpec, cw, root.scope("coupling" + i))
             : coupling.createConditional(spec, cw, root.scope("coupling" + i)));
       }
-      addStandardizers(root.scope("standardize"));
+      kit.addStandardizers(root.scope("standardize"));
     }
 
     Transformed forward(Ops ops, Tensor u, Tensor condition) {
@@ -251,7 +246,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
       int[] rows = new SplittableRandom(seed ^ 0x1D1L).ints(n, 0, data.size()).toArray();
       Dataset batch = data.select(rows);
       ArrayPool pool = new ArrayPool();
-      Graph g = new Graph(pool, parallel(), false);
+      Graph g = new Graph(pool, kit.parallel(), false);
       Tensor condition = summary(g, batch.y(), batch.lengths());
       Tensor h = g.constant(batch.x());
       for (ConditionalBlock b : blocks) {
@@ -274,7 +269,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
       }
       Dataset batch = scaled.select(rows);
       ArrayPool pool = new ArrayPool();
-      Graph g = new Graph(pool, parallel(), false);
+      Graph g = new Graph(pool, kit.parallel(), false);
       Tensor condition = summary(g, batch.y(), batch.lengths());
       Transformed t = forward(g, g.constant(batch.x()), condition);
       boolean densityOk = t.value().value().firstNonFinite() < 0 && t.logDet().value().firstNonFinite() < 0;
@@ -292,19 +287,19 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     Matrix sample(float[] ys, int n, long seed) {
       float[] h = condition(ys);
       Matrix fullCondition = Matrix.repeatRow(h, Math.min(n, SAMPLE_CHUNK));
-      return sampleInChunks(n, dx, dx, seed, SAMPLE_CHUNK, false, (g, z, unused) -> {
+      return kit.sampleInChunks(n, dx, dx, seed, SAMPLE_CHUNK, false, (g, z, unused) -> {
         int rows = z.rows();
         Matrix cond = rows == fullCondition.rows() ? fullCondition : fullCondition.rows(0, rows);
         Matrix u = inverse(g, g.constant(z), g.constant(cond)).value();
-        return support.toSupport(xStandard().invert(u));
+        return support.toSupport(kit.xStandard().invert(u));
       });
     }
 
     /** h(y*) for one standardised observation (a set's or sequence's elements one after the other). */
     float[] condition(float[] y) {
       ArrayPool pool = new ArrayPool();
-      Graph g = new Graph(pool, serial(), false);
-      float[] h = shape().ragged()
+      Graph g = new Graph(pool, GraphMethodToolkit.serial(), false);
+      float[] h = kit.shape().ragged()
           ? conditionNet.apply(g, g.constant(new Matrix(1, y.length, y)), new int[] {y.length / dy}).value().data()
           : conditionNet.apply(g, g.constant(new Matrix(1, dy, y))).value().data();
       pool.releaseAll();
@@ -314,7 +309,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
 
   @Override
   public TrainingHistory train(Dataset data, TrainingContext context) {
-    checkData(data);
+    kit.checkData(data);
     int[] widths = config.hidden() > 0 ? new int[] {config.hidden()}
         : config.optimizer().stopsEarly() ? CinnConfig.AUTO_WIDTHS : new int[] {CinnConfig.AUTO_WIDTHS[1]};
     Matrix u = support.toUnbounded(data.x());
@@ -329,10 +324,10 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
         long seed = context.seed() + member * 0x9E3779B97F4A7C15L;
         Flow flow = new Flow(seed, w);
         if (config.standardize()) {
-          fitStandardizers(u, data.y(), data.lengths());
+          kit.fitStandardizers(u, data.y(), data.lengths());
         }
         if (scaled == null) {
-          scaled = scale(data);
+          scaled = kit.scale(data);
         }
         flow.initialize(scaled, context.seed());
         // the likelihood is a mean over rows, so batches can be split over the cores
@@ -341,7 +336,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
             trained.size() + 1, flowsInAll);
         dev.inn.api.method.ProgressListener progress = label.isEmpty() ? context.progress()
             : (task, done, total, message) -> context.progress().update(task + label, done, total, message);
-        histories.add(runTrainer(config.optimizer(), flow.params, scaled, Objective.separableOverRows(flow::terms),
+        histories.add(kit.train(flow.params, scaled, Objective.separableOverRows(flow::terms), config.optimizer(),
             new TrainingContext(seed, progress), context.seed()));
         flow.checkHealth(scaled);
         trained.add(flow);
@@ -401,7 +396,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
    */
   private SummaryReference referenceSummaries(Flow flow, Dataset scaled, long seed) {
     int[] rows = config.optimizer().stopsEarly()
-        ? new Trainer(config.optimizer()).validationRows(scaled.size(), seed)
+        ? ValidationSplit.of(scaled.size(), config.optimizer().validationFraction(), seed).heldOut()
         : new SplittableRandom(seed ^ 0x5EEDL).ints(Math.min(scaled.size(), SummaryReference.SIZE), 0,
             scaled.size()).toArray();
     Dataset held = scaled.select(java.util.Arrays.copyOf(rows, Math.min(rows.length, SummaryReference.SIZE)));
@@ -415,7 +410,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
         chunk[i] = from + i;
       }
       Dataset part = held.select(chunk);
-      Matrix h = flow.summary(new Graph(pool, parallel(), false), part.y(), part.lengths()).value();
+      Matrix h = flow.summary(new Graph(pool, kit.parallel(), false), part.y(), part.lengths()).value();
       System.arraycopy(h.data(), 0, summaries, from * width, h.data().length);
       pool.releaseAll();
     }
@@ -424,7 +419,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     }
     return held.ragged()
         ? SummaryReference.of(summaries, width, held.y().data(), held.y().cols(), held.lengths(), dy,
-            shape() instanceof dev.inn.api.data.ObservationShape.Sequence)
+            kit.shape() instanceof dev.inn.api.data.ObservationShape.Sequence)
         : SummaryReference.of(summaries, width);
   }
 
@@ -448,7 +443,8 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     if (k == 1 || !config.optimizer().stopsEarly()) {
       return equal;
     }
-    Dataset validation = scaled.select(new Trainer(config.optimizer()).validationRows(scaled.size(), context.seed()));
+    Dataset validation = scaled.select(ValidationSplit.of(scaled.size(),
+        config.optimizer().validationFraction(), context.seed()).heldOut());
     double[][] logDensity = new double[k][];
     for (int f = 0; f < k; f++) {
       logDensity[f] = logDensitiesStandardized(trained.get(f), validation.x(), validation.y(), validation.lengths());
@@ -458,9 +454,9 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
 
   @Override
   public List<String> outOfRange(float[] observation) {
-    if (!shape().ragged()) {
+    if (!kit.shape().ragged()) {
       // the check every learned method shares, plus the cINN's own misfit check
-      List<String> out = new ArrayList<>(super.outOfRange(observation));
+      List<String> out = new ArrayList<>(kit.outOfRange(observation));
       addMisfit(observation, out);
       return out;
     }
@@ -469,7 +465,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     for (int k = 0; k < z.length && out.size() < MAX_RANGE_MESSAGES; k++) {
       if (Math.abs(z[k]) > RANGE_SDS) {
         out.add(String.format(java.util.Locale.ROOT, "observation %s %d, value %d (%s) is %.1f standard deviations"
-            + " from the training elements' mean", RaggedRows.elementName(shape()), k / dy, k % dy, observation[k],
+            + " from the training elements' mean", RaggedRows.elementName(kit.shape()), k / dy, k % dy, observation[k],
             z[k]));
       }
     }
@@ -489,7 +485,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
   private static final int MAX_RANGE_MESSAGES = 5;
 
   private float[] checkedObservation(float[] observation) {
-    checkRequest(observation, 0);
+    kit.checkRequest(observation, 0);
     return standardObservation(observation);
   }
 
@@ -499,7 +495,7 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
    */
   @Override
   public synchronized Matrix sample(float[] observation, int n, long seed) {
-    checkRequest(observation, n);
+    kit.checkRequest(observation, n);
     float[] ys = standardObservation(observation);
     if (flows.size() == 1) {
       return flows.get(0).sample(ys, n, seed);
@@ -546,27 +542,27 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
    */
   public synchronized double[] logDensities(Dataset pairs) {
     Matrix x = pairs.x();
-    if (shape().ragged()) {
+    if (kit.shape().ragged()) {
       if (x.cols() != dx) {
         throw new IllegalArgumentException("cinn: pairs have x " + x.cols() + " columns, the problem has " + dx);
       }
-      RaggedRows.check("cinn: observations of the pairs", pairs.y(), pairs.lengths(), shape(), minimumLength);
+      RaggedRows.check("cinn: observations of the pairs", pairs.y(), pairs.lengths(), kit.shape(), minimumLength);
     } else if (x.cols() != dx || pairs.y().cols() != dy) {
       throw new IllegalArgumentException("cinn: pairs have x " + x.cols() + " and y " + pairs.y().cols()
           + " columns, the problem has " + dx + " and " + dy);
     }
     int bad = pairs.y().firstNonFinite();
-    if (bad >= 0 && !shape().ragged()) {
+    if (bad >= 0 && !kit.shape().ragged()) {
       throw new IllegalArgumentException("cinn: observation row " + bad / dy + " holds " + pairs.y().data()[bad]);
     }
     double[] supportJacobian = support.logAbsDetToUnbounded(x);
     double standardJacobian = 0;
-    Matrix origin = xStandard().invert(Matrix.zeros(1, dx));
-    Matrix unit = xStandard().invert(new Matrix(1, dx, filled(dx, 1f)));
+    Matrix origin = kit.xStandard().invert(Matrix.zeros(1, dx));
+    Matrix unit = kit.xStandard().invert(new Matrix(1, dx, filled(dx, 1f)));
     for (int c = 0; c < dx; c++) {
       standardJacobian -= Math.log(Math.abs(unit.get(0, c) - origin.get(0, c)));
     }
-    Matrix u = xStandard().apply(support.toUnbounded(x));
+    Matrix u = kit.xStandard().apply(support.toUnbounded(x));
     Matrix ys = standardY(pairs.y(), pairs.lengths());
     double[] out = new double[x.rows()];
     for (int f = 0; f < flows.size(); f++) {
@@ -592,13 +588,13 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     double[] out = new double[u.rows()];
     int chunks = (u.rows() + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK;
     // threads take whole chunks; each row's value depends on its own chunk only
-    parallel().run(chunks, Long.MAX_VALUE, (first, last) -> {
+    kit.parallel().run(chunks, Long.MAX_VALUE, (first, last) -> {
       ArrayPool pool = new ArrayPool();
       for (int k = first; k < last; k++) {
         int from = k * SAMPLE_CHUNK;
         int rows = Math.min(SAMPLE_CHUNK, u.rows() - from);
         int[] chunkLengths = lengths.length == 0 ? lengths : java.util.Arrays.copyOfRange(lengths, from, from + rows);
-        flow.logDensityStandardized(new Graph(pool, serial(), false), u.rows(from, from + rows),
+        flow.logDensityStandardized(new Graph(pool, GraphMethodToolkit.serial(), false), u.rows(from, from + rows),
             ys.rows(from, from + rows), chunkLengths, out, from);
         pool.releaseAll();
       }
@@ -679,5 +675,11 @@ public final class CinnMethod extends LearnedMethod implements PosteriorDensity,
     }
     summaryFlow = referenceFlow;
     summaryReference = reference;
+  }
+
+  /** Trains from chunks through the toolkit: this method's own training on a sample, its batches from every chunk. */
+  @Override
+  public TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context) {
+    return kit.train(pairs, windowChunks, context, sample -> train(sample, context));
   }
 }

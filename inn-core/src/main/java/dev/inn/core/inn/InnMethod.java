@@ -1,13 +1,16 @@
 package dev.inn.core.inn;
 
 import dev.inn.api.method.LatentEncoder;
-import dev.inn.core.method.LearnedMethod;
+import dev.inn.api.method.ChunkedTraining;
+import dev.inn.api.method.PosteriorMethod;
+import dev.inn.core.training.GraphMethodToolkit;
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
+import dev.inn.api.data.PairChunks;
 import dev.inn.api.loss.Kernel;
 import dev.inn.api.loss.LossTerm;
 import dev.inn.api.method.TrainingContext;
@@ -42,12 +45,13 @@ import java.util.SplittableRandom;
  * padding and reconstruction terms), sampled by one batched inverse pass on
  * [z ~ N(0, I), 0, y*].
  */
-public final class InnMethod extends LearnedMethod implements LatentEncoder {
+public final class InnMethod implements PosteriorMethod, ChunkedTraining, LatentEncoder {
 
   /** Rows per inverse pass when sampling. */
   private static final int SAMPLE_CHUNK = 256;
 
   private final InnConfig config;
+  private final GraphMethodToolkit kit;
   private final InnLayout layout;
   private final InnPlugins plugins;
   private final Kernel forwardKernel;
@@ -62,14 +66,16 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
   }
 
   private InnMethod(Problem problem, InnConfig config, PluginLookup registry) {
-    super("inn", problem, config.optimizer().threads());
     this.config = config;
+    this.kit = new GraphMethodToolkit("inn", problem, config.optimizer().threads(), 0);
     int z = config.network().latentDim() > 0 ? config.network().latentDim() : problem.latentDim();
     this.layout = InnLayout.of(problem.parameterDim(), problem.observationDim(), z, config.network().width());
     this.plugins = InnPlugins.resolve(config, registry);
     this.forwardKernel = plugins.forwardKernel().plugin().create(plugins.forwardKernel().settings());
     this.backwardKernel = plugins.backwardKernel().plugin().create(plugins.backwardKernel().settings());
-    this.support = supportTransform(problem, config.supportTransform());
+    this.support = kit.supportMap(problem, config.supportTransform());
+    // x in the unbounded coordinates of the support, then both standardised
+    kit.learnIn(raw -> new Dataset(kit.xStandard().apply(support.toUnbounded(raw.x())), kit.yStandard().apply(raw.y())));
     build(0);
   }
 
@@ -89,7 +95,7 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
       blocks.add(permutation.create(permSpec, root.scope("perm" + i)));
     }
     network = new InvertibleNetwork(blocks);
-    addStandardizers(root.scope("standardize"));
+    kit.addStandardizers(root.scope("standardize"));
   }
 
   public InnLayout layout() {
@@ -103,22 +109,17 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
 
   @Override
   public TrainingHistory train(Dataset data, TrainingContext context) {
-    checkData(data);
+    kit.checkData(data);
     build(context.seed());
     if (config.standardize()) {
-      fitStandardizers(support.toUnbounded(data.x()), data.y());
+      kit.fitStandardizers(support.toUnbounded(data.x()), data.y(), new int[0]);
     }
-    TrainingHistory h = runTrainer(config.optimizer(), params, scale(data), objective, context);
+    TrainingHistory h = kit.train(params, kit.scale(data), objective, config.optimizer(), context, context.seed());
     trained = true;
     checkHealth(data);
     return h;
   }
 
-  /** x in the unbounded coordinates of the support, then both standardised. */
-  @Override
-  protected Dataset learningUnits(Dataset raw) {
-    return new Dataset(xStandard().apply(support.toUnbounded(raw.x())), yStandard().apply(raw.y()));
-  }
 
   /**
    * After training: posterior samples for a training observation must be finite and of sane
@@ -314,14 +315,14 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
 
   @Override
   public synchronized Matrix sample(float[] observation, int n, long seed) {
-    checkRequest(observation, n);
-    float[] y = yStandard().apply(observation);
+    kit.checkRequest(observation, n);
+    float[] y = kit.yStandard().apply(observation);
     // small chunks keep a pass's intermediates in cache; threads take whole chunks, no hand-offs
-    return sampleInChunks(n, layout.x(), layout.z(), seed, SAMPLE_CHUNK, false, (g, z, unused) -> {
+    return kit.sampleInChunks(n, layout.x(), layout.z(), seed, SAMPLE_CHUNK, false, (g, z, unused) -> {
       int rows = z.rows();
       Matrix in = z.concatColumns(Matrix.zeros(rows, layout.zyPad())).concatColumns(Matrix.repeatRow(y, rows));
       return support.toSupport(
-          xStandard().invert(g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value()));
+          kit.xStandard().invert(g.columns(network.inverse(g, g.constant(in)).value(), 0, layout.x()).value()));
     });
   }
 
@@ -334,11 +335,16 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
       throw new IllegalArgumentException("inn: x has " + x.cols() + " columns, the problem has " + layout.x());
     }
     ArrayPool pool = new ArrayPool();
-    Graph g = new Graph(pool, parallel(), false);
-    Matrix in = xStandard().apply(support.toUnbounded(x)).concatColumns(Matrix.zeros(x.rows(), layout.xPad()));
+    Graph g = new Graph(pool, kit.parallel(), false);
+    Matrix in = kit.xStandard().apply(support.toUnbounded(x)).concatColumns(Matrix.zeros(x.rows(), layout.xPad()));
     Matrix out = network.forward(g, g.constant(in)).value().value();
     pool.releaseAll();
     return out;
+  }
+
+  @Override
+  public List<String> outOfRange(float[] observation) {
+    return kit.outOfRange(observation);
   }
 
   @Override
@@ -382,5 +388,11 @@ public final class InnMethod extends LearnedMethod implements LatentEncoder {
     build(0);
     params.read(in);
     trained = true;
+  }
+
+  /** Trains from chunks through the toolkit: this method's own training on a sample, its batches from every chunk. */
+  @Override
+  public TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context) {
+    return kit.train(pairs, windowChunks, context, sample -> train(sample, context));
   }
 }

@@ -31,6 +31,18 @@ public final class ParameterStore {
     this.random = new SplittableRandom(seed);
   }
 
+  /**
+   * The store behind a scope this class made (the root scope of a model, as a plugin method
+   * holds it from {@link dev.inn.api.training.TrainableModel#parameters()}).
+   */
+  public static ParameterStore of(Parameters scope) {
+    if (scope instanceof Scope s) {
+      return s.store();
+    }
+    throw new IllegalArgumentException("the parameters to train are not a model of this engine (" + scope.getClass()
+        .getName() + "); make the model with TrainingEngine.newModel");
+  }
+
   /** The root scope. */
   public Parameters root() {
     return new Scope("");
@@ -155,6 +167,10 @@ public final class ParameterStore {
 
     Scope(String prefix) {
       this.prefix = prefix;
+    }
+
+    ParameterStore store() {
+      return ParameterStore.this;
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * fixed parameters so they are saved and loaded with the model. Until {@link #fit} runs it
  * is the identity, which is what a method with standardisation switched off keeps.
  */
-public final class Standardizer {
+public final class Standardizer implements dev.inn.api.training.Standardization {
 
   private final ModelParameter shift;
   private final ModelParameter scale;
@@ -23,6 +23,7 @@ public final class Standardizer {
   }
 
   /** Sets shift and scale to each column's mean and standard deviation (1 for a constant column). */
+  @Override
   public void fit(Matrix m) {
     double[][] moments = columnMoments(m);
     for (int c = 0; c < m.cols(); c++) {
@@ -36,6 +37,7 @@ public final class Standardizer {
   }
 
   /** False until {@link #fit} (or for a method with standardisation switched off): then nothing is known of the data. */
+  @Override
   public boolean fitted() {
     for (int c = 0; c < shift.data().length; c++) {
       if (shift.data()[c] != 0f || scale.data()[c] != 1f) {
@@ -46,11 +48,13 @@ public final class Standardizer {
   }
 
   /** True when column {@code c} had one value throughout the data {@link #fit} saw. */
+  @Override
   public boolean constant(int c) {
     return fitted() && scale.data()[c] == 1f;
   }
 
   /** The mean of column {@code c} in the data {@link #fit} saw. */
+  @Override
   public float mean(int c) {
     return shift.data()[c];
   }
@@ -61,6 +65,7 @@ public final class Standardizer {
    * elements only, so padding zeros do not pull them towards 0. This standardiser's width is
    * one element's.
    */
+  @Override
   public void fitElements(Matrix padded, int[] lengths) {
     int width = shift.data().length;
     double[] s = new double[width];
@@ -86,6 +91,7 @@ public final class Standardizer {
   }
 
   /** Padded ragged rows standardised per element channel; padding stays zero. */
+  @Override
   public Matrix applyElements(Matrix padded, int[] lengths) {
     int width = shift.data().length;
     float[] d = new float[padded.data().length];
@@ -100,6 +106,7 @@ public final class Standardizer {
   }
 
   /** The elements of one set or sequence (element-major, any count) standardised per channel. */
+  @Override
   public float[] applyElements(float[] elements) {
     int width = shift.data().length;
     float[] out = new float[elements.length];
@@ -129,6 +136,7 @@ public final class Standardizer {
   }
 
   /** (m - shift) / scale, column-wise. */
+  @Override
   public Matrix apply(Matrix m) {
     float[] d = new float[m.data().length];
     int cols = m.cols();
@@ -140,6 +148,7 @@ public final class Standardizer {
   }
 
   /** One standardised row. */
+  @Override
   public float[] apply(float[] row) {
     float[] out = new float[row.length];
     for (int c = 0; c < row.length; c++) {
@@ -149,6 +158,7 @@ public final class Standardizer {
   }
 
   /** m * scale + shift, column-wise: back to data units. */
+  @Override
   public Matrix invert(Matrix m) {
     float[] d = new float[m.data().length];
     int cols = m.cols();

@@ -10,7 +10,7 @@ import dev.inn.api.problem.Support;
  * (nearly the identity far from the bound), identity where unbounded. Values on or outside a
  * bound (data at the edge of a uniform prior) are first moved a small fraction of the way in.
  */
-public final class SupportTransform {
+public final class SupportTransform implements dev.inn.api.training.SupportMap {
 
   /** How far inside a bound an edge value is moved: a fraction of the interval, or absolute. */
   private static final double EDGE = 1e-4;
@@ -38,16 +38,19 @@ public final class SupportTransform {
   }
 
   /** Number of columns. */
+  @Override
   public int dim() {
     return lower.length;
   }
 
   /** Support values to the real line. */
+  @Override
   public Matrix toUnbounded(Matrix m) {
     return columnwise(m, this::toUnbounded);
   }
 
   /** Real-line values back into the support. */
+  @Override
   public Matrix toSupport(Matrix m) {
     return columnwise(m, this::toSupport);
   }
@@ -57,6 +60,7 @@ public final class SupportTransform {
    * of a density from the real line back into the support); negative infinity for a row with
    * a value on or outside a bound.
    */
+  @Override
   public double[] logAbsDetToUnbounded(Matrix m) {
     check(m);
     int cols = m.cols();

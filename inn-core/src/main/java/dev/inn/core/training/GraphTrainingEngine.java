@@ -8,7 +8,10 @@ import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
+import dev.inn.api.problem.Problem;
+import dev.inn.api.training.MethodToolkit;
 import dev.inn.api.training.Objective;
+import dev.inn.api.training.TrainingSchedule;
 import dev.inn.api.training.TrainableModel;
 import dev.inn.api.training.TrainingEngine;
 import dev.inn.core.autodiff.ArrayPool;
@@ -41,6 +44,25 @@ public final class GraphTrainingEngine implements TrainingEngine {
   @Override
   public Map<String, Object> optimizerDefaults() {
     return OptimizerConfig.defaults();
+  }
+
+  @Override
+  public TrainingSchedule schedule(Settings optimizer) {
+    return OptimizerConfig.from(optimizer);
+  }
+
+  @Override
+  public MethodToolkit toolkit(String method, Problem problem, int threads) {
+    return new GraphMethodToolkit(method, problem, threads, 0);
+  }
+
+  @Override
+  public MethodToolkit raggedToolkit(String method, Problem problem, int threads, int minimumLength) {
+    if (minimumLength < 1) {
+      throw new IllegalArgumentException(method + ": a set or sequence needs a minimum length of at least 1, got "
+          + minimumLength);
+    }
+    return new GraphMethodToolkit(method, problem, threads, minimumLength);
   }
 
   private static final class Model implements TrainableModel {

@@ -14,7 +14,8 @@ import java.util.Map;
  * Every trained method reads the same setting keys.
  */
 public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, double beta1, double beta2,
-    double eps, double weightDecay, double gradClip, int logEvery, int threads, EarlyStopping earlyStopping) {
+    double eps, double weightDecay, double gradClip, int logEvery, int threads, EarlyStopping earlyStopping)
+    implements dev.inn.api.training.TrainingSchedule {
 
   public OptimizerConfig {
     if (steps < 0 || batch < 2) {
@@ -33,7 +34,25 @@ public record OptimizerConfig(int steps, int batch, double lr, double lrFinal, d
         EarlyStopping.DEFAULT);
   }
 
+  /**
+   * The configuration behind a schedule made by this module ({@link #from}); a schedule of
+   * another implementation is refused.
+   */
+  public static OptimizerConfig of(dev.inn.api.training.TrainingSchedule schedule) {
+    if (schedule instanceof OptimizerConfig c) {
+      return c;
+    }
+    throw new IllegalArgumentException("a training schedule must come from TrainingEngine.schedule, got "
+        + schedule.getClass().getName());
+  }
+
+  @Override
+  public double validationFraction() {
+    return earlyStopping.validationFraction();
+  }
+
   /** Whether training runs epochs until the validation loss stops improving. */
+  @Override
   public boolean stopsEarly() {
     return steps == 0;
   }

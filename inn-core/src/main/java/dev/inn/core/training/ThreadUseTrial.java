@@ -8,12 +8,11 @@ import java.util.Arrays;
  * warm-up, blocks of gradient steps alternate between the two, and the way with the lower
  * median step time is kept for the rest of the training. Two threads pay only when a step's
  * work outweighs their hand-offs and the cores slowing each other down, which depends on the
- * network, the batch and how busy the machine is; on this project's 2-core machine they ran the
- * INN and cINN benchmarks' steps 1.8x and 1.6x faster. Blocks, not single steps, because a
- * switch costs the next step (the idle thread has parked, the other core's cache holds the
- * shard's data): alternating step by step timed two threads 35 % slower than they run. The
- * choice never changes the numbers, since shards are cut by the batch size alone; it only
- * changes which thread runs them.
+ * network, the batch and how busy the machine is. Blocks, not single steps, because a switch
+ * costs the next step (the idle thread has parked, the other core's cache holds the shard's
+ * data), which step-by-step alternation would time against the threads. The choice never
+ * changes the numbers, since shards are cut by the batch size alone; it only changes which
+ * thread runs them. The timings behind this design: docs/decisions.md.
  */
 final class ThreadUseTrial {
 

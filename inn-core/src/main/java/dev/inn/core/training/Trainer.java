@@ -62,8 +62,7 @@ public final class Trainer {
       return new EpochTraining(task, params, data, objective, context, parallel, splitSeed).run();
     }
     SplittableRandom random = new SplittableRandom(context.seed());
-    Adam adam = new Adam(params.trainable(), config);
-    BatchStep batchStep = new BatchStep(params.trainable(), objective, parallel);
+    Step optimizerStep = new Step(params, objective, parallel, null);
     int batch = Math.min(config.batch(), data.size());
     TrainingRows.RowCursor cursor = data.cursor(random);
     List<Integer> steps = new ArrayList<>();
@@ -71,32 +70,16 @@ public final class Trainer {
     Map<String, Double> window = new LinkedHashMap<>();
     int inWindow = 0;
     for (int step = 0; step < config.steps(); step++) {
-      Dataset rows = cursor.next(batch);
-      long stepStart = StepProfile.start();
-      BatchStep.Terms terms = batchStep.run(rows, random, step, true);
-      int bad = terms.firstNonFinite();
-      if (bad >= 0) {
-        throw new TrainingDivergedException(task + ": loss term " + terms.names().get(bad) + " became "
-            + (float) terms.values()[bad] + " at step " + step + " of " + config.steps() + " (learning rate "
-            + config.learningRate(step) + "); lower lr, raise clamping, or enable grad_clip");
+      BatchStep.Terms terms = optimizerStep.run(cursor.next(batch), random, step, config.learningRate(step));
+      if (terms == null) {
+        throw new TrainingDivergedException(task + ": " + optimizerStep.failure() + " at step " + step + " of "
+            + config.steps() + " (learning rate " + config.learningRate(step) + "); lower lr, raise clamping, or"
+            + " enable grad_clip");
       }
       for (int i = 0; i < terms.values().length; i++) {
         window.merge(terms.names().get(i), (double) (float) terms.values()[i], Double::sum);
       }
       inWindow++;
-      long optimizerStart = StepProfile.start();
-      float scale = 1f;
-      if (config.gradClip() > 0) {
-        double norm = adam.gradientNorm();
-        if (norm > config.gradClip()) {
-          scale = (float) (config.gradClip() / norm);
-        }
-      }
-      adam.step(config.learningRate(step), scale);
-      StepProfile.add(StepProfile.Part.OPTIMIZER, true, optimizerStart);
-      if (stepStart != 0L) {
-        StepProfile.stepDone(System.nanoTime() - stepStart);
-      }
       if ((step + 1) % config.logEvery() == 0 || step == config.steps() - 1) {
         steps.add(step + 1);
         StringBuilder msg = new StringBuilder();
@@ -114,17 +97,66 @@ public final class Trainer {
   }
 
   /**
-   * The rows of {@code size} training pairs that epoch training with {@code seed} holds out for
-   * validation, so a method can evaluate on them what the trainer did not train on.
+   * One optimisation step, the same in both schedules: forward and backward on a batch, the
+   * gradient clipped to {@code grad_clip}, an Adam update, the weight average updated. When a
+   * loss term or the gradient norm is not finite the weights stay untouched.
    */
-  public int[] validationRows(int size, long seed) {
-    int[] order = identity(size);
-    shuffle(order, new SplittableRandom(seed));
-    return java.util.Arrays.copyOfRange(order, 0, Math.min(size, validationSize(size)));
-  }
+  private final class Step {
+    private final ParameterStore params;
+    private final BatchStep batchStep;
+    private final WeightAverage average;
+    private Adam adam;
+    private String failure;
 
-  private int validationSize(int size) {
-    return (int) Math.round(size * config.earlyStopping().validationFraction());
+    Step(ParameterStore params, Objective objective, RowParallel parallel, WeightAverage average) {
+      this.params = params;
+      this.batchStep = new BatchStep(params.trainable(), objective, parallel);
+      this.average = average;
+      this.adam = new Adam(params.trainable(), config);
+    }
+
+    /** The batch's terms after the update, or null when they or the gradient were not finite ({@link #failure}). */
+    BatchStep.Terms run(Dataset batch, SplittableRandom random, int step, double lr) {
+      long stepStart = StepProfile.start();
+      BatchStep.Terms terms = batchStep.run(batch, random, step, true);
+      int bad = terms.firstNonFinite();
+      if (bad >= 0 || !Double.isFinite(terms.total())) {
+        failure = bad >= 0 ? "loss term " + terms.names().get(bad) + " became " + (float) terms.values()[bad]
+            : "the weighted loss became " + terms.total();
+        return null;
+      }
+      long optimizerStart = StepProfile.start();
+      double norm = adam.gradientNorm();
+      if (!Double.isFinite(norm)) {
+        failure = "the gradient norm became " + norm;
+        return null;
+      }
+      float scale = config.gradClip() > 0 && norm > config.gradClip() ? (float) (config.gradClip() / norm) : 1f;
+      adam.step(lr, scale);
+      if (average != null) {
+        average.update();
+      }
+      StepProfile.add(StepProfile.Part.OPTIMIZER, true, optimizerStart);
+      if (stepStart != 0L) {
+        StepProfile.stepDone(System.nanoTime() - stepStart);
+      }
+      return terms;
+    }
+
+    /** Why the last step did not update the weights. */
+    String failure() {
+      return failure;
+    }
+
+    /** The loss of a batch without recording gradients (validation). */
+    double evaluate(Dataset batch, SplittableRandom random) {
+      return batchStep.run(batch, random, 0, false).total();
+    }
+
+    /** Starts Adam's moments afresh (after a roll-back). */
+    void resetOptimizer() {
+      adam = new Adam(params.trainable(), config);
+    }
   }
 
   /**
@@ -167,12 +199,13 @@ public final class Trainer {
       batch = Math.min(batch, train.size());
       int stepsPerEpoch = Math.max(1, train.size() / batch);
       double lr = config.lr();
-      Adam adam = new Adam(params.trainable(), config);
-      BatchStep batchStep = new BatchStep(params.trainable(), objective, parallel);
+      WeightAverage average = stop.weightAverage() > 0 ? new WeightAverage(params.trainable(), stop.weightAverage())
+          : null;
+      Step optimizerStep = new Step(params, objective, parallel, average);
       float[][] initial = snapshot();
       float[][] best = initial;
       float[][] lastGood = snapshot();
-      double bestLoss = validationLoss(batchStep);
+      double bestLoss = validationLoss(optimizerStep);
       double initialLoss = bestLoss;
       if (!Double.isFinite(bestLoss)) {
         throw new TrainingDivergedException(task + ": the validation loss of the initial network is " + bestLoss
@@ -187,36 +220,17 @@ public final class Trainer {
       Map<String, List<Double>> curves = new LinkedHashMap<>();
       TrainingRows.RowCursor cursor = train.cursor(random);
       int epoch = 0;
-      WeightAverage average = stop.weightAverage() > 0 ? new WeightAverage(params.trainable(), stop.weightAverage())
-          : null;
       while (epoch < stop.maxEpochs()) {
         cursor.newPass();
         double trainSum = 0;
         boolean diverged = false;
         for (int b = 0; b < stepsPerEpoch; b++) {
-          Dataset rows = cursor.next(batch);
-          long stepStart = StepProfile.start();
-          double loss = batchStep.run(rows, random, step, true).total();
-          if (!Double.isFinite(loss)) {
+          BatchStep.Terms terms = optimizerStep.run(cursor.next(batch), random, step, lr);
+          if (terms == null) {
             diverged = true;
             break;
           }
-          trainSum += loss;
-          long optimizerStart = StepProfile.start();
-          double norm = adam.gradientNorm();
-          if (!Double.isFinite(norm)) {
-            diverged = true;
-            break;
-          }
-          float scale = config.gradClip() > 0 && norm > config.gradClip() ? (float) (config.gradClip() / norm) : 1f;
-          adam.step(lr, scale);
-          if (average != null) {
-            average.update();
-          }
-          StepProfile.add(StepProfile.Part.OPTIMIZER, true, optimizerStart);
-          if (stepStart != 0L) {
-            StepProfile.stepDone(System.nanoTime() - stepStart);
-          }
+          trainSum += terms.total();
           step++;
         }
         // the average is what gets validated, kept and restored; the iterates go on from their own
@@ -225,7 +239,7 @@ public final class Trainer {
           iterates = snapshot();
           restore(average.values());
         }
-        double valLoss = diverged ? Double.NaN : validationLoss(batchStep);
+        double valLoss = diverged ? Double.NaN : validationLoss(optimizerStep);
         if (!Double.isFinite(valLoss)) {
           if (++rollbacks > MAX_ROLLBACKS) {
             throw new TrainingDivergedException(task + ": the loss stayed non-finite after " + MAX_ROLLBACKS
@@ -236,7 +250,7 @@ public final class Trainer {
             average.reset();
           }
           lr /= 2;
-          adam = new Adam(params.trainable(), config);
+          optimizerStep.resetOptimizer();
           context.progress().update(task, epoch, projectedStop(epoch, sinceBest), "non-finite loss: rolled back, lr "
               + lr);
           continue;
@@ -296,13 +310,13 @@ public final class Trainer {
     }
 
     /** Mean weighted loss over the validation split, in batches, without recording. */
-    private double validationLoss(BatchStep batchStep) {
+    private double validationLoss(Step optimizerStep) {
       double[] sum = {0};
       // a fixed generator so that stochastic objectives compare epochs on equal terms
       SplittableRandom fixed = new SplittableRandom(context.seed() ^ 0x7F4A7C15L);
       validation.forEachBlock(1024, block -> {
         if (Double.isFinite(sum[0])) {
-          sum[0] += batchStep.run(block, fixed, 0, false).total() * block.size();
+          sum[0] += optimizerStep.evaluate(block, fixed) * block.size();
         }
       });
       return Double.isFinite(sum[0]) ? sum[0] / validation.size() : Double.NaN;
@@ -339,23 +353,6 @@ public final class Trainer {
     if (bad >= 0) {
       throw new IllegalArgumentException(task + ": training observations y contain " + data.y().data()[bad]
           + " at row " + bad / data.y().cols() + ", column " + bad % data.y().cols());
-    }
-  }
-
-  private static int[] identity(int n) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    return a;
-  }
-
-  private static void shuffle(int[] a, SplittableRandom random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
     }
   }
 }

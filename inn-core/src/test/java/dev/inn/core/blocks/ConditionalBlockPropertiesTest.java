@@ -130,6 +130,31 @@ class ConditionalBlockPropertiesTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aBlockWithoutAConditionalVersionIsRefusedByName() {
+    BlockProvider unconditional = new BlockProvider() {
+      @Override
+      public String name() {
+        return "my-coupling";
+      }
+
+      @Override
+      public String description() {
+        return "a plugin coupling that implements only create";
+      }
+
+      @Override
+      public dev.inn.api.block.InvertibleBlock create(BlockSpec spec, dev.inn.api.tensor.Parameters params) {
+        throw new AssertionError("not reached");
+      }
+    };
+    BlockSpec spec = new BlockSpec(4, 16, 2, 2f, "relu", 0f, dev.inn.api.settings.Settings.empty());
+    assertThatThrownBy(() -> unconditional.createConditional(spec, CONDITION, new ParameterStore(1).root()))
+        .isInstanceOf(dev.inn.api.settings.ConfigurationException.class)
+        .hasMessageContaining("block 'my-coupling' has no conditional version")
+        .hasMessageContaining("would never see the observation");
+  }
+
   @ParameterizedTest
   @MethodSource("blocks")
   void aOneDimensionalCouplingWithoutConditionIsRefused(String name) {

@@ -27,7 +27,6 @@ public final class ChunkStream {
   private final Dataset sample;
   private Dataset scaledSample;
   private int trainerRuns;
-  private StreamedRows lastRows;
 
   private ChunkStream(PairChunks pairs, int window, Dataset sample) {
     this.pairs = pairs;
@@ -74,8 +73,7 @@ public final class ChunkStream {
           + " so it cannot train from chunks; train it in memory");
     }
     trainerRuns++;
-    lastRows = new StreamedRows(pairs, window, prepare, seed);
-    return lastRows;
+    return new StreamedRows(pairs, window, prepare, seed);
   }
 
   /** Refuses a method that trained without pulling its batches from the chunks. */
@@ -84,10 +82,5 @@ public final class ChunkStream {
       throw new IllegalArgumentException(method + " trains with a loop of its own, not the shared trainer, so it"
           + " cannot train from chunks; train it in memory");
     }
-  }
-
-  /** The rows of the last trainer run (for its memory figures). */
-  public StreamedRows lastRows() {
-    return lastRows;
   }
 }

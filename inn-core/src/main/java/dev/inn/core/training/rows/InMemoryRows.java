@@ -1,6 +1,7 @@
 package dev.inn.core.training.rows;
 
 import dev.inn.api.data.Dataset;
+import dev.inn.api.training.ValidationSplit;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -47,15 +48,12 @@ final class InMemoryRows implements TrainingRows {
 
   @Override
   public Split split(double fraction, SplittableRandom random, String task) {
-    int[] order = RowOrder.identity(data.size());
-    RowOrder.shuffle(order, random);
-    int nVal = (int) Math.round(data.size() * fraction);
-    if (nVal < 1 || data.size() - nVal < 2) {
+    ValidationSplit split = ValidationSplit.draw(data.size(), fraction, random);
+    if (split.heldOut().length < 1 || split.kept().length < 2) {
       throw new IllegalArgumentException(task + ": " + data.size() + " training pairs are too few for a validation"
           + " split of " + fraction + "; simulate more pairs");
     }
-    return new Split(new InMemoryRows(data.select(RowOrder.slice(order, nVal, order.length))),
-        new InMemoryRows(data.select(RowOrder.slice(order, 0, nVal))));
+    return new Split(new InMemoryRows(data.select(split.kept())), new InMemoryRows(data.select(split.heldOut())));
   }
 
   @Override

@@ -1,17 +1,17 @@
-package dev.inn.core.method;
+package dev.inn.core.training;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.data.PairChunks;
-import dev.inn.api.method.ChunkedTraining;
-import dev.inn.api.method.PosteriorMethod;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
-import dev.inn.api.tensor.Ops;
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.tensor.Parameters;
+import dev.inn.api.training.MethodToolkit;
 import dev.inn.api.training.Objective;
+import dev.inn.api.training.TrainingSchedule;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;
@@ -20,22 +20,23 @@ import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
 import dev.inn.core.random.GaussianNoise;
-import dev.inn.core.training.OptimizerConfig;
-import dev.inn.core.training.Trainer;
 import dev.inn.core.training.rows.ChunkStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * What every gradient-trained posterior method shares (the INN, the cINN, every network
- * baseline): the problem's dimensions and their checks, the x and y standardisers (fixed
- * parameters, so save/load restores them), the thread pool, training through the shared
- * {@link Trainer}, and chunked sampling whose latent draws come first in one sequence, so the
- * samples do not depend on the chunk size or the number of threads.
+ * The core's {@link MethodToolkit}, which every trainable method uses (the INN, the cINN, every
+ * network baseline, and plugin methods through {@link dev.inn.api.training.TrainingEngine}):
+ * the problem's dimensions and their checks, the x and y standardisers (fixed parameters, so
+ * save/load restores them), the thread pool, training through the shared {@link Trainer}, and
+ * chunked sampling whose latent draws come first in one sequence, so the samples do not depend
+ * on the chunk size or the number of threads.
  */
-public abstract class LearnedMethod implements PosteriorMethod, ChunkedTraining {
+public final class GraphMethodToolkit implements MethodToolkit {
 
   /** Runs a chunk's operations on the calling thread (the chunks themselves are spread over threads). */
   private static final RowParallel SERIAL = new RowParallel(1);
@@ -45,67 +46,67 @@ public abstract class LearnedMethod implements PosteriorMethod, ChunkedTraining 
   private final int yDim;
   private final int threads;
   private final ObservationShape shape;
+  private final int minimumLength;
   private RowParallel parallel;
   // the sampling threads' arrays, kept between calls (inference allocates none in steady state)
   private final ThreadLocal<ArrayPool> samplingPools = ThreadLocal.withInitial(ArrayPool::new);
   private Standardizer xStandard;
   private Standardizer yStandard;
-  // set while training from chunks: runTrainer then streams instead of using the rows in memory
-  private ChunkStream stream;
+  private UnaryOperator<Dataset> learningUnits;
+  // set while training from chunks: train then streams instead of using the rows in memory
+  private volatile ChunkStream stream;
 
   /**
    * @param name the method's name, used in messages and progress ("train NAME")
    * @param problem the problem it learns
-   * @param threads threads for matrix products and sampling chunks
+   * @param threads threads for matrix products and sampling chunks (0: one per core)
+   * @param minimumLength the fewest elements of an observation set or sequence; 0 for a method
+   *     that conditions on vectors only, which refuses a problem with sets or sequences
    */
-  protected LearnedMethod(String name, Problem problem, int threads) {
-    this(name, problem, threads, false);
-  }
-
-  /**
-   * As {@link #LearnedMethod(String, Problem, int)}, for a method that also takes sets and
-   * sequences ({@code takesRagged}); a method that does not refuses such a problem here.
-   */
-  protected LearnedMethod(String name, Problem problem, int threads, boolean takesRagged) {
+  public GraphMethodToolkit(String name, Problem problem, int threads, int minimumLength) {
+    if (threads < 0 || minimumLength < 0) {
+      throw new IllegalArgumentException(name + ": threads and minimum length must not be negative");
+    }
     this.name = name;
     this.xDim = problem.parameterDim();
     this.yDim = problem.observationDim();
-    this.threads = threads;
+    this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     this.shape = problem.observationShape();
-    if (shape.ragged() && !takesRagged) {
-      throw new dev.inn.api.settings.ConfigurationException("method", name + " conditions on observation vectors,"
-          + " but problem '" + problem.name() + "' observes a " + shape.describe() + "; use cinn, whose summary"
-          + " network learns from sets and sequences");
+    this.minimumLength = Math.max(1, minimumLength);
+    if (shape.ragged() && minimumLength == 0) {
+      throw new ConfigurationException("method", name + " conditions on observation vectors, but problem '"
+          + problem.name() + "' observes a " + shape.describe() + "; use cinn, whose summary network learns from"
+          + " sets and sequences");
     }
   }
 
-  /** What one observation is; for a set or sequence {@link #yDim()} is one element's width. */
-  protected final ObservationShape shape() {
-    return shape;
-  }
-
-  /** The fewest elements an observation set or sequence must have (1 unless a network needs more). */
-  protected int minimumLength() {
-    return 1;
-  }
-
-  /** The method's name, e.g. {@code "cvae"}. */
-  public final String name() {
+  @Override
+  public String name() {
     return name;
   }
 
-  /** Columns of x. */
-  protected final int xDim() {
+  @Override
+  public ObservationShape shape() {
+    return shape;
+  }
+
+  /** The fewest elements an observation set or sequence must have. */
+  public int minimumLength() {
+    return minimumLength;
+  }
+
+  @Override
+  public int xDim() {
     return xDim;
   }
 
-  /** Columns of y. */
-  protected final int yDim() {
+  @Override
+  public int yDim() {
     return yDim;
   }
 
   /** The thread pool for matrix products and sampling, made on first use (one per method instance). */
-  protected final synchronized RowParallel parallel() {
+  public synchronized RowParallel parallel() {
     if (parallel == null) {
       parallel = new RowParallel(threads);
     }
@@ -113,18 +114,18 @@ public abstract class LearnedMethod implements PosteriorMethod, ChunkedTraining 
   }
 
   /** A pool of one thread: the caller runs everything (for work already spread over threads in chunks). */
-  protected static RowParallel serial() {
+  public static RowParallel serial() {
     return SERIAL;
   }
 
-  /** Refuses training data whose columns do not match the problem. */
-  protected final void checkData(Dataset data) {
+  @Override
+  public void checkData(Dataset data) {
     if (shape.ragged() || data.ragged()) {
       if (data.x().cols() != xDim) {
         throw new IllegalArgumentException(name + ": data has x " + data.x().cols() + " columns, the problem has "
             + xDim);
       }
-      RaggedRows.check("train " + name + ": training observations", data.y(), data.lengths(), shape, minimumLength());
+      RaggedRows.check("train " + name + ": training observations", data.y(), data.lengths(), shape, minimumLength);
       Trainer.checkFinite("train " + name, new Dataset(data.x(), Matrix.zeros(data.size(), 1)));
       return;
     }
@@ -140,7 +141,8 @@ public abstract class LearnedMethod implements PosteriorMethod, ChunkedTraining 
    * the identity when not or when the problem declares no support (an unbounded prior); a
    * support of the wrong width is refused.
    */
-  protected final SupportTransform supportTransform(Problem problem, boolean wanted) {
+  @Override
+  public SupportTransform supportMap(Problem problem, boolean wanted) {
     SupportTransform t = wanted && problem.support().isPresent()
         ? SupportTransform.of(problem.support().get()) : SupportTransform.identity(xDim);
     if (t.dim() != xDim) {
@@ -151,13 +153,14 @@ public abstract class LearnedMethod implements PosteriorMethod, ChunkedTraining 
   }
 
   /** Refuses an observation of the wrong length or with a non-finite value, and a negative sample count. */
-  protected final void checkRequest(float[] observation, int n) {
+  @Override
+  public void checkRequest(float[] observation, int n) {
     if (n < 0) {
       throw new IllegalArgumentException(name + ": cannot draw " + n + " samples");
     }
     if (shape.ragged()) {
       // a set or sequence comes as its elements one after the other, as many as it has
-      RaggedRows.checkOne(name + ": the observation", observation, shape, minimumLength());
+      RaggedRows.checkOne(name + ": the observation", observation, shape, minimumLength);
       return;
     }
     if (observation.length != yDim) {
@@ -206,62 +209,59 @@ public abstract class LearnedMethod implements PosteriorMethod, ChunkedTraining 
     return out;
   }
 
-  /**
-   * (Re)creates the x and y standardisers as fixed parameters of {@code scope} (identity until
-   * {@link #fitStandardizers}); call it where the method builds its parameters.
-   */
-  protected final void addStandardizers(Parameters scope) {
+  @Override
+  public void addStandardizers(Parameters scope) {
     xStandard = new Standardizer(scope, "x", xDim);
     yStandard = new Standardizer(scope, "y", yDim);
   }
 
-  /** Sets the standardisers from training data (x in the units the method learns in). */
-  protected final void fitStandardizers(Matrix x, Matrix y) {
+  @Override
+  public void fitStandardizers(Matrix x, Matrix y, int[] lengths) {
     xStandard.fit(x);
-    yStandard.fit(y);
-  }
-
-  /**
-   * As {@link #fitStandardizers(Matrix, Matrix)}; for sets and sequences ({@code lengths} not
-   * empty) y per element channel over the real elements only.
-   */
-  protected final void fitStandardizers(Matrix x, Matrix y, int[] lengths) {
     if (lengths.length == 0) {
-      fitStandardizers(x, y);
-      return;
+      yStandard.fit(y);
+    } else {
+      yStandard.fitElements(y, lengths);
     }
-    xStandard.fit(x);
-    yStandard.fitElements(y, lengths);
   }
 
-  /** x standardisation. */
-  protected final Standardizer xStandard() {
+  @Override
+  public Standardizer xStandard() {
     return xStandard;
   }
 
-  /** y standardisation. */
-  protected final Standardizer yStandard() {
+  @Override
+  public Standardizer yStandard() {
     return yStandard;
   }
 
   /**
-   * The rows in the units the networks learn in: x and y standardised (y per element channel for
-   * sets and sequences). A method that maps x first (e.g. to unbounded coordinates) overrides it;
-   * it must act row by row, as it is applied to each streamed chunk on its own.
+   * Sets how raw training pairs become the rows the networks learn from (by default x and y
+   * standardised, y per element channel for sets and sequences). A method that maps x first
+   * (e.g. onto the real line) sets its own; it must act row by row, as it is applied to each
+   * streamed chunk on its own.
    */
-  protected Dataset learningUnits(Dataset raw) {
+  public void learnIn(UnaryOperator<Dataset> units) {
+    this.learningUnits = units;
+  }
+
+  private Dataset learningUnits(Dataset raw) {
+    if (learningUnits != null) {
+      return learningUnits.apply(raw);
+    }
     return new Dataset(xStandard.apply(raw.x()), raw.ragged() ? yStandard.applyElements(raw.y(), raw.lengths())
         : yStandard.apply(raw.y()), raw.lengths());
   }
 
   /**
-   * {@link #learningUnits} of the training pairs: what a method hands to {@link #runTrainer}, so
-   * that training from chunks can prepare every chunk the same way.
+   * The training pairs in learning units ({@link #learnIn}): what a method hands to
+   * {@link #train}, so that training from chunks can prepare every chunk the same way.
    */
-  protected final Dataset scale(Dataset raw) {
+  public Dataset scale(Dataset raw) {
     Dataset scaled = learningUnits(raw);
-    if (stream != null && raw == stream.sample()) {
-      stream.scaled(scaled);
+    ChunkStream s = stream;
+    if (s != null && raw == s.sample()) {
+      s.scaled(scaled);
     }
     return scaled;
   }
@@ -269,16 +269,16 @@ public abstract class LearnedMethod implements PosteriorMethod, ChunkedTraining 
   /**
    * Trains on every chunk of {@code pairs}, holding about {@code windowChunks} chunks at once
    * (see {@link ChunkStream} for what is held and where the result differs from training in
-   * memory): the method's own training runs on a sample of {@code windowChunks} chunks (all
-   * when the window covers them), which fixes the standardisation and the checks after
-   * training, and its trainer pulls the batches from all chunks. A method that trains with a
-   * loop of its own instead of {@link #runTrainer} is refused.
+   * memory): the method's own training ({@code trainInMemory}) runs on a sample of
+   * {@code windowChunks} chunks (all when the window covers them), which fixes the
+   * standardisation and the checks after training, and its trainer pulls the batches from all
+   * chunks. A method that trains with a loop of its own instead of {@link #train} is refused.
    */
-  @Override
-  public synchronized TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context) {
+  public synchronized TrainingHistory train(PairChunks pairs, int windowChunks, TrainingContext context,
+      Function<Dataset, TrainingHistory> trainInMemory) {
     stream = ChunkStream.open(pairs, windowChunks, context.seed());
     try {
-      TrainingHistory history = train(stream.sample(), context);
+      TrainingHistory history = trainInMemory.apply(stream.sample());
       stream.checkTrainerStreamed(name);
       return history;
     } finally {
@@ -286,46 +286,30 @@ public abstract class LearnedMethod implements PosteriorMethod, ChunkedTraining 
     }
   }
 
-  /** Trains {@code params} with the shared trainer, reported as {@code "train NAME"}. */
-  protected final TrainingHistory runTrainer(OptimizerConfig optimizer, ParameterStore params, Dataset data,
-      Objective objective, TrainingContext context) {
-    return runTrainer(optimizer, params, data, objective, context, context.seed());
+  @Override
+  public TrainingHistory train(Parameters model, Dataset data, Objective objective, TrainingSchedule schedule,
+      TrainingContext context, long splitSeed) {
+    return train(ParameterStore.of(model), data, objective, OptimizerConfig.of(schedule), context, splitSeed);
   }
 
-  /** As {@link #runTrainer}, holding out the validation rows that {@code splitSeed} draws. */
-  protected final TrainingHistory runTrainer(OptimizerConfig optimizer, ParameterStore params, Dataset data,
-      Objective objective, TrainingContext context, long splitSeed) {
-    if (stream != null) {
-      return new Trainer(optimizer).run("train " + name, params, stream.rows(data, name, raw -> {
+  /**
+   * As {@link #train(Parameters, Dataset, Objective, TrainingSchedule, TrainingContext, long)}, on a
+   * store; while training from chunks the batches come from every chunk.
+   */
+  public TrainingHistory train(ParameterStore params, Dataset data, Objective objective, OptimizerConfig schedule,
+      TrainingContext context, long splitSeed) {
+    ChunkStream s = stream;
+    if (s != null) {
+      return new Trainer(schedule).run("train " + name, params, s.rows(data, name, raw -> {
         checkData(raw);
         return learningUnits(raw);
       }, context.seed()), objective, context, parallel(), splitSeed);
     }
-    return new Trainer(optimizer).run("train " + name, params, data, objective, context, parallel(), splitSeed);
+    return new Trainer(schedule).run("train " + name, params, data, objective, context, parallel(), splitSeed);
   }
 
-  /** Maps one chunk of latent rows to output rows. */
-  @FunctionalInterface
-  protected interface ChunkMap {
-    /**
-     * @param ops operations of this chunk (no gradients)
-     * @param latent the chunk's latent rows (zero columns when the method draws none up front)
-     * @param random the sampling generator after the latent draws (sequential chunks only; else null)
-     * @return the chunk's output, one row per latent row
-     */
-    Matrix apply(Ops ops, Matrix latent, SplittableRandom random);
-  }
-
-  /**
-   * {@code n} rows of {@code cols} columns from {@code map}, chunk by chunk. All
-   * {@code latentCols} N(0, 1) latent values are drawn first from {@code seed} in one sequence,
-   * so the result does not depend on the chunking. When the map draws further randomness
-   * ({@code sequential}), the chunks run in order and get the same generator, its matrix
-   * products spread over the threads; otherwise whole chunks run on the threads in parallel.
-   *
-   * @param chunkRows rows per chunk, a multiple of 4 (matrix kernels block rows by 4)
-   */
-  protected final Matrix sampleInChunks(int n, int cols, int latentCols, long seed, int chunkRows,
+  @Override
+  public Matrix sampleInChunks(int n, int cols, int latentCols, long seed, int chunkRows,
       boolean sequential, ChunkMap map) {
     SplittableRandom random = new SplittableRandom(seed);
     Matrix z = GaussianNoise.draw(random, n, latentCols, 1f);
