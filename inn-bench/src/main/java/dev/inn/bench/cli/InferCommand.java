@@ -6,6 +6,7 @@ import dev.inn.api.plugin.PluginLookup;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.problem.ReferenceObservation;
+import dev.inn.api.problem.Simulator;
 import dev.inn.api.settings.Settings;
 import dev.inn.bench.sequential.SequentialConfig;
 import dev.inn.bench.sequential.SequentialInference;
@@ -27,13 +28,32 @@ import picocli.CommandLine.Option;
     description = "Estimate the posterior of one observation with a simulation budget spent in rounds, each"
         + " simulating where the previous round's posterior puts its mass (truncated sequential NPE); writes a model"
         + " file valid for that observation.")
-final class InferCommand implements Callable<Integer> {
+public class InferCommand implements Callable<Integer> {
 
-  private final PluginLookup plugins;
+  private PluginLookup plugins;
 
   @Inject
   InferCommand(PluginLookup plugins) {
     this.plugins = plugins;
+  }
+
+  /** For a variant that sets its plugins with {@link #usePlugins} once the options are parsed. */
+  protected InferCommand() {
+  }
+
+  /** The plugins the problem and method are looked up in. */
+  protected final void usePlugins(PluginLookup lookup) {
+    this.plugins = lookup;
+  }
+
+  /** The {@code --plugins} option, or null. */
+  protected final Path pluginsOption() {
+    return common.plugins;
+  }
+
+  /** The simulator the rounds use; null (here) for the problem's own. */
+  protected Simulator simulator(String problemName, Settings problemSettings, Problem problem) {
+    return null;
   }
 
   @Mixin
@@ -135,7 +155,7 @@ final class InferCommand implements Callable<Integer> {
     SequentialInference.Result r;
     try {
       SequentialInference run = new SequentialInference(new SequentialInference.Setup(problem, ps, p, method, ms,
-          plugins, y, seed), config, folder, progress, training);
+          plugins, y, seed), config, folder, progress, training, simulator(problem, ps, p));
       r = run.run(out);
     } finally {
       if (training instanceof ConsoleProgress c) {

@@ -65,9 +65,19 @@ public final class SequentialInference {
   private final PrintWriter progress;
   private final ProgressListener training;
   private long simulatedNow;
+  private final Simulator simulator;
 
   public SequentialInference(Setup setup, SequentialConfig config, Path work, PrintWriter progress,
       ProgressListener training) {
+    this(setup, config, work, progress, training, null);
+  }
+
+  /**
+   * As above, the rounds drawing their simulations from {@code simulator} (e.g. one spread over a
+   * cluster) instead of the problem's; it must give the same rows for the same (seed, first row).
+   */
+  public SequentialInference(Setup setup, SequentialConfig config, Path work, PrintWriter progress,
+      ProgressListener training, Simulator simulator) {
     this.setup = setup;
     this.config = config;
     this.progress = progress;
@@ -97,6 +107,7 @@ public final class SequentialInference {
           + " truncation needs; use a density method such as 'cinn'");
     }
     this.store = RoundStore.open(work, manifest());
+    this.simulator = simulator != null ? simulator : p.simulator().get();
   }
 
   private PosteriorMethod createMethod() {
@@ -250,7 +261,6 @@ public final class SequentialInference {
 
   /** Round r's simulations: stored chunks as they are, missing ones simulated and stored. */
   private Matrix simulateRound(int r, Matrix x, long before) {
-    Simulator simulator = setup.problem().simulator().get();
     int n = x.rows();
     int dy = setup.problem().observationDim();
     float[] out = new float[n * dy];

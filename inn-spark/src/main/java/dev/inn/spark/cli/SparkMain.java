@@ -36,8 +36,9 @@ import picocli.CommandLine.Parameters;
  * comes from spark-submit.
  */
 @Command(name = "inn spark", mixinStandardHelpOptions = true, version = "inn 0.1.0-SNAPSHOT",
-    description = "inn on Apache Spark: fill a simulation store, rejection ABC for many observations.",
-    subcommands = {SparkMain.Simulate.class, SparkMain.Abc.class, SparkMain.Run.class, SimulationBenchmark.class,
+    description = "inn on Apache Spark: fill a simulation store, rejection ABC for many observations, sequential"
+        + " inference with its rounds simulated on the cluster.",
+    subcommands = {SparkMain.Simulate.class, SparkMain.Abc.class, SparkInfer.class, SparkMain.Run.class, SimulationBenchmark.class,
         CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
 
