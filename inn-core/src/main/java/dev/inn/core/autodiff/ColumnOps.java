@@ -8,32 +8,11 @@ import dev.inn.core.profile.StepProfile.Part;
  * Column operations and reductions of a {@link Graph}: column slices, concatenation,
  * permutation, row sums and totals, each with its backward step.
  */
-final class ColumnOps {
+final class ColumnOps extends GraphOps {
 
-  private final Graph graph;
 
   ColumnOps(Graph graph) {
-    this.graph = graph;
-  }
-
-  private Node result(int rows, int cols, boolean needsGrad) {
-    return graph.result(rows, cols, needsGrad);
-  }
-
-  private Node record(Node out, Part part, Node.Backward backward) {
-    return graph.record(out, part, backward);
-  }
-
-  private float[] grad(Node n) {
-    return graph.grad(n);
-  }
-
-  private static Node node(Tensor t) {
-    return Graph.node(t);
-  }
-
-  private static Part kind(Part part, Node a, Node b) {
-    return Graph.kind(part, a, b);
+    super(graph);
   }
 
   Tensor columns(Tensor a, int from, int to) {

@@ -11,41 +11,20 @@ import dev.inn.core.profile.StepProfile.Part;
  * Element-wise operations of a {@link Graph}: sums, products, scaling, row broadcasts,
  * element functions and activations, each with its backward step.
  */
-final class ElementwiseOps {
+final class ElementwiseOps extends GraphOps {
 
   // an element function's cost in multiply-adds, for the decision to split it over threads
   private static final int MAP_WORK = 16;
 
-  private final Graph graph;
   private final ArrayPool pool;
   private final RowParallel parallel;
   private final ElementKernels elements;
 
   ElementwiseOps(Graph graph) {
-    this.graph = graph;
+    super(graph);
     this.pool = graph.pool;
     this.parallel = graph.parallel;
     this.elements = graph.elements;
-  }
-
-  private Node result(int rows, int cols, boolean needsGrad) {
-    return graph.result(rows, cols, needsGrad);
-  }
-
-  private Node record(Node out, Part part, Node.Backward backward) {
-    return graph.record(out, part, backward);
-  }
-
-  private float[] grad(Node n) {
-    return graph.grad(n);
-  }
-
-  private static Node node(Tensor t) {
-    return Graph.node(t);
-  }
-
-  private static Part kind(Part part, Node a, Node b) {
-    return Graph.kind(part, a, b);
   }
 
   private static void sameShape(String op, Node a, Node b) {

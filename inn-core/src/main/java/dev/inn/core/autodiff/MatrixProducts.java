@@ -11,38 +11,17 @@ import dev.inn.core.profile.StepProfile.Part;
  * The matrix-product operations of a {@link Graph}: linear layers, products and pairwise
  * squared distances, each with its backward step.
  */
-final class MatrixProducts {
+final class MatrixProducts extends GraphOps {
 
-  private final Graph graph;
   private final ArrayPool pool;
   private final RowParallel parallel;
   private final Gemm gemm;
 
   MatrixProducts(Graph graph) {
-    this.graph = graph;
+    super(graph);
     this.pool = graph.pool;
     this.parallel = graph.parallel;
     this.gemm = graph.gemm;
-  }
-
-  private Node result(int rows, int cols, boolean needsGrad) {
-    return graph.result(rows, cols, needsGrad);
-  }
-
-  private Node record(Node out, Part part, Node.Backward backward) {
-    return graph.record(out, part, backward);
-  }
-
-  private float[] grad(Node n) {
-    return graph.grad(n);
-  }
-
-  private static Node node(Tensor t) {
-    return Graph.node(t);
-  }
-
-  private static Part kind(Part part, Node a, Node b) {
-    return Graph.kind(part, a, b);
   }
 
   private void gemm(float[] a, float[] b, float[] c, int n, int k, int m, boolean accumulate) {
