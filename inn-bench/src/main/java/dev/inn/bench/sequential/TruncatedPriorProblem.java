@@ -54,7 +54,7 @@ public final class TruncatedPriorProblem implements Problem {
 
   @Override
   public Dataset sample(int n, long seed) {
-    int[] pick = distinct(Math.min(n, parameters.rows()), seed);
+    int[] pick = dev.inn.api.random.SeededChoice.indices(parameters.rows(), Math.min(n, parameters.rows()), seed);
     float[] d = new float[pick.length * parameters.cols()];
     for (int i = 0; i < pick.length; i++) {
       System.arraycopy(parameters.data(), pick[i] * parameters.cols(), d, i * parameters.cols(), parameters.cols());
@@ -99,22 +99,6 @@ public final class TruncatedPriorProblem implements Problem {
       }
       return new Matrix(n, parameters.cols(), d);
     });
-  }
-
-  /** {@code n} distinct row indices, a seeded partial shuffle. */
-  private int[] distinct(int n, long seed) {
-    int[] idx = new int[parameters.rows()];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-    }
-    SplittableRandom r = new SplittableRandom(seed);
-    for (int i = 0; i < n; i++) {
-      int j = i + r.nextInt(idx.length - i);
-      int t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-    }
-    return java.util.Arrays.copyOf(idx, n);
   }
 
   @Override

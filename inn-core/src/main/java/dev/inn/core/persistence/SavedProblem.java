@@ -158,18 +158,7 @@ record SavedProblem(String name, List<String> parameterNames, List<String> obser
           + " held-out pairs of its data set" + (heldOut.size() == 0 ? " (a model file of an older format, or a data"
           + " set with test_fraction = 0; train again with test_fraction > 0)" : "") + "; asked for " + n);
     }
-    int[] order = new int[heldOut.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    SplittableRandom rng = new SplittableRandom(seed);
-    for (int i = 0; i < n; i++) {
-      int j = i + rng.nextInt(order.length - i);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return heldOut.select(java.util.Arrays.copyOf(order, n));
+    return heldOut.select(dev.inn.api.random.SeededChoice.indices(heldOut.size(), n, seed));
   }
 
   /** The data set's empirical prior: the kept training parameter rows, drawn with replacement. */

@@ -4,9 +4,9 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.ObservationShape;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Support;
+import dev.inn.api.random.SeededChoice;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * A problem backed by a user's own simulated (x, y) pairs. It has no prior, simulator or
@@ -72,7 +72,7 @@ public final class DatasetProblem implements Problem {
     this.splitSeed = splitSeed;
     this.support = support;
     int n = data.size();
-    int[] order = shuffled(identity(n), n, splitSeed);
+    int[] order = SeededChoice.indices(n, n, splitSeed);
     int test = (int) Math.round(n * testFraction);
     this.testRows = java.util.Arrays.copyOfRange(order, n - test, n);
     this.trainRows = java.util.Arrays.copyOfRange(order, 0, n - test);
@@ -160,26 +160,6 @@ public final class DatasetProblem implements Problem {
           + " rows (" + data.size() + " in all, " + testRows.length + " held out for testing); " + method
           + " asked for " + n);
     }
-    return java.util.Arrays.copyOf(shuffled(rows.clone(), n, seed), n);
-  }
-
-  private static int[] identity(int n) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    return a;
-  }
-
-  /** Partial Fisher-Yates: the first {@code k} entries become a seeded random choice. */
-  private static int[] shuffled(int[] a, int k, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    for (int i = 0; i < k && i < a.length - 1; i++) {
-      int j = i + rng.nextInt(a.length - i);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
+    return java.util.Arrays.copyOf(SeededChoice.moveToFront(rows.clone(), n, seed), n);
   }
 }

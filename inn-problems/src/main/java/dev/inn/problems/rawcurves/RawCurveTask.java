@@ -115,16 +115,25 @@ public abstract class RawCurveTask implements Problem {
         double[][] curve = solve(theta);
         valid[i] = curve != null;
         SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, firstRow + i));
-        for (int t = 0; t < steps(); t++) {
-          for (int k = 0; k < channels(); k++) {
-            ys[i * width + t * channels() + k] = curve == null ? Float.NaN : (float) observe(curve[t][k], k, rng);
-          }
+        if (curve == null) {
+          Arrays.fill(ys, i * width, (i + 1) * width, Float.NaN);
+        } else {
+          observeCurve(curve, rng, ys, i * width);
         }
       }
       int[] lengths = new int[x.rows()];
       Arrays.fill(lengths, steps());
       return new Simulation(new Matrix(x.rows(), width, ys), valid, lengths);
     });
+  }
+
+  /** Noisy observations of every step and channel of a noiseless curve, element-major from {@code offset}. */
+  private void observeCurve(double[][] curve, SplittableRandom rng, float[] out, int offset) {
+    for (int t = 0; t < steps(); t++) {
+      for (int k = 0; k < channels(); k++) {
+        out[offset + t * channels() + k] = (float) observe(curve[t][k], k, rng);
+      }
+    }
   }
 
   @Override
@@ -150,11 +159,7 @@ public abstract class RawCurveTask implements Problem {
         for (int j = 0; j < p; j++) {
           xs[i * p + j] = (float) theta[j];
         }
-        for (int t = 0; t < steps(); t++) {
-          for (int k = 0; k < channels(); k++) {
-            ys[i * width + t * channels() + k] = (float) observe(curve[t][k], k, rng);
-          }
-        }
+        observeCurve(curve, rng, ys, i * width);
       }
     });
     int[] lengths = new int[n];

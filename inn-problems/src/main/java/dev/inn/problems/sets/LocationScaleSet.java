@@ -114,12 +114,7 @@ public final class LocationScaleSet implements Problem {
       boolean[] valid = new boolean[x.rows()];
       for (int i = 0; i < x.rows(); i++) {
         SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, firstRow + i));
-        int size = minSize + rng.nextInt(maxSize - minSize + 1);
-        double sigma = Math.exp(x.get(i, 1));
-        for (int j = 0; j < size; j++) {
-          ys[i * width + j] = (float) (x.get(i, 0) + sigma * rng.nextGaussian());
-        }
-        lengths[i] = size;
+        lengths[i] = fill(rng, x.get(i, 0), x.get(i, 1), 0, TestData.SIMULATOR, ys, i * width);
         valid[i] = true;
       }
       return new Simulation(new Matrix(x.rows(), width, ys), valid, lengths);
@@ -183,6 +178,26 @@ public final class LocationScaleSet implements Problem {
     return v;
   }
 
+  /**
+   * Draws one set for (mu, log sigma) into {@code out} from {@code offset}: its size
+   * ({@code fixedSize}, or drawn from the training range when 0), then its values under
+   * {@code model}. Returns the size.
+   */
+  private int fill(SplittableRandom rng, double mu, double logSigma, int fixedSize, TestData model, float[] out,
+      int offset) {
+    int size = fixedSize > 0 ? fixedSize : minSize + rng.nextInt(maxSize - minSize + 1);
+    double sigma = Math.exp(logSigma);
+    for (int j = 0; j < size; j++) {
+      double value = switch (model) {
+        case SIMULATOR -> mu + sigma * rng.nextGaussian();
+        case SHIFTED -> mu + SHIFT * sigma + sigma * rng.nextGaussian();
+        case CONTAMINATED -> mu + (rng.nextDouble() < CONTAMINATION ? OUTLIER_SCALE : 1) * sigma * rng.nextGaussian();
+      };
+      out[offset + j] = (float) value;
+    }
+    return size;
+  }
+
   private Dataset draw(int n, long seed, int fixedSize, TestData model) {
     int width = paddedWidth();
     float[] xs = new float[2 * n];
@@ -192,20 +207,9 @@ public final class LocationScaleSet implements Problem {
     for (int i = 0; i < n; i++) {
       SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, i));
       PRIOR.draw(rng, theta);
-      int size = fixedSize > 0 ? fixedSize : minSize + rng.nextInt(maxSize - minSize + 1);
-      double sigma = Math.exp(theta[1]);
-      for (int j = 0; j < size; j++) {
-        double value = switch (model) {
-          case SIMULATOR -> theta[0] + sigma * rng.nextGaussian();
-          case SHIFTED -> theta[0] + SHIFT * sigma + sigma * rng.nextGaussian();
-          case CONTAMINATED -> theta[0]
-              + (rng.nextDouble() < CONTAMINATION ? OUTLIER_SCALE : 1) * sigma * rng.nextGaussian();
-        };
-        ys[i * width + j] = (float) value;
-      }
+      lengths[i] = fill(rng, theta[0], theta[1], fixedSize, model, ys, i * width);
       xs[2 * i] = (float) theta[0];
       xs[2 * i + 1] = (float) theta[1];
-      lengths[i] = size;
     }
     return new Dataset(new Matrix(n, 2, xs), new Matrix(n, width, ys), lengths);
   }
