@@ -21,7 +21,8 @@ package dev.inn.bench.sequential;
  * @param inflation the factor by which the fallback widens posterior samples about their mean
  * @param maxInvalidFraction a round whose simulations are invalid beyond this share stops the run
  * @param allPairs train round r > 0's model on every valid pair so far (plain TSNPE); when false
- *     (the default), only on the pairs inside round r's truncated region, so the model spends its
+ *     (the default), the pairs of a round whose proposal region held more than {@link #WIDER} times
+ *     round r's prior mass only where they lie inside round r's region, so the model spends its
  *     capacity and its standardisation where round r's proposals put the posterior
  */
 public record SequentialConfig(long budget, int rounds, double quantile, int densitySamples, int chunk,
@@ -31,6 +32,12 @@ public record SequentialConfig(long budget, int rounds, double quantile, int den
   public static final int DEFAULT_ROUNDS = 5;
   /** The share of the posterior estimate's own samples the truncation may leave outside. */
   public static final double DEFAULT_QUANTILE = 1e-4;
+
+  /**
+   * An earlier round whose proposal region held more than this many times the current round's prior
+   * mass trains the current round's model only with its pairs inside the current region.
+   */
+  public static final double WIDER = 10;
 
   /** Prior draws tried before the acceptance rate is trusted to call for the fallback. */
   public static final long PRIOR_TRIAL = 100_000;
