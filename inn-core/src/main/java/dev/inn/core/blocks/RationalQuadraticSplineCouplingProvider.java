@@ -12,8 +12,7 @@ import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.blocks.spline.RationalQuadraticSpline;
 import dev.inn.core.blocks.spline.SplineShape;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Subnet;
 import java.util.Map;
 
 /**
@@ -91,22 +90,19 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
     private final int conditionWidth;
     private final SplineShape shape;
     // first: v1 (+ c) -> splines of u2; second: u2 (+ c) -> splines of u1
-    private final DenseNet first;
-    private final DenseNet second;
+    private final Subnet first;
+    private final Subnet second;
 
     SplineCoupling(BlockSpec spec, int conditionWidth, Parameters params) {
       this.width = spec.width();
       this.split = TwoSidedCoupling.split(width, conditionWidth);
       this.conditionWidth = conditionWidth;
       this.shape = shape(spec.settings());
-      Activation act = Activation.named(spec.activation());
       int per = shape.parametersPerElement();
       int rest = width - split;
-      first = new DenseNet(params.scope("net1"), split + conditionWidth, spec.hidden(), spec.layers(), rest * per,
-          act, spec.initStd(), true);
+      first = spec.subnets().create(params.scope("net1"), split + conditionWidth, rest * per);
       // one dimension: the first subnet sees the condition alone and there is no second half
-      second = split == 0 ? null : new DenseNet(params.scope("net2"), rest + conditionWidth, spec.hidden(),
-          spec.layers(), split * per, act, spec.initStd(), true);
+      second = split == 0 ? null : spec.subnets().create(params.scope("net2"), rest + conditionWidth, split * per);
     }
 
     private void check(Tensor t, Tensor condition) {
@@ -120,7 +116,7 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
       }
     }
 
-    private Tensor splineParameters(Ops ops, DenseNet net, Tensor x, Tensor condition) {
+    private Tensor splineParameters(Ops ops, Subnet net, Tensor x, Tensor condition) {
       return net.apply(ops, condition == null ? x : ops.concatColumns(x, condition));
     }
 
