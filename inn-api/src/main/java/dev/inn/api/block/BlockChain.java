@@ -14,7 +14,7 @@ import java.util.List;
  * chain's one condition. {@link #initialize} gives each {@link DataInitialized} block its
  * actual input on one batch, whichever way it was added.
  */
-public final class BlockChain implements InvertibleBlock, ConditionalBlock {
+public final class BlockChain implements OptionallyConditionalBlock {
 
   /** One block of the chain: exactly one of the two is set. */
   private record Link(InvertibleBlock plain, ConditionalBlock conditional) {
@@ -142,16 +142,6 @@ public final class BlockChain implements InvertibleBlock, ConditionalBlock {
     if (conditioned && condition == null) {
       throw new IllegalArgumentException("this block chain has conditional blocks; pass their condition");
     }
-  }
-
-  @Override
-  public Transformed forward(Ops ops, Tensor u) {
-    return forward(ops, u, null);
-  }
-
-  @Override
-  public Transformed inverse(Ops ops, Tensor v) {
-    return inverse(ops, v, null);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.block.OptionallyConditionalBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
@@ -56,18 +57,7 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
 
   @Override
   public InvertibleBlock create(BlockSpec spec, Parameters params) {
-    SplineCoupling coupling = new SplineCoupling(spec, 0, params);
-    return new InvertibleBlock() {
-      @Override
-      public Transformed forward(Ops ops, Tensor u) {
-        return coupling.forward(ops, u, null);
-      }
-
-      @Override
-      public Transformed inverse(Ops ops, Tensor v) {
-        return coupling.inverse(ops, v, null);
-      }
-    };
+    return new SplineCoupling(spec, 0, params);
   }
 
   @Override
@@ -84,7 +74,7 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
   }
 
   /** The block; {@code conditionWidth} 0 means unconditional (condition passed as null). */
-  static final class SplineCoupling implements ConditionalBlock {
+  static final class SplineCoupling implements OptionallyConditionalBlock {
     private final int width;
     private final int split;
     private final int conditionWidth;
