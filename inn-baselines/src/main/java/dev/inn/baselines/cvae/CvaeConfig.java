@@ -1,7 +1,7 @@
 package dev.inn.baselines.cvae;
 
 import dev.inn.api.settings.Settings;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.Map;
