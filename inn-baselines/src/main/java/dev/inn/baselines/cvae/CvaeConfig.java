@@ -1,8 +1,8 @@
 package dev.inn.baselines.cvae;
 
 import dev.inn.api.settings.Settings;
+import dev.inn.api.nn.Activation;
 import dev.inn.baselines.method.NetworkMethod;
-import dev.inn.core.nn.Activation;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.Map;

@@ -10,7 +10,7 @@ import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.baselines.method.NetworkMethod;
 import dev.inn.baselines.nn.DropoutNet;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.losses.regression.SquaredError;
 import java.util.List;

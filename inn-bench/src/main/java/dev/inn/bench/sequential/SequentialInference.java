@@ -129,6 +129,7 @@ public final class SequentialInference {
     b.append("rounds = ").append(config.rounds()).append('\n');
     b.append("quantile = ").append(SettingText.render(config.quantile())).append('\n');
     b.append("density_samples = ").append(config.densitySamples()).append('\n');
+    b.append("training_pairs = ").append(SettingText.render(config.allPairs() ? "all" : "inside")).append('\n');
     b.append("seed = ").append(setup.seed()).append('\n');
     b.append("[problem_settings]\n");
     new java.util.TreeMap<>(setup.problemSettings().asMap())
@@ -220,10 +221,15 @@ public final class SequentialInference {
       }
       xs.add(x);
       ys.add(yr);
+      String trainedOn;
       if (store.done(r)) {
         model = load(store.model(r));
+        trainedOn = store.record(r).get("training_pairs");
       } else {
         Dataset data = RoundStore.validPairs(xs, ys);
+        if (r > 0 && !config.allPairs()) {
+          data = inside(data, model, y, threshold);
+        }
         PosteriorMethod m = createMethod();
         try {
           m.train(data, new TrainingContext(Seeds.task(setup.seed(), r, 4), training));
@@ -238,6 +244,7 @@ public final class SequentialInference {
         rec.put("invalid", Integer.toString(bad));
         rec.put("simulations_so_far", Long.toString(simulations));
         rec.put("training_pairs", Integer.toString(data.size()));
+        trainedOn = Integer.toString(data.size());
         store.finish(r, rec);
       }
       if (r == 0) {
@@ -245,8 +252,8 @@ public final class SequentialInference {
           progress.println("warning: " + w + "; the prior predictive may not produce this observation");
         }
       }
-      progress.printf(Locale.ROOT, "%s: %s; %d simulations (%d invalid), %d of %d so far; %.1f s%n", prefix,
-          proposalNote, n, bad, simulations, config.budget(), (System.nanoTime() - t0) / 1e9);
+      progress.printf(Locale.ROOT, "%s: %s; %d simulations (%d invalid), %d of %d so far; trained on %s pairs; %.1f s%n",
+          prefix, proposalNote, n, bad, simulations, config.budget(), trainedOn, (System.nanoTime() - t0) / 1e9);
       progress.flush();
     }
     try {
@@ -257,6 +264,24 @@ public final class SequentialInference {
       throw new UncheckedIOException("cannot write the model " + out + ": " + e.getMessage(), e);
     }
     return new Result(out, simulations, invalid, threshold, volume, config.rounds(), simulatedNow);
+  }
+
+  /**
+   * The pairs whose parameters lie in round r's truncated region (log q(x | y*) >= tau under the
+   * model that drew round r's proposals). An earlier round's pair there is a draw from the prior
+   * restricted to that region, as round r's own are, so the kept pairs together follow the prior
+   * truncated to the region and maximum likelihood on them stays valid for y*.
+   */
+  private static Dataset inside(Dataset data, PosteriorMethod proposer, float[] y, double threshold) {
+    double[] lq = ((PosteriorDensity) proposer).logDensity(y, data.x());
+    int[] keep = new int[lq.length];
+    int k = 0;
+    for (int i = 0; i < lq.length; i++) {
+      if (lq[i] >= threshold) {
+        keep[k++] = i;
+      }
+    }
+    return data.select(Arrays.copyOf(keep, k));
   }
 
   /** Round r's simulations: stored chunks as they are, missing ones simulated and stored. */
