@@ -101,15 +101,20 @@ public final class Coverage {
 
   /** The coverage curve: the fraction of credible levels at or below each alpha. */
   public static double[] curve(double[] credibleLevels, double[] alphas) {
+    return fractionsBelow(credibleLevels, alphas, true);
+  }
+
+  /** For each alpha, the fraction of {@code values} below it ({@code inclusive}: at or below it). */
+  static double[] fractionsBelow(double[] values, double[] alphas, boolean inclusive) {
     double[] out = new double[alphas.length];
     for (int a = 0; a < alphas.length; a++) {
-      int inside = 0;
-      for (double c : credibleLevels) {
-        if (c <= alphas[a]) {
-          inside++;
+      int below = 0;
+      for (double v : values) {
+        if (v < alphas[a] || (inclusive && v == alphas[a])) {
+          below++;
         }
       }
-      out[a] = inside / (double) credibleLevels.length;
+      out[a] = below / (double) values.length;
     }
     return out;
   }

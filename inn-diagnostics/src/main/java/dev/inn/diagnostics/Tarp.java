@@ -67,17 +67,7 @@ public final class Tarp {
 
   /** The expected coverage probability at each alpha: the fraction of f below it. */
   public static double[] ecp(double[] fractions, double[] alphas) {
-    double[] out = new double[alphas.length];
-    for (int a = 0; a < alphas.length; a++) {
-      int below = 0;
-      for (double f : fractions) {
-        if (f < alphas[a]) {
-          below++;
-        }
-      }
-      out[a] = below / (double) fractions.length;
-    }
-    return out;
+    return Coverage.fractionsBelow(fractions, alphas, false);
   }
 
   /** The verdict on the fractions f: the ECP curve above the diagonal = too wide, below = too narrow or biased. */

@@ -12,7 +12,9 @@ import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameter;
 import dev.inn.api.tensor.Tensor;
+import dev.inn.api.training.MethodToolkit;
 import dev.inn.api.training.TrainableModel;
+import dev.inn.api.training.TrainingSchedule;
 import dev.inn.api.training.TrainingEngine;
 import jakarta.inject.Inject;
 import java.io.DataInput;
@@ -54,29 +56,38 @@ public final class GaussianFitProvider implements MethodProvider {
     return d;
   }
 
+  /** Parses the optimiser settings, so a bad value fails when a suite is read. */
+  @Override
+  public void validate(Settings settings) {
+    engine.schedule(settings);
+  }
+
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
-    return new Fit(problem.parameterDim(), problem.observationDim(), settings);
+    TrainingSchedule schedule = engine.schedule(settings);
+    return new Fit(engine.toolkit(name(), problem, schedule.threads()), schedule);
   }
 
   private final class Fit implements PosteriorMethod {
     private final int dx;
     private final int dy;
-    private final Settings settings;
+    private final MethodToolkit kit;
+    private final TrainingSchedule schedule;
     private TrainableModel model;
     private Parameter weights;
     private Parameter bias;
     private Parameter logSd;
 
-    Fit(int dx, int dy, Settings settings) {
-      this.dx = dx;
-      this.dy = dy;
-      this.settings = settings;
+    Fit(MethodToolkit kit, TrainingSchedule schedule) {
+      this.dx = kit.xDim();
+      this.dy = kit.yDim();
+      this.kit = kit;
+      this.schedule = schedule;
       build(0);
     }
 
     private void build(long seed) {
-      model = engine.newModel(seed, settings.getInt("threads"));
+      model = engine.newModel(seed, schedule.threads());
       weights = model.parameters().trainable("w", dy, dx, 0.1);
       bias = model.parameters().trainable("b", 1, dx, 0);
       logSd = model.parameters().trainable("log_sd", 1, dx, 0);
@@ -92,9 +103,9 @@ public final class GaussianFitProvider implements MethodProvider {
     @Override
     public TrainingHistory train(Dataset data, TrainingContext context) {
       build(context.seed());
-      return model.train("train example-gaussian-fit", data,
+      return kit.train(model.parameters(), data,
           (ops, batch, random, step) -> List.of(new LossTerm("nll", 1, negativeLogLikelihood(ops, batch))),
-          settings, context);
+          schedule, context, context.seed());
     }
 
     @Override

@@ -7,7 +7,8 @@ import dev.inn.api.tensor.Tensor;
  * An invertible map of x given a condition c (the conditional INN's h(y)): invertible in its
  * first argument for every fixed condition. Gradients flow into the condition as well, so a
  * conditioning network upstream is trained through the block. Blocks without subnets
- * (permutations, ActNorm) ignore the condition.
+ * (permutations, ActNorm) have no conditional version; a {@link BlockChain} runs them
+ * unconditioned beside the conditional ones.
  */
 public interface ConditionalBlock {
 
@@ -22,9 +23,4 @@ public interface ConditionalBlock {
 
   /** u = f^-1(v; c) with log|det df^-1/dv| per row. */
   Transformed inverse(Ops ops, Tensor v, Tensor condition);
-
-  /** A block that ignores the condition (see {@link UnconditionedBlock}). */
-  static ConditionalBlock ignoringCondition(InvertibleBlock block) {
-    return new UnconditionedBlock(block);
-  }
 }

@@ -22,8 +22,11 @@ public interface Metric extends Plugin {
    * as "n/a" in tables (e.g. "needs a simulator: dataset problems have none").
    *
    * @param settings the metric's resolved settings
+   * @return by default available for every problem (a metric of the samples and the true x alone)
    */
-  Availability availability(Problem problem, Settings settings);
+  default Availability availability(Problem problem, Settings settings) {
+    return Availability.yes();
+  }
 
   /**
    * The snake_case result columns for {@code problem}, e.g. {@code resim_mean} and

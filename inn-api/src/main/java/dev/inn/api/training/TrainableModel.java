@@ -1,10 +1,6 @@
 package dev.inn.api.training;
 
-import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
-import dev.inn.api.method.TrainingContext;
-import dev.inn.api.method.TrainingHistory;
-import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
@@ -14,9 +10,9 @@ import java.io.IOException;
 import java.util.function.Function;
 
 /**
- * The weights of one model with the shared trainer: what a third-party trainable method
- * needs besides the {@link Ops} it writes its networks with. Made by
- * {@link TrainingEngine#newModel}.
+ * The weights of one model: what a third-party trainable method needs besides the {@link Ops}
+ * it writes its networks with. Made by {@link TrainingEngine#newModel}; trained by
+ * {@link MethodToolkit#train} on {@link #parameters()}.
  */
 public interface TrainableModel {
 
@@ -25,20 +21,6 @@ public interface TrainableModel {
 
   /** The number of trainable values. */
   long trainableCount();
-
-  /**
-   * Trains the parameters created so far with the project's trainer (shuffled mini-batches,
-   * Adam, the fixed-step or early-stopping schedule, loss curves, progress, a clear error when
-   * a term is not finite).
-   *
-   * @param task what is trained, for progress and errors, e.g. {@code "train my-method"}
-   * @param data the training pairs (already in the units the objective expects)
-   * @param objective the loss terms of a batch
-   * @param optimizer the optimiser settings, keyed as in {@link TrainingEngine#optimizerDefaults()}
-   * @param context the seed and the progress listener
-   * @return the per-term loss history
-   */
-  TrainingHistory train(String task, Dataset data, Objective objective, Settings optimizer, TrainingContext context);
 
   /**
    * Runs {@code forward} without recording gradients and returns a copy of its result.

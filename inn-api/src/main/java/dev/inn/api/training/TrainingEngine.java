@@ -22,7 +22,7 @@ public interface TrainingEngine {
   /**
    * The optimiser's setting keys with their defaults ({@code steps}, {@code batch}, {@code lr},
    * ...; {@code steps = 0} trains epochs with early stopping). A trainable method adds them to
-   * its own {@code defaults()} and passes its settings to {@link TrainableModel#train}.
+   * its own {@code defaults()} and parses its settings with {@link #schedule}.
    */
   Map<String, Object> optimizerDefaults();
 

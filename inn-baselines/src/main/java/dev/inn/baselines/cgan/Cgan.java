@@ -13,18 +13,18 @@ import dev.inn.baselines.nn.DropoutNet;
 import dev.inn.baselines.nn.ScalarFunction;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Activation;
+import dev.inn.api.nn.DenseNet;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.training.Adam;
+import dev.inn.core.training.LossWindows;
+import dev.inn.core.training.rows.TrainingRows;
 import dev.inn.core.training.OptimizerConfig;
 import dev.inn.core.training.Trainer;
 import dev.inn.core.training.TrainingDivergedException;
 import dev.inn.losses.regression.SquaredError;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -46,10 +46,10 @@ public final class Cgan extends NetworkMethod {
   private DenseNet discriminator;
 
   public Cgan(String name, Problem problem, CganConfig config) {
-    super(name, problem, config.standardize(), config.optimizer().threads());
+    super(name, problem, config.standardize(), config.optimizer());
     this.config = config;
     this.activation = Activation.named(config.activation());
-    this.zDim = config.latentDim() > 0 ? config.latentDim() : problem.latentDim();
+    this.zDim = latentDim(config.latentDim());
     build(0);
   }
 
@@ -114,14 +114,12 @@ public final class Cgan extends NetworkMethod {
     SplittableRandom random = new SplittableRandom(context.seed());
     Adam genAdam = new Adam(genParams.trainable(), gen);
     Adam discAdam = new Adam(discParams.trainable(), config.discOptimizer());
-    BatchOrder batches = new BatchOrder(data, gen.batch());
+    TrainingRows.RowCursor batches = TrainingRows.of(data).cursor(random);
+    int batchRows = Math.min(gen.batch(), data.size());
     ArrayPool pool = new ArrayPool();
-    List<Integer> steps = new ArrayList<>();
-    Map<String, List<Double>> curves = new LinkedHashMap<>();
-    Map<String, Double> window = new LinkedHashMap<>();
-    int inWindow = 0;
+    LossWindows log = new LossWindows(task, gen.steps(), gen.logEvery(), context.progress());
     for (int step = 0; step < gen.steps(); step++) {
-      Dataset batch = batches.next(random);
+      Dataset batch = batches.next(batchRows);
       int n = batch.size();
       Matrix ones = filled(1, n, 1f / n);
 
@@ -133,7 +131,7 @@ public final class Cgan extends NetworkMethod {
       Tensor faked = discriminator.apply(g, g.concatColumns(fake, y));
       Tensor discLoss = g.add(g.mean(g.map(g.scale(real, -1f), ScalarFunction.SOFTPLUS)),
           g.mean(g.map(faked, ScalarFunction.SOFTPLUS)));
-      update(task, g, List.of(new LossTerm("L_disc", 1, discLoss)), discAdam, config.discOptimizer(), step, window);
+      update(task, g, List.of(new LossTerm("L_disc", 1, discLoss)), discAdam, config.discOptimizer(), step, log);
       pool.releaseAll();
 
       // generator: fool the discriminator, keep the output variance of the data
@@ -151,29 +149,16 @@ public final class Cgan extends NetworkMethod {
         Tensor penalty = g.sum(g.square(g.sub(variance, g.constant(new Matrix(1, xDim(), dataVariance)))));
         terms.add(new LossTerm("L_var", config.varianceWeight(), penalty));
       }
-      update(task, g, terms, genAdam, gen, step, window);
+      update(task, g, terms, genAdam, gen, step, log);
       pool.releaseAll();
-      inWindow++;
-
-      if ((step + 1) % gen.logEvery() == 0 || step == gen.steps() - 1) {
-        steps.add(step + 1);
-        StringBuilder msg = new StringBuilder();
-        for (Map.Entry<String, Double> e : window.entrySet()) {
-          double m = e.getValue() / inWindow;
-          curves.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(m);
-          msg.append(e.getKey()).append('=').append(String.format("%.4g", m)).append(' ');
-        }
-        window.clear();
-        inWindow = 0;
-        context.progress().update(task, step + 1, gen.steps(), msg.toString().trim());
-      }
+      log.stepDone(step);
     }
-    return new TrainingHistory(List.copyOf(steps), curves);
+    return log.history();
   }
 
   /** One optimiser step on the weighted sum of {@code terms}; stops before the update when a term is not finite. */
   private static void update(String task, Graph g, List<LossTerm> terms, Adam adam, OptimizerConfig opt, int step,
-      Map<String, Double> window) {
+      LossWindows log) {
     Tensor total = null;
     for (LossTerm t : terms) {
       float v = t.value().scalar();
@@ -182,7 +167,7 @@ public final class Cgan extends NetworkMethod {
             + " of " + opt.steps() + " (learning rate " + opt.learningRate(step)
             + "); lower lr or disc_lr, or enable grad_clip");
       }
-      window.merge(t.name(), (double) v, Double::sum);
+      log.add(t.name(), v);
       Tensor weighted = g.scale(t.value(), (float) t.weight());
       total = total == null ? weighted : g.add(total, weighted);
     }
@@ -217,10 +202,5 @@ public final class Cgan extends NetworkMethod {
     float[] d = new float[rows * cols];
     java.util.Arrays.fill(d, value);
     return new Matrix(rows, cols, d);
-  }
-
-  @Override
-  protected double learningRate() {
-    return config.optimizer().lr();
   }
 }

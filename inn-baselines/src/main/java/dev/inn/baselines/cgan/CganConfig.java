@@ -1,7 +1,8 @@
 package dev.inn.baselines.cgan;
 
 import dev.inn.api.settings.Settings;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
+import dev.inn.baselines.method.NetworkMethod;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record CganConfig(int hidden, int layers, int discHidden, int discLayers,
    * 2e-3 decaying to 2e-6, batch 256, 100 steps of L2 pre-training; latent = problem's.
    */
   public static Map<String, Object> smallDefaults() {
-    Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
+    Map<String, Object> d = new HashMap<>(NetworkMethod.optimizerDefaults());
     d.put("hidden", 64);
     d.put("layers", 6);
     d.put("disc_hidden", 64);
@@ -36,7 +37,6 @@ public record CganConfig(int hidden, int layers, int discHidden, int discLayers,
     d.put("variance_weight", 0.0);
     d.put("pretrain_steps", 100);
     d.put("standardize", true);
-    d.put("steps", 5000);
     d.put("batch", 256);
     d.put("lr", 2e-3);
     d.put("lr_final", 2e-6);

@@ -11,8 +11,8 @@ import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.baselines.iaf.InverseAutoregressiveFlow;
 import dev.inn.baselines.method.NetworkMethod;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Activation;
+import dev.inn.api.nn.DenseNet;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.losses.regression.SquaredError;
 import java.util.List;
@@ -38,10 +38,10 @@ public final class Cvae extends NetworkMethod {
   private InverseAutoregressiveFlow flow;
 
   public Cvae(String name, Problem problem, CvaeConfig config) {
-    super(name, problem, config.standardize(), config.optimizer().threads());
+    super(name, problem, config.standardize(), config.optimizer());
     this.config = config;
     this.activation = Activation.named(config.activation());
-    this.zDim = config.latentDim() > 0 ? config.latentDim() : problem.latentDim();
+    this.zDim = latentDim(config.latentDim());
     build(0);
   }
 
@@ -71,7 +71,7 @@ public final class Cvae extends NetworkMethod {
 
   @Override
   protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return kit.train(params, scaled, this::terms, config.optimizer(), context, context.seed());
+    return trainOn(params, scaled, this::terms, context);
   }
 
   /** The negative ELBO of one batch as reconstruction and KL terms. */
@@ -121,10 +121,5 @@ public final class Cvae extends NetworkMethod {
   protected Tensor generate(Ops ops, Matrix y, Matrix latent, SplittableRandom random) {
     Tensor z = ops.constant(latent);
     return decoder.apply(ops, ops.concatColumns(z, ops.constant(y)));
-  }
-
-  @Override
-  protected double learningRate() {
-    return config.optimizer().lr();
   }
 }

@@ -1,7 +1,8 @@
 package dev.inn.baselines.cvae;
 
 import dev.inn.api.settings.Settings;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
+import dev.inn.baselines.method.NetworkMethod;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record CvaeConfig(int hidden, int layers, int latentDim, String activatio
   public record IafSettings(int steps, int hidden, int layers, int context) {}
 
   public static Map<String, Object> defaults() {
-    Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
+    Map<String, Object> d = new HashMap<>(NetworkMethod.optimizerDefaults());
     d.put("hidden", 128);
     d.put("layers", 4);
     d.put("latent_dim", 0);
@@ -29,7 +30,6 @@ public record CvaeConfig(int hidden, int layers, int latentDim, String activatio
     d.put("recon_weight", 15.0);
     d.put("kl_weight", 1.0);
     d.put("standardize", true);
-    d.put("steps", 5000);
     d.put("batch", 250);
     d.put("lr", 5e-3);
     d.put("lr_final", 1.6e-5);

@@ -1,7 +1,8 @@
 package dev.inn.baselines.dropout;
 
 import dev.inn.api.settings.Settings;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
+import dev.inn.baselines.method.NetworkMethod;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,12 +28,11 @@ public record DropoutConfig(int hidden, int layers, String activation, float dro
 
   /** {@code point-nn}'s defaults: no dropout and no variance, so no such keys. */
   public static Map<String, Object> pointDefaults() {
-    Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
+    Map<String, Object> d = new HashMap<>(NetworkMethod.optimizerDefaults());
     d.put("hidden", 128);
     d.put("layers", 6);
     d.put("activation", "relu");
     d.put("standardize", true);
-    d.put("steps", 5000);
     return Map.copyOf(d);
   }
 

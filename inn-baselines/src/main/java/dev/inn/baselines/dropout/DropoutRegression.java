@@ -10,7 +10,7 @@ import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.baselines.method.NetworkMethod;
 import dev.inn.baselines.nn.DropoutNet;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.losses.regression.SquaredError;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class DropoutRegression extends NetworkMethod {
   private DropoutNet net;
 
   public DropoutRegression(String name, Problem problem, DropoutConfig config) {
-    super(name, problem, config.standardize(), config.optimizer().threads());
+    super(name, problem, config.standardize(), config.optimizer());
     this.config = config;
     this.activation = Activation.named(config.activation());
     build(0);
@@ -57,7 +57,7 @@ public final class DropoutRegression extends NetworkMethod {
 
   @Override
   protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return kit.train(params, scaled, this::terms, config.optimizer(), context, context.seed());
+    return trainOn(params, scaled, this::terms, context);
   }
 
   List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
@@ -96,10 +96,5 @@ public final class DropoutRegression extends NetworkMethod {
     int d = xDim();
     Tensor std = ops.exp(ops.scale(ops.columns(out, d, 2 * d), 0.5f));
     return ops.add(ops.columns(out, 0, d), ops.mul(std, ops.constant(gaussian(random, y.rows(), d))));
-  }
-
-  @Override
-  protected double learningRate() {
-    return config.optimizer().lr();
   }
 }

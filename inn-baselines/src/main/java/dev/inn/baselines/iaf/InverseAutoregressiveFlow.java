@@ -6,7 +6,7 @@ import dev.inn.api.tensor.Parameter;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.baselines.nn.ScalarFunction;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
 
 /**
  * Inverse autoregressive flow (Kingma et al. 2016, numerically stable LSTM-style form): each

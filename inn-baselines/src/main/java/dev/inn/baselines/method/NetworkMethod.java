@@ -13,11 +13,15 @@ import dev.inn.api.tensor.Tensor;
 import dev.inn.core.training.GraphMethodToolkit;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.random.GaussianNoise;
+import dev.inn.core.training.OptimizerConfig;
 import dev.inn.core.training.SampleHealth;
+import dev.inn.api.training.Objective;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -35,13 +39,21 @@ public abstract class NetworkMethod implements PosteriorMethod, ChunkedTraining 
   private static final int SEQUENTIAL_CHUNK = 8192;
 
   private final boolean standardize;
+  private final OptimizerConfig optimizer;
+  private final int problemLatentDim;
 
   /** The shared toolkit: checks, standardisation, trainer, chunked sampling. */
   protected final GraphMethodToolkit kit;
 
-  protected NetworkMethod(String name, Problem problem, boolean standardize, int threads) {
-    this.kit = new GraphMethodToolkit(name, problem, threads, 0);
+  /**
+   * @param standardize whether to work in standardised units
+   * @param optimizer how the networks train (and on how many threads)
+   */
+  protected NetworkMethod(String name, Problem problem, boolean standardize, OptimizerConfig optimizer) {
+    this.kit = new GraphMethodToolkit(name, problem, optimizer.threads(), 0);
     this.standardize = standardize;
+    this.optimizer = optimizer;
+    this.problemLatentDim = problem.latentDim();
   }
 
   /** The method's name, e.g. {@code "cvae"}. */
@@ -57,6 +69,22 @@ public abstract class NetworkMethod implements PosteriorMethod, ChunkedTraining 
   /** Columns of y. */
   protected final int yDim() {
     return kit.yDim();
+  }
+
+  /** The width of a latent input: {@code configured}, or the problem's latent dimension when that is 0. */
+  protected final int latentDim(int configured) {
+    return configured > 0 ? configured : problemLatentDim;
+  }
+
+  /** The optimiser settings the networks train with. */
+  protected final OptimizerConfig optimizer() {
+    return optimizer;
+  }
+
+  /** Trains the parameters of {@code params} on {@code objective} with the shared trainer and this method's schedule. */
+  protected final TrainingHistory trainOn(ParameterStore params, Dataset scaled, Objective objective,
+      TrainingContext context) {
+    return kit.train(params, scaled, objective, optimizer, context, context.seed());
   }
 
   @Override
@@ -107,12 +135,9 @@ public abstract class NetworkMethod implements PosteriorMethod, ChunkedTraining 
     TrainingHistory history = fit(kit.scale(data), context);
     // a diverged network is refused here, not saved or scored as a bad row
     SampleHealth.check(name(), sample(data.y().row(0), 256, 1), data.x(),
-        "lower lr (now " + learningRate() + ")");
+        "lower lr (now " + optimizer.lr() + ")");
     return history;
   }
-
-  /** The learning rate training used, named when the health check after training fails. */
-  protected abstract double learningRate();
 
   @Override
   public final synchronized Matrix sample(float[] observation, int n, long seed) {
@@ -137,6 +162,17 @@ public abstract class NetworkMethod implements PosteriorMethod, ChunkedTraining 
     for (ParameterStore s : stores()) {
       s.read(in);
     }
+  }
+
+  /**
+   * The shared optimiser keys as the network baselines start from them: the trainer's defaults
+   * with 5000 fixed steps, the paper's budget for its baselines; each baseline sets its own
+   * batch and learning rates on top.
+   */
+  public static Map<String, Object> optimizerDefaults() {
+    Map<String, Object> d = new HashMap<>(OptimizerConfig.defaults());
+    d.put("steps", 5000);
+    return Map.copyOf(d);
   }
 
   /** A rows x cols matrix of independent N(0, 1) draws. */

@@ -10,8 +10,8 @@ import dev.inn.api.problem.Problem;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.baselines.method.NetworkMethod;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Activation;
+import dev.inn.api.nn.DenseNet;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.losses.mmd.Mmd;
 import java.util.List;
@@ -32,11 +32,11 @@ public final class MmdGenerator extends NetworkMethod {
   private DenseNet generator;
 
   public MmdGenerator(String name, Problem problem, MmdGeneratorConfig config, Kernel kernel) {
-    super(name, problem, config.standardize(), config.optimizer().threads());
+    super(name, problem, config.standardize(), config.optimizer());
     this.config = config;
     this.kernel = kernel;
     this.activation = Activation.named(config.activation());
-    this.zDim = config.latentDim() > 0 ? config.latentDim() : problem.latentDim();
+    this.zDim = latentDim(config.latentDim());
     build(0);
   }
 
@@ -55,7 +55,7 @@ public final class MmdGenerator extends NetworkMethod {
 
   @Override
   protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return kit.train(params, scaled, this::terms, config.optimizer(), context, context.seed());
+    return trainOn(params, scaled, this::terms, context);
   }
 
   List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
@@ -74,10 +74,5 @@ public final class MmdGenerator extends NetworkMethod {
   protected Tensor generate(Ops ops, Matrix y, Matrix latent, SplittableRandom random) {
     Tensor z = ops.constant(latent);
     return generator.apply(ops, ops.concatColumns(z, ops.constant(y)));
-  }
-
-  @Override
-  protected double learningRate() {
-    return config.optimizer().lr();
   }
 }

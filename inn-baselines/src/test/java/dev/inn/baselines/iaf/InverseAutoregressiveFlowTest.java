@@ -7,7 +7,7 @@ import dev.inn.api.data.Matrix;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
 import dev.inn.core.linalg.RowParallel;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
 import dev.inn.core.param.ModelParameter;
 import dev.inn.core.param.ParameterStore;
 import java.util.SplittableRandom;

@@ -97,6 +97,10 @@ public class InferCommand implements Callable<Integer> {
       + " that may fall outside the truncated prior (default: ${DEFAULT-VALUE})")
   double quantile;
 
+  @Option(names = "--all-pairs", description = "train each round's model on every pair so far, not only on those"
+      + " inside the round's truncated region (plain TSNPE)")
+  boolean allPairs;
+
   @Option(names = "--seed", defaultValue = "1", description = "seed of proposals, simulations and training (default:"
       + " ${DEFAULT-VALUE})")
   long seed;
@@ -116,7 +120,7 @@ public class InferCommand implements Callable<Integer> {
     if ((observation == null) == (reference == null)) {
       throw new IllegalArgumentException("give the observation with -y VALUES or --reference K (one of them)");
     }
-    SequentialConfig config = SequentialConfig.of(budget, rounds, quantile);
+    SequentialConfig config = SequentialConfig.of(budget, rounds, quantile).withAllPairs(allPairs);
     ModelFile.checkWritable(out);
     if (problem != null && problemOption != null && !problem.equals(problemOption)) {
       throw new IllegalArgumentException("the problem is named twice ('" + problem + "' and --problem '"

@@ -319,7 +319,8 @@ public final class SuiteRunner {
     SequentialOptions options = method.sequential().get();
     SequentialPosteriors.Outcome o;
     try {
-      SequentialConfig config = SequentialConfig.of(entry.trainSize(), options.rounds(), options.quantile());
+      SequentialConfig config = SequentialConfig.of(entry.trainSize(), options.rounds(), options.quantile())
+          .withAllPairs(options.allPairs());
       List<float[]> observations = new ArrayList<>();
       for (int i = 0; i < test.size(); i++) {
         observations.add(RaggedRows.observation(test, i, problem.observationShape()));

@@ -64,12 +64,7 @@ public final class C2stMetric implements Metric {
     double[] c2st = new double[n];
     IntStream.range(0, n).parallel().forEach(i -> c2st[i] = C2st.score(input.references().get(i),
         input.posteriors().get(i), options, input.seed() * 1_000_003L + i));
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         return new double[] {Statistics.mean(c2st, indices)};

@@ -1,7 +1,6 @@
 package dev.inn.bench.metrics;
 
 import dev.inn.api.data.Matrix;
-import dev.inn.api.metric.Availability;
 import dev.inn.api.metric.Measurement;
 import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
@@ -45,11 +44,6 @@ public final class CalibrationMetric implements Metric {
   }
 
   @Override
-  public Availability availability(Problem problem, Settings settings) {
-    return Availability.yes();
-  }
-
-  @Override
   public Measurement measure(MetricInput input, Settings settings) {
     int n = input.size();
     int d = input.truth().cols();
@@ -73,12 +67,7 @@ public final class CalibrationMetric implements Metric {
         }
       }
     });
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         double[] curve = signedCurve(indices);

@@ -1,6 +1,5 @@
 package dev.inn.bench.metrics;
 
-import dev.inn.api.metric.Availability;
 import dev.inn.api.metric.Measurement;
 import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
@@ -38,22 +37,12 @@ public final class CoverageMetric implements Metric {
   }
 
   @Override
-  public Availability availability(Problem problem, Settings settings) {
-    return Availability.yes();
-  }
-
-  @Override
   public Measurement measure(MetricInput input, Settings settings) {
     int n = input.size();
     double[] joint = Coverage.jointLevels(input.truth(), input.posteriors());
     double[][] u = Sbc.rankFractions(input.truth(), input.posteriors());
     List<String> names = input.problem().parameterNames();
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         double[] picked = new double[indices.length];

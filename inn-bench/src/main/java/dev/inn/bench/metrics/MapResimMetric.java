@@ -62,12 +62,7 @@ public final class MapResimMetric implements Metric {
       invalid[i] = Double.isNaN(dist[i]) ? 1 : 0;
     }
     int invalidCount = r.invalid();
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         return new double[] {Statistics.mean(dist, indices), Statistics.mean(invalid, indices)};

@@ -75,12 +75,7 @@ public final class MapRmseMetric implements Metric {
         squared[c][i] = diff * diff;
       }
     }
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         double[] out = new double[d + 1];

@@ -76,12 +76,7 @@ public final class ModeSharesMetric implements Metric {
       }
       splitError[i] = worst;
     }
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         return new double[] {Statistics.mean(onLabel, indices), Statistics.mean(splitError, indices)};

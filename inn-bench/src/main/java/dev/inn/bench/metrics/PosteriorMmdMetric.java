@@ -74,12 +74,7 @@ public final class PosteriorMmdMetric implements Metric {
     double[] mmd = new double[n];
     IntStream.range(0, n).parallel().forEach(i -> mmd[i] = Mmd.estimate(
         standardise(input.posteriors().get(i), scale, max), standardise(input.references().get(i), scale, max), kernel));
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         return new double[] {Statistics.mean(mmd, indices)};

@@ -61,12 +61,7 @@ public final class PosteriorResimMetric implements Metric {
     });
     long noneValid = IntStream.range(0, n).filter(i -> Double.isNaN(perObservation[i])).count();
     double invalidTotal = Statistics.mean(invalidFraction, Statistics.all(n));
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         return new double[] {Statistics.mean(perObservation, indices), Statistics.median(perObservation, indices),

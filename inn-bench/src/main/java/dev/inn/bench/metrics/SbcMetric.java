@@ -1,6 +1,5 @@
 package dev.inn.bench.metrics;
 
-import dev.inn.api.metric.Availability;
 import dev.inn.api.metric.Measurement;
 import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
@@ -46,11 +45,6 @@ public final class SbcMetric implements Metric {
   }
 
   @Override
-  public Availability availability(Problem problem, Settings settings) {
-    return Availability.yes();
-  }
-
-  @Override
   public Measurement measure(MetricInput input, Settings settings) {
     int n = input.size();
     int d = input.truth().cols();
@@ -73,12 +67,7 @@ public final class SbcMetric implements Metric {
       }
     }
     int samplesUsed = minL;
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         double[] out = new double[d];

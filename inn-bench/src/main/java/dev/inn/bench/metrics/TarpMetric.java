@@ -1,6 +1,5 @@
 package dev.inn.bench.metrics;
 
-import dev.inn.api.metric.Availability;
 import dev.inn.api.metric.Measurement;
 import dev.inn.api.metric.Metric;
 import dev.inn.api.metric.MetricInput;
@@ -37,20 +36,10 @@ public final class TarpMetric implements Metric {
   }
 
   @Override
-  public Availability availability(Problem problem, Settings settings) {
-    return Availability.yes();
-  }
-
-  @Override
   public Measurement measure(MetricInput input, Settings settings) {
     int n = input.size();
     double[] f = Tarp.fractions(input.truth(), input.posteriors(), input.parameterScale(), input.seed());
-    return new Measurement() {
-      @Override
-      public int observationCount() {
-        return n;
-      }
-
+    return new MeasuredObservations(n) {
       @Override
       public double[] summarise(int[] indices) {
         double mean = 0;

@@ -20,14 +20,24 @@ package dev.inn.bench.sequential;
  * @param maxPriorDraws the most prior draws tried per round before the fallback takes over
  * @param inflation the factor by which the fallback widens posterior samples about their mean
  * @param maxInvalidFraction a round whose simulations are invalid beyond this share stops the run
+ * @param allPairs train round r > 0's model on every valid pair so far (plain TSNPE); when false
+ *     (the default), the pairs of a round whose proposal region held more than {@link #WIDER} times
+ *     round r's prior mass only where they lie inside round r's region, so the model spends its
+ *     capacity and its standardisation where round r's proposals put the posterior
  */
 public record SequentialConfig(long budget, int rounds, double quantile, int densitySamples, int chunk,
-    double minAcceptance, long maxPriorDraws, double inflation, double maxInvalidFraction) {
+    double minAcceptance, long maxPriorDraws, double inflation, double maxInvalidFraction, boolean allPairs) {
 
   /** Rounds when none are asked for ({@code inn infer}, a suite's sequential method). */
   public static final int DEFAULT_ROUNDS = 5;
   /** The share of the posterior estimate's own samples the truncation may leave outside. */
   public static final double DEFAULT_QUANTILE = 1e-4;
+
+  /**
+   * An earlier round whose proposal region held more than this many times the current round's prior
+   * mass trains the current round's model only with its pairs inside the current region.
+   */
+  public static final double WIDER = 10;
 
   /** Prior draws tried before the acceptance rate is trusted to call for the fallback. */
   public static final long PRIOR_TRIAL = 100_000;
@@ -66,7 +76,13 @@ public record SequentialConfig(long budget, int rounds, double quantile, int den
 
   /** The defaults for a budget, a number of rounds and a truncation quantile. */
   public static SequentialConfig of(long budget, int rounds, double quantile) {
-    return new SequentialConfig(budget, rounds, quantile, 20_000, 1_000, 1e-3, 2_000_000, 1.5, 0.5);
+    return new SequentialConfig(budget, rounds, quantile, 20_000, 1_000, 1e-3, 2_000_000, 1.5, 0.5, false);
+  }
+
+  /** This configuration training on every pair so far ({@code true}) or only on those inside the region. */
+  public SequentialConfig withAllPairs(boolean all) {
+    return new SequentialConfig(budget, rounds, quantile, densitySamples, chunk, minAcceptance, maxPriorDraws,
+        inflation, maxInvalidFraction, all);
   }
 
   /** Simulations of round {@code r}: an equal share, the first {@code budget % rounds} rounds one more. */

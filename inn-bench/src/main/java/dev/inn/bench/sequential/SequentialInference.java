@@ -129,6 +129,7 @@ public final class SequentialInference {
     b.append("rounds = ").append(config.rounds()).append('\n');
     b.append("quantile = ").append(SettingText.render(config.quantile())).append('\n');
     b.append("density_samples = ").append(config.densitySamples()).append('\n');
+    b.append("training_pairs = ").append(SettingText.render(config.allPairs() ? "all" : "inside")).append('\n');
     b.append("seed = ").append(setup.seed()).append('\n');
     b.append("[problem_settings]\n");
     new java.util.TreeMap<>(setup.problemSettings().asMap())
@@ -145,6 +146,7 @@ public final class SequentialInference {
     float[] y = setup.observation();
     List<Matrix> xs = new ArrayList<>();
     List<Matrix> ys = new ArrayList<>();
+    List<Double> volumes = new ArrayList<>();
     PosteriorMethod model = null;
     long simulations = 0;
     long invalid = 0;
@@ -220,10 +222,14 @@ public final class SequentialInference {
       }
       xs.add(x);
       ys.add(yr);
+      volumes.add(volume);
+      String trainedOn;
       if (store.done(r)) {
         model = load(store.model(r));
+        trainedOn = store.record(r).get("training_pairs");
       } else {
-        Dataset data = RoundStore.validPairs(xs, ys);
+        Dataset data = r > 0 && !config.allPairs() ? narrowed(xs, ys, volumes, model, y, threshold)
+            : RoundStore.validPairs(xs, ys);
         PosteriorMethod m = createMethod();
         try {
           m.train(data, new TrainingContext(Seeds.task(setup.seed(), r, 4), training));
@@ -238,6 +244,7 @@ public final class SequentialInference {
         rec.put("invalid", Integer.toString(bad));
         rec.put("simulations_so_far", Long.toString(simulations));
         rec.put("training_pairs", Integer.toString(data.size()));
+        trainedOn = Integer.toString(data.size());
         store.finish(r, rec);
       }
       if (r == 0) {
@@ -245,8 +252,8 @@ public final class SequentialInference {
           progress.println("warning: " + w + "; the prior predictive may not produce this observation");
         }
       }
-      progress.printf(Locale.ROOT, "%s: %s; %d simulations (%d invalid), %d of %d so far; %.1f s%n", prefix,
-          proposalNote, n, bad, simulations, config.budget(), (System.nanoTime() - t0) / 1e9);
+      progress.printf(Locale.ROOT, "%s: %s; %d simulations (%d invalid), %d of %d so far; trained on %s pairs; %.1f s%n",
+          prefix, proposalNote, n, bad, simulations, config.budget(), trainedOn, (System.nanoTime() - t0) / 1e9);
       progress.flush();
     }
     try {
@@ -257,6 +264,43 @@ public final class SequentialInference {
       throw new UncheckedIOException("cannot write the model " + out + ": " + e.getMessage(), e);
     }
     return new Result(out, simulations, invalid, threshold, volume, config.rounds(), simulatedNow);
+  }
+
+  /**
+   * The training pairs of round r = xs.size() - 1: all pairs of the rounds whose proposals came from a
+   * region at most {@link SequentialConfig#WIDER} times round r's prior mass, and of the wider ones
+   * only those inside round r's region (log q(x | y*) >= tau under the model that drew round r's
+   * proposals). A wider round's pair kept there is a draw from the prior restricted to round r's
+   * region, as round r's own are, so the training pairs stay a mixture of truncated priors that all
+   * hold the posterior's mass, and maximum likelihood stays valid for y*; the flow's
+   * standardisation and capacity are no longer spent on far-off early draws. Pairs of a round of
+   * about the same size are kept whole: the ones just outside round r's region lie at its edge and
+   * still inform the flow.
+   */
+  static Dataset narrowed(List<Matrix> xs, List<Matrix> ys, List<Double> volumes, PosteriorMethod proposer,
+      float[] y, double threshold) {
+    int last = xs.size() - 1;
+    List<Matrix> keptX = new ArrayList<>();
+    List<Matrix> keptY = new ArrayList<>();
+    for (int j = 0; j <= last; j++) {
+      if (j == last || !(volumes.get(j) > SequentialConfig.WIDER * volumes.get(last))) {
+        keptX.add(xs.get(j));
+        keptY.add(ys.get(j));
+        continue;
+      }
+      double[] lq = ((PosteriorDensity) proposer).logDensity(y, xs.get(j));
+      int[] keep = new int[lq.length];
+      int k = 0;
+      for (int i = 0; i < lq.length; i++) {
+        if (lq[i] >= threshold) {
+          keep[k++] = i;
+        }
+      }
+      int[] rows = Arrays.copyOf(keep, k);
+      keptX.add(xs.get(j).selectRows(rows));
+      keptY.add(ys.get(j).selectRows(rows));
+    }
+    return RoundStore.validPairs(keptX, keptY);
   }
 
   /** Round r's simulations: stored chunks as they are, missing ones simulated and stored. */
@@ -342,6 +386,7 @@ public final class SequentialInference {
     validity.put("log_density_threshold", threshold);
     validity.put("truncated_volume", volume);
     validity.put("quantile", config.quantile());
+    validity.put(SequentialValidity.ALL_PAIRS, config.allPairs());
     validity.put(SequentialValidity.TRUNCATED_PRIOR, SequentialValidity.columns(trainingParameters));
     try {
       ModelFile.save(file, new ModelFile.Header(ModelFile.FORMAT_VERSION, setup.methodName(), setup.methodSettings(),

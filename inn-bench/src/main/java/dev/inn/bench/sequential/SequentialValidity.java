@@ -19,6 +19,11 @@ public final class SequentialValidity {
    * draws from the prior the model was trained under (the rounds' truncated proposals).
    */
   public static final String TRUNCATED_PRIOR = "truncated_prior_draws";
+  /**
+   * The validity key saying the model trained on every round's pairs (true) rather than only on those
+   * inside the last round's region; absent in files written before the choice existed (they trained on all)
+   */
+  public static final String ALL_PAIRS = "all_pairs";
 
   private SequentialValidity() {}
 
@@ -83,13 +88,15 @@ public final class SequentialValidity {
       seen[i] = (float) ((Number) recorded.get(i)).doubleValue();
     }
     return Optional.of(String.format(Locale.ROOT, "Sequential model ('inn infer', %s rounds, %s simulations) for the"
-        + " observation y* = %s. Its posterior is valid only under the truncated prior it was trained under: the"
-        + " rounds' proposals, the prior for the first round, the prior truncated to log q >= %.4g (the last"
-        + " round's region holds %.3g of the prior's mass) for the later ones. The test parameters here are drawn"
+        + " observation y* = %s. Its posterior is valid only under the truncated prior it was trained under: %s"
+        + " (the last round's region, log q >= %.4g, holds %.3g of the prior's mass). The test parameters here are drawn"
         + " from that truncated prior (the parameters of its training pairs, with fresh simulations), not from the"
         + " prior: the verdicts say how well it is calibrated there, and nothing about the posterior of"
         + " observations the truncated prior cannot produce.", validity.get("rounds"), validity.get("simulations"),
-        java.util.Arrays.toString(seen), ((Number) validity.get("log_density_threshold")).doubleValue(),
+        java.util.Arrays.toString(seen), !Boolean.FALSE.equals(validity.get(ALL_PAIRS)) ? "the rounds' proposals, the"
+            + " prior for the first round, the prior truncated to the previous round's region for the later ones"
+            : "the prior truncated to the last round's region (the rounds' proposals that lie in it)",
+        ((Number) validity.get("log_density_threshold")).doubleValue(),
         ((Number) validity.get("truncated_volume")).doubleValue()));
   }
 

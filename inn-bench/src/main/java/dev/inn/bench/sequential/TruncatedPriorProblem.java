@@ -2,14 +2,13 @@ package dev.inn.bench.sequential;
 
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
-import dev.inn.api.data.ObservationShape;
-import dev.inn.api.problem.Depiction;
-import dev.inn.api.problem.ModeStructure;
-import dev.inn.api.problem.NoiselessForward;
+import dev.inn.api.problem.ForwardingProblem;
 import dev.inn.api.problem.Problem;
+import dev.inn.api.problem.PublishedScore;
+import dev.inn.api.problem.ReferenceObservation;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
-import dev.inn.api.problem.Support;
+import dev.inn.api.random.SeededChoice;
 import dev.inn.api.random.Seeds;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +23,11 @@ import java.util.SplittableRandom;
  * problem's prior, is what SBC, coverage and TARP must draw their test parameters from: drawn from
  * the full prior they would judge the model where it was never meant to hold. Test pairs take
  * parameters from the kept ones (without replacement) and simulate fresh observations for them;
- * everything else is the wrapped problem's.
+ * everything else is the wrapped problem's, but for what holds under its full prior only (the exact
+ * posterior, reference observations, published scores).
  */
-public final class TruncatedPriorProblem implements Problem {
+public final class TruncatedPriorProblem extends ForwardingProblem {
 
-  private final Problem base;
   private final Matrix parameters;
   private final Simulator simulator;
 
@@ -37,7 +36,7 @@ public final class TruncatedPriorProblem implements Problem {
    * @param parameters the parameters of the model's training pairs, draws from its prior
    */
   public TruncatedPriorProblem(Problem base, Matrix parameters) {
-    this.base = base;
+    super(base);
     this.parameters = parameters;
     this.simulator = base.simulator().orElseThrow(() -> new IllegalArgumentException("problem '" + base.name()
         + "' has no simulator, so no test pairs can be drawn under a sequential model's truncated prior"));
@@ -54,32 +53,31 @@ public final class TruncatedPriorProblem implements Problem {
 
   @Override
   public Dataset sample(int n, long seed) {
-    int[] pick = dev.inn.api.random.SeededChoice.indices(parameters.rows(), Math.min(n, parameters.rows()), seed);
-    float[] d = new float[pick.length * parameters.cols()];
-    for (int i = 0; i < pick.length; i++) {
-      System.arraycopy(parameters.data(), pick[i] * parameters.cols(), d, i * parameters.cols(), parameters.cols());
-    }
-    Matrix x = new Matrix(pick.length, parameters.cols(), d);
+    Matrix x = parameters.selectRows(SeededChoice.indices(parameters.rows(), Math.min(n, parameters.rows()), seed));
     Simulation s = simulator.simulate(x, Seeds.combine(seed, 1), 0);
     // the model never trained on invalid simulations, so they are no test of it either
-    int valid = 0;
-    for (boolean v : s.valid()) {
-      valid += v ? 1 : 0;
+    Dataset all = new Dataset(x, s.y());
+    if (s.invalidCount() == 0) {
+      return all;
     }
-    if (valid == x.rows()) {
-      return new Dataset(x, s.y());
-    }
-    int dy = s.y().cols();
-    float[] xd = new float[valid * x.cols()];
-    float[] yd = new float[valid * dy];
+    int[] valid = new int[x.rows() - s.invalidCount()];
     for (int i = 0, k = 0; i < x.rows(); i++) {
       if (s.valid()[i]) {
-        System.arraycopy(x.data(), i * x.cols(), xd, k * x.cols(), x.cols());
-        System.arraycopy(s.y().data(), i * dy, yd, k * dy, dy);
-        k++;
+        valid[k++] = i;
       }
     }
-    return new Dataset(new Matrix(valid, x.cols(), xd), new Matrix(valid, dy, yd));
+    return all.select(valid);
+  }
+
+  /** Drawn like {@link #sample}: the kept parameters with fresh simulations. */
+  @Override
+  public Dataset testSet(int n, long seed) {
+    return sample(n, seed ^ 0x5DEECE66DL);
+  }
+
+  @Override
+  public OptionalInt trainingPairs() {
+    return OptionalInt.empty();
   }
 
   @Override
@@ -92,43 +90,12 @@ public final class TruncatedPriorProblem implements Problem {
     return Optional.of((n, seed) -> {
       // with replacement: the prior standing in for scales (TARP, contraction) may be asked for more
       SplittableRandom r = new SplittableRandom(seed);
-      float[] d = new float[n * parameters.cols()];
+      int[] rows = new int[n];
       for (int i = 0; i < n; i++) {
-        System.arraycopy(parameters.data(), r.nextInt(parameters.rows()) * parameters.cols(), d, i * parameters.cols(),
-            parameters.cols());
+        rows[i] = r.nextInt(parameters.rows());
       }
-      return new Matrix(n, parameters.cols(), d);
+      return parameters.selectRows(rows);
     });
-  }
-
-  @Override
-  public String name() {
-    return base.name();
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return base.parameterNames();
-  }
-
-  @Override
-  public List<String> observationNames() {
-    return base.observationNames();
-  }
-
-  @Override
-  public ObservationShape observationShape() {
-    return base.observationShape();
-  }
-
-  @Override
-  public int latentDim() {
-    return base.latentDim();
-  }
-
-  @Override
-  public Optional<Support> support() {
-    return base.support();
   }
 
   @Override
@@ -136,18 +103,21 @@ public final class TruncatedPriorProblem implements Problem {
     return Optional.of(simulator);
   }
 
+  /** None: the wrapped problem's exact posterior holds under its full prior. */
   @Override
-  public Optional<NoiselessForward> noiselessForward() {
-    return base.noiselessForward();
+  public Optional<PosteriorSampler> exactPosterior() {
+    return Optional.empty();
   }
 
+  /** None: reference posteriors hold under the full prior. */
   @Override
-  public Optional<Depiction> depiction() {
-    return base.depiction();
+  public List<ReferenceObservation> referenceObservations() {
+    return List.of();
   }
 
+  /** None: published scores hold under the full prior. */
   @Override
-  public Optional<ModeStructure> modes() {
-    return base.modes();
+  public List<PublishedScore> publishedScores() {
+    return List.of();
   }
 }

@@ -8,5 +8,6 @@ package dev.inn.bench.suite;
  *
  * @param rounds rounds each observation's budget is split into
  * @param quantile the truncation quantile of the posterior estimate's own log densities
+ * @param allPairs train each round on every pair so far instead of only those inside its region
  */
-public record SequentialOptions(int rounds, double quantile) {}
+public record SequentialOptions(int rounds, double quantile, boolean allPairs) {}

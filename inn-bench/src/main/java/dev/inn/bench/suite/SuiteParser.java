@@ -185,7 +185,10 @@ public final class SuiteParser {
         metrics, reference, figures, source);
   }
 
-  /** {@code sequential = { rounds = 5, quantile = 1e-4 }}: the method runs once per test observation. */
+  /**
+   * {@code sequential = { rounds = 5, quantile = 1e-4, all_pairs = false }}: the method runs once per
+   * test observation.
+   */
   private static Optional<SequentialOptions> sequential(TomlTable method) {
     if (!method.has("sequential")) {
       return Optional.empty();
@@ -196,8 +199,9 @@ public final class SuiteParser {
     if (!(quantile > 0 && quantile < 0.5)) {
       throw t.error("quantile", "key 'quantile' in " + t.display() + " must be in (0, 0.5), got " + quantile);
     }
+    boolean allPairs = t.bool("all_pairs", false);
     t.rejectUnknown();
-    return Optional.of(new SequentialOptions(rounds, quantile));
+    return Optional.of(new SequentialOptions(rounds, quantile, allPairs));
   }
 
   private <P extends Plugin> P plugin(TomlTable table, String key, Class<P> kind, String name) {

@@ -130,14 +130,17 @@ class SequentialInferenceTest {
 
   /**
    * What {@code inn diagnose} does with a sequential model: test parameters from the truncated prior
-   * the model keeps (the rounds' proposals), fresh simulations, SBC ranks and joint coverage.
-   * Calibrated there; and the test parameters are not the prior's: half of them lie in round 2's
-   * region, where the prior puts only its truncated volume.
+   * the model keeps (its training pairs' parameters: round 2's proposals and round 1's prior draws,
+   * all of them or, when round 2's region is narrow, those inside it), fresh simulations, SBC ranks
+   * and joint coverage. Calibrated there; and the test parameters are not the prior's: more of them
+   * lie in round 2's region than the prior's share there, its truncated volume.
    */
   private static void diagnosedUnderItsTruncatedPriorTheModelIsCalibrated(ModelFile.Loaded loaded, Path work)
       throws IOException {
     Matrix kept = SequentialValidity.truncatedPrior(loaded.header().validity()).orElseThrow();
-    assertThat(kept.rows()).isEqualTo(6001);
+    int trained = Integer.parseInt(Files.readAllLines(work.resolve("round-02/round.toml")).stream()
+        .filter(l -> l.startsWith("training_pairs")).findFirst().orElseThrow().split(" = ")[1]);
+    assertThat(kept.rows()).isEqualTo(trained);
     TruncatedPriorProblem truncated = new TruncatedPriorProblem(loaded.problem(), kept);
     Dataset test = truncated.testSet(300, 17);
     assertThat(test.size()).isEqualTo(300);
@@ -150,9 +153,18 @@ class SequentialInferenceTest {
         .count() / (double) test.size();
     double priorInside = java.util.Arrays.stream(((PosteriorDensity) first).logDensity(Y,
         loaded.problem().testSet(3000, 17).x())).filter(v -> v >= tau).count() / 3000.0;
-    // the mixture: half prior draws (inside with the volume's probability), half inside
-    assertThat(inside).as("test parameters inside round 2's region").isCloseTo(0.5 + 0.5 * volume,
-        org.assertj.core.data.Offset.offset(0.08));
+    if (1.0 > SequentialConfig.WIDER * volume) {
+      // round 1 drew from a region far wider than round 2's: only its pairs inside round 2's region
+      // (about the volume's share of them) trained the model, beside round 2's own
+      assertThat(inside).as("test parameters inside round 2's region").isGreaterThanOrEqualTo(0.99);
+      assertThat((kept.rows() - 3000) / 3001.0).as("round 1's pairs kept").isCloseTo(volume,
+          org.assertj.core.data.Offset.offset(0.03));
+    } else {
+      // the mixture: half prior draws (inside with the volume's probability), half inside
+      assertThat(kept.rows()).isEqualTo(6001);
+      assertThat(inside).as("test parameters inside round 2's region").isCloseTo(0.5 + 0.5 * volume,
+          org.assertj.core.data.Offset.offset(0.08));
+    }
     assertThat(priorInside).as("prior draws inside round 2's region").isCloseTo(volume,
         org.assertj.core.data.Offset.offset(0.03));
 
@@ -234,6 +246,35 @@ class SequentialInferenceTest {
         .hasMessageContaining("round 2 of 2").hasMessageContaining("failed on 150 of the round's 150 simulations")
         .hasMessageContaining("300 simulations run so far are kept");
     assertThat(bad.resolve("round-02/y-00000.npy")).exists();
+  }
+
+  @Test
+  void aFarWiderRoundTrainsOnlyWithItsPairsInsideTheLatestRegion() {
+    // log q(x | y*) = -|x0|, region log q >= -1: |x0| <= 1
+    PosteriorMethod proposer = (PosteriorMethod) java.lang.reflect.Proxy.newProxyInstance(
+        PosteriorMethod.class.getClassLoader(), new Class<?>[] {PosteriorMethod.class, PosteriorDensity.class},
+        (proxy, method, args) -> {
+          if (!method.getName().equals("logDensity")) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          Matrix x = (Matrix) args[1];
+          double[] out = new double[x.rows()];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = -Math.abs(x.get(i, 0));
+          }
+          return out;
+        });
+    Matrix wide = new Matrix(4, 1, new float[] {0.5f, 3f, -0.9f, -7f});
+    Matrix near = new Matrix(3, 1, new float[] {1.5f, 0.2f, -1.2f});
+    Matrix latest = new Matrix(2, 1, new float[] {0.1f, -0.3f});
+    List<Matrix> xs = List.of(wide, near, latest);
+    List<Matrix> ys = List.of(wide, near, latest);
+    // volumes 1 (the prior), 0.3 and 0.05: only round 1 drew from a region over 10 times as wide
+    Dataset d = SequentialInference.narrowed(xs, ys, List.of(1.0, 0.3, 0.05), proposer, Y, -1);
+    assertThat(d.x().data()).containsExactly(0.5f, -0.9f, 1.5f, 0.2f, -1.2f, 0.1f, -0.3f);
+    assertThat(d.y().data()).containsExactly(0.5f, -0.9f, 1.5f, 0.2f, -1.2f, 0.1f, -0.3f);
+    // comparable regions keep every pair
+    assertThat(SequentialInference.narrowed(xs, ys, List.of(1.0, 0.3, 0.2), proposer, Y, -1).size()).isEqualTo(9);
   }
 
   /** Every file under dir by relative path, its bytes as Base64 so maps compare by content. */

@@ -2,7 +2,6 @@ package dev.inn.core.blocks;
 
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
-import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.DataInitialized;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.block.Transformed;
@@ -81,11 +80,5 @@ public final class ActNormProvider implements BlockProvider {
       logScale.assign(s);
       shift.assign(b);
     }
-  }
-
-  /** No subnets: the block itself, the condition not needed. */
-  @Override
-  public ConditionalBlock createConditional(BlockSpec spec, int conditionWidth, Parameters params) {
-    return ConditionalBlock.ignoringCondition(create(spec, params));
   }
 }

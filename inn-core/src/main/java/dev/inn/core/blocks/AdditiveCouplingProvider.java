@@ -6,8 +6,7 @@ import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Subnet;
 
 /** {@code nice-coupling}: NICE additive coupling on both halves; volume preserving (log-det 0). */
 public final class AdditiveCouplingProvider implements BlockProvider {
@@ -40,8 +39,7 @@ public final class AdditiveCouplingProvider implements BlockProvider {
   }
 
   private static CouplingHalf half(BlockSpec spec, Parameters p, int in, int out) {
-    DenseNet net = new DenseNet(p, in, spec.hidden(), spec.layers(), out, Activation.named(spec.activation()),
-        spec.initStd(), true);
+    Subnet net = spec.subnets().create(p, in, out);
     return (ops, c) -> new Tensor[] {null, net.apply(ops, c)};
   }
 }

@@ -6,8 +6,7 @@ import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Parameters;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Subnet;
 import java.util.Map;
 
 /**
@@ -57,9 +56,8 @@ public final class AffineCouplingProvider implements BlockProvider {
   }
 
   private static CouplingHalf half(BlockSpec spec, Parameters sp, Parameters tp, int in, int out, SoftClamp clamp) {
-    Activation act = Activation.named(spec.activation());
-    DenseNet s = new DenseNet(sp, in, spec.hidden(), spec.layers(), out, act, spec.initStd(), true);
-    DenseNet t = new DenseNet(tp, in, spec.hidden(), spec.layers(), out, act, spec.initStd(), true);
+    Subnet s = spec.subnets().create(sp, in, out);
+    Subnet t = spec.subnets().create(tp, in, out);
     return (ops, c) -> new dev.inn.api.tensor.Tensor[] {ops.map(s.apply(ops, c), clamp), t.apply(ops, c)};
   }
 }

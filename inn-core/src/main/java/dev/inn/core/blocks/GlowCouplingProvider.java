@@ -7,8 +7,7 @@ import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Subnet;
 import java.util.Map;
 
 /**
@@ -57,8 +56,7 @@ public final class GlowCouplingProvider implements BlockProvider {
   }
 
   private static CouplingHalf half(BlockSpec spec, Parameters p, int in, int out, SoftClamp clamp) {
-    DenseNet net = new DenseNet(p, in, spec.hidden(), spec.layers(), 2 * out, Activation.named(spec.activation()),
-        spec.initStd(), true);
+    Subnet net = spec.subnets().create(p, in, 2 * out);
     return (ops, c) -> {
       Tensor st = net.apply(ops, c);
       return new Tensor[] {ops.map(ops.columns(st, 0, out), clamp), ops.columns(st, out, 2 * out)};

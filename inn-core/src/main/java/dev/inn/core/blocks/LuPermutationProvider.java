@@ -2,7 +2,6 @@ package dev.inn.core.blocks;
 
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
-import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Matrix;
@@ -18,8 +17,8 @@ import java.util.Arrays;
  * permutation, L unit lower triangular, U strictly upper triangular; L, U and log_scale are
  * trained, so log|det W| = sum(log_scale) costs nothing. It starts as W = P (L = I, U = 0,
  * scales 1). L and U are stored as full square matrices of which only the strict lower /
- * upper parts are used (the rest gets no gradient). The conditional version ignores the
- * condition.
+ * upper parts are used (the rest gets no gradient). It has no conditional version: a
+ * conditional network runs it unconditioned.
  */
 public final class LuPermutationProvider implements BlockProvider {
 
@@ -158,11 +157,5 @@ public final class LuPermutationProvider implements BlockProvider {
       }
       return result;
     }
-  }
-
-  /** No subnets: the block itself, the condition not needed. */
-  @Override
-  public ConditionalBlock createConditional(BlockSpec spec, int conditionWidth, Parameters params) {
-    return ConditionalBlock.ignoringCondition(create(spec, params));
   }
 }

@@ -2,7 +2,6 @@ package dev.inn.core.blocks;
 
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
-import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Matrix;
@@ -86,11 +85,5 @@ public final class PermutationProvider implements BlockProvider {
       }
       return new Transformed(ops.permuteColumns(v, inv), ops.constant(Matrix.zeros(v.rows(), 1)));
     }
-  }
-
-  /** No subnets: the block itself, the condition not needed. */
-  @Override
-  public ConditionalBlock createConditional(BlockSpec spec, int conditionWidth, Parameters params) {
-    return ConditionalBlock.ignoringCondition(create(spec, params));
   }
 }

@@ -4,6 +4,7 @@ import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
 import dev.inn.api.block.ConditionalBlock;
 import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.block.OptionallyConditionalBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
@@ -12,8 +13,7 @@ import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.blocks.spline.RationalQuadraticSpline;
 import dev.inn.core.blocks.spline.SplineShape;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Subnet;
 import java.util.Map;
 
 /**
@@ -57,18 +57,7 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
 
   @Override
   public InvertibleBlock create(BlockSpec spec, Parameters params) {
-    SplineCoupling coupling = new SplineCoupling(spec, 0, params);
-    return new InvertibleBlock() {
-      @Override
-      public Transformed forward(Ops ops, Tensor u) {
-        return coupling.forward(ops, u, null);
-      }
-
-      @Override
-      public Transformed inverse(Ops ops, Tensor v) {
-        return coupling.inverse(ops, v, null);
-      }
-    };
+    return new SplineCoupling(spec, 0, params);
   }
 
   @Override
@@ -85,28 +74,25 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
   }
 
   /** The block; {@code conditionWidth} 0 means unconditional (condition passed as null). */
-  static final class SplineCoupling implements ConditionalBlock {
+  static final class SplineCoupling implements OptionallyConditionalBlock {
     private final int width;
     private final int split;
     private final int conditionWidth;
     private final SplineShape shape;
     // first: v1 (+ c) -> splines of u2; second: u2 (+ c) -> splines of u1
-    private final DenseNet first;
-    private final DenseNet second;
+    private final Subnet first;
+    private final Subnet second;
 
     SplineCoupling(BlockSpec spec, int conditionWidth, Parameters params) {
       this.width = spec.width();
       this.split = TwoSidedCoupling.split(width, conditionWidth);
       this.conditionWidth = conditionWidth;
       this.shape = shape(spec.settings());
-      Activation act = Activation.named(spec.activation());
       int per = shape.parametersPerElement();
       int rest = width - split;
-      first = new DenseNet(params.scope("net1"), split + conditionWidth, spec.hidden(), spec.layers(), rest * per,
-          act, spec.initStd(), true);
+      first = spec.subnets().create(params.scope("net1"), split + conditionWidth, rest * per);
       // one dimension: the first subnet sees the condition alone and there is no second half
-      second = split == 0 ? null : new DenseNet(params.scope("net2"), rest + conditionWidth, spec.hidden(),
-          spec.layers(), split * per, act, spec.initStd(), true);
+      second = split == 0 ? null : spec.subnets().create(params.scope("net2"), rest + conditionWidth, split * per);
     }
 
     private void check(Tensor t, Tensor condition) {
@@ -120,7 +106,7 @@ public final class RationalQuadraticSplineCouplingProvider implements BlockProvi
       }
     }
 
-    private Tensor splineParameters(Ops ops, DenseNet net, Tensor x, Tensor condition) {
+    private Tensor splineParameters(Ops ops, Subnet net, Tensor x, Tensor condition) {
       return net.apply(ops, condition == null ? x : ops.concatColumns(x, condition));
     }
 

@@ -1,7 +1,6 @@
 package dev.inn.core.blocks;
 
-import dev.inn.api.block.ConditionalBlock;
-import dev.inn.api.block.InvertibleBlock;
+import dev.inn.api.block.OptionallyConditionalBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.tensor.Ops;
@@ -16,7 +15,7 @@ import dev.inn.api.tensor.Tensor;
  * posterior) the first half is empty, so the one subnet sees c alone and the block is a
  * condition-dependent map of that dimension; without a condition such a block is refused.
  */
-final class TwoSidedCoupling implements InvertibleBlock, ConditionalBlock {
+final class TwoSidedCoupling implements OptionallyConditionalBlock {
 
   private final int split;
   private final int width;
@@ -55,16 +54,6 @@ final class TwoSidedCoupling implements InvertibleBlock, ConditionalBlock {
     if (t.cols() != width) {
       throw new IllegalArgumentException("coupling block of width " + width + " got " + t.cols() + " columns");
     }
-  }
-
-  @Override
-  public Transformed forward(Ops ops, Tensor u) {
-    return forward(ops, u, null);
-  }
-
-  @Override
-  public Transformed inverse(Ops ops, Tensor v) {
-    return inverse(ops, v, null);
   }
 
   @Override

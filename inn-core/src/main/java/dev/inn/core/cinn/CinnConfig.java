@@ -2,7 +2,7 @@ package dev.inn.core.cinn;
 
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.List;

@@ -12,6 +12,9 @@ import java.util.Map;
 public final class CinnProvider implements MethodProvider {
 
   private final PluginLookup plugins;
+  // settings as read (validated) to their parsed record, so creating a cINN per problem and seed
+  // does not parse them again; settings are immutable values, and a program reads few of them
+  private final Map<Settings, CinnSettings> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** @param plugins where the method finds its blocks, kernels and condition networks */
   @Inject
@@ -41,11 +44,15 @@ public final class CinnProvider implements MethodProvider {
 
   @Override
   public void validate(Settings settings) {
-    CinnPlugins.resolve(CinnConfig.from(settings), plugins, null);
+    parsed(settings);
+  }
+
+  private CinnSettings parsed(Settings settings) {
+    return parsed.computeIfAbsent(settings, s -> CinnSettings.parse(s, plugins));
   }
 
   @Override
   public PosteriorMethod create(Problem problem, Settings settings) {
-    return new CinnMethod(problem, settings, plugins);
+    return new CinnMethod(problem, parsed(settings), plugins);
   }
 }

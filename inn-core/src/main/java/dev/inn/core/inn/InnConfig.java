@@ -3,7 +3,7 @@ package dev.inn.core.inn;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import dev.inn.core.blocks.SoftClamp;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
 import dev.inn.core.training.OptimizerConfig;
 import java.util.HashMap;
 import java.util.List;

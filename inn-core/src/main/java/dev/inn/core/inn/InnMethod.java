@@ -4,9 +4,9 @@ import dev.inn.api.method.LatentEncoder;
 import dev.inn.api.method.ChunkedTraining;
 import dev.inn.api.method.PosteriorMethod;
 import dev.inn.core.training.GraphMethodToolkit;
+import dev.inn.api.block.BlockChain;
 import dev.inn.api.block.BlockProvider;
 import dev.inn.api.block.BlockSpec;
-import dev.inn.api.block.InvertibleBlock;
 import dev.inn.api.block.Transformed;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
@@ -24,6 +24,7 @@ import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.core.autodiff.ArrayPool;
 import dev.inn.core.autodiff.Graph;
+import dev.inn.core.blocks.DataInitialization;
 import dev.inn.core.param.ParameterStore;
 import dev.inn.core.param.Standardizer;
 import dev.inn.core.param.SupportTransform;
@@ -57,7 +58,7 @@ public final class InnMethod implements PosteriorMethod, ChunkedTraining, Latent
   private final Kernel forwardKernel;
   private final Kernel backwardKernel;
   private ParameterStore params;
-  private InvertibleNetwork network;
+  private BlockChain network;
   private final SupportTransform support;
   private boolean trained;
 
@@ -89,12 +90,12 @@ public final class InnMethod implements PosteriorMethod, ChunkedTraining, Latent
     BlockSpec spec = new BlockSpec(layout.width(), config.network().hidden(), config.network().layers(), config.network().clamp(),
         config.network().activation(), config.network().initStd(), blockSettings);
     BlockSpec permSpec = new BlockSpec(layout.width(), 1, 1, config.network().clamp(), config.network().activation(), 0f, Settings.empty());
-    List<InvertibleBlock> blocks = new ArrayList<>();
+    BlockChain.Builder blocks = BlockChain.builder();
     for (int i = 0; i < config.network().blocks(); i++) {
       blocks.add(coupling.create(spec, root.scope("block" + i)));
       blocks.add(permutation.create(permSpec, root.scope("perm" + i)));
     }
-    network = new InvertibleNetwork(blocks);
+    network = blocks.build();
     kit.addStandardizers(root.scope("standardize"));
   }
 
@@ -114,7 +115,13 @@ public final class InnMethod implements PosteriorMethod, ChunkedTraining, Latent
     if (config.standardize()) {
       kit.fitStandardizers(support.toUnbounded(data.x()), data.y(), new int[0]);
     }
-    TrainingHistory h = kit.train(params, kit.scale(data), objective, config.optimizer(), context, context.seed());
+    Dataset scaled = kit.scale(data);
+    // padded with zeros as when sampling: a block normalising the padding's small noise to unit
+    // variance would blow it up
+    DataInitialization.run(network, scaled, context.seed(), kit.parallel(),
+        (ops, batch) -> ops.constant(batch.x().concatColumns(Matrix.zeros(batch.size(), layout.xPad()))),
+        (ops, batch) -> null);
+    TrainingHistory h = kit.train(params, scaled, objective, config.optimizer(), context, context.seed());
     trained = true;
     checkHealth(data);
     return h;
@@ -359,7 +366,7 @@ public final class InnMethod implements PosteriorMethod, ChunkedTraining, Latent
   }
 
   /** The network itself, for tests and tools that run it directly. */
-  public InvertibleNetwork network() {
+  public BlockChain network() {
     return network;
   }
 

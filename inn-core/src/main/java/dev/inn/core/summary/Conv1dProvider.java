@@ -9,7 +9,7 @@ import dev.inn.api.tensor.Ops.Pooling;
 import dev.inn.api.tensor.Parameter;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.core.nn.Activation;
+import dev.inn.api.nn.Activation;
 import java.util.Map;
 
 /**

@@ -8,8 +8,8 @@ import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Ops.Pooling;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Activation;
+import dev.inn.api.nn.DenseNet;
 import java.util.Locale;
 import java.util.Map;
 

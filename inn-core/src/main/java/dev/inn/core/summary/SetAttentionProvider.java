@@ -7,8 +7,8 @@ import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Parameter;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.core.nn.Activation;
-import dev.inn.core.nn.DenseNet;
+import dev.inn.api.nn.Activation;
+import dev.inn.api.nn.DenseNet;
 import java.util.Map;
 
 /**

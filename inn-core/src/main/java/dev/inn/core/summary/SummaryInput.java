@@ -50,9 +50,9 @@ final class SummaryInput {
   }
 
   /** The {@code activation} setting, a bad name reported against its key. */
-  static dev.inn.core.nn.Activation activation(Settings settings) {
-    dev.inn.core.nn.Activation.check(settings.owner(), "activation", settings.getString("activation"));
-    return dev.inn.core.nn.Activation.named(settings.getString("activation"));
+  static dev.inn.api.nn.Activation activation(Settings settings) {
+    dev.inn.api.nn.Activation.check(settings.owner(), "activation", settings.getString("activation"));
+    return dev.inn.api.nn.Activation.named(settings.getString("activation"));
   }
 
   /** Refuses a shape the network does not take. */

@@ -1,16 +1,12 @@
 package dev.inn.core.training;
 
-import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
-import dev.inn.api.method.TrainingContext;
-import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.settings.Settings;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.training.MethodToolkit;
-import dev.inn.api.training.Objective;
 import dev.inn.api.training.TrainingSchedule;
 import dev.inn.api.training.TrainableModel;
 import dev.inn.api.training.TrainingEngine;
@@ -90,12 +86,6 @@ public final class GraphTrainingEngine implements TrainingEngine {
     @Override
     public long trainableCount() {
       return store.trainableCount();
-    }
-
-    @Override
-    public TrainingHistory train(String task, Dataset data, Objective objective, Settings optimizer,
-        TrainingContext context) {
-      return new Trainer(OptimizerConfig.from(optimizer)).run(task, store, data, objective, context, parallel());
     }
 
     @Override

@@ -65,10 +65,7 @@ public final class Trainer {
     Step optimizerStep = new Step(params, objective, parallel, null);
     int batch = Math.min(config.batch(), data.size());
     TrainingRows.RowCursor cursor = data.cursor(random);
-    List<Integer> steps = new ArrayList<>();
-    Map<String, List<Double>> curves = new LinkedHashMap<>();
-    Map<String, Double> window = new LinkedHashMap<>();
-    int inWindow = 0;
+    LossWindows log = new LossWindows(task, config.steps(), config.logEvery(), context.progress());
     for (int step = 0; step < config.steps(); step++) {
       BatchStep.Terms terms = optimizerStep.run(cursor.next(batch), random, step, config.learningRate(step));
       if (terms == null) {
@@ -77,23 +74,11 @@ public final class Trainer {
             + " enable grad_clip");
       }
       for (int i = 0; i < terms.values().length; i++) {
-        window.merge(terms.names().get(i), (double) (float) terms.values()[i], Double::sum);
+        log.add(terms.names().get(i), (float) terms.values()[i]);
       }
-      inWindow++;
-      if ((step + 1) % config.logEvery() == 0 || step == config.steps() - 1) {
-        steps.add(step + 1);
-        StringBuilder msg = new StringBuilder();
-        for (Map.Entry<String, Double> e : window.entrySet()) {
-          double mean = e.getValue() / inWindow;
-          curves.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(mean);
-          msg.append(e.getKey()).append('=').append(String.format("%.4g", mean)).append(' ');
-        }
-        window.clear();
-        inWindow = 0;
-        context.progress().update(task, step + 1, config.steps(), msg.toString().trim());
-      }
+      log.stepDone(step);
     }
-    return new TrainingHistory(List.copyOf(steps), curves);
+    return log.history();
   }
 
   /**

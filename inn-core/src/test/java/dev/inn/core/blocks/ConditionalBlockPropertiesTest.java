@@ -29,8 +29,32 @@ class ConditionalBlockPropertiesTest {
 
   private static final int CONDITION = 3;
 
+  /** The discovered blocks that have a conditional version. */
   static Stream<String> blocks() {
+    return PluginRegistry.fromClassPath().all(BlockProvider.class).values().stream()
+        .filter(BlockProvider::conditional).map(BlockProvider::name);
+  }
+
+  static Stream<String> allBlocks() {
     return PluginRegistry.fromClassPath().all(BlockProvider.class).keySet().stream();
+  }
+
+  /**
+   * Every discovered block's conditional version is real or refused: a block that declares one
+   * makes a block whose output changes with the condition, any other refuses by its name.
+   */
+  @ParameterizedTest
+  @MethodSource("allBlocks")
+  void aConditionalVersionIsRealOrRefusedByName(String name) {
+    BlockProvider p = PluginRegistry.fromClassPath().find(BlockProvider.class, name);
+    if (p.conditional()) {
+      couplingDependsOnTheCondition(name, 4);
+      return;
+    }
+    BlockSpec spec = new BlockSpec(4, 16, 2, 2f, "relu", 0f, PluginRegistry.settingsFor(p, "block", Map.of()));
+    assertThatThrownBy(() -> p.createConditional(spec, CONDITION, new ParameterStore(1).root()))
+        .isInstanceOf(dev.inn.api.settings.ConfigurationException.class)
+        .hasMessageContaining("block '" + name + "' has no conditional version");
   }
 
   private static ConditionalBlock randomBlock(String name, int width, long seed) {
@@ -122,9 +146,6 @@ class ConditionalBlockPropertiesTest {
   @ParameterizedTest
   @MethodSource("blocks")
   void couplingsDependOnTheCondition(String name) {
-    if (!name.contains("coupling")) {
-      return;
-    }
     for (int w : new int[] {1, 4}) {
       couplingDependsOnTheCondition(name, w);
     }
@@ -149,6 +170,7 @@ class ConditionalBlockPropertiesTest {
       }
     };
     BlockSpec spec = new BlockSpec(4, 16, 2, 2f, "relu", 0f, dev.inn.api.settings.Settings.empty());
+    assertThat(unconditional.conditional()).isFalse();
     assertThatThrownBy(() -> unconditional.createConditional(spec, CONDITION, new ParameterStore(1).root()))
         .isInstanceOf(dev.inn.api.settings.ConfigurationException.class)
         .hasMessageContaining("block 'my-coupling' has no conditional version")

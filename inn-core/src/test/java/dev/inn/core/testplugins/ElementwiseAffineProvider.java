@@ -54,11 +54,4 @@ public final class ElementwiseAffineProvider implements BlockProvider {
     java.util.Arrays.fill(d, 1f);
     return new Matrix(n, 1, d);
   }
-
-  /** No subnets: the elementwise map itself, the condition not needed. */
-  @Override
-  public dev.inn.api.block.ConditionalBlock createConditional(BlockSpec spec, int conditionWidth,
-      Parameters params) {
-    return dev.inn.api.block.ConditionalBlock.ignoringCondition(create(spec, params));
-  }
 }

@@ -7,8 +7,8 @@ import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.Simulation;
 import dev.inn.api.problem.Simulator;
 import dev.inn.api.random.Seeds;
+import dev.inn.problems.testdata.TestData;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -38,21 +38,6 @@ public final class LocationScaleSet implements Problem {
   public static final double CONTAMINATION = 0.2;
   /** ... drawn with this many times the model's sigma. */
   public static final double OUTLIER_SCALE = 5;
-
-  /** Where test observations come from. */
-  public enum TestData {
-    /** The model itself, like the training simulations. */
-    SIMULATOR,
-    /** The model with mu shifted by {@link #SHIFT} sigma: far outside the prior predictive. */
-    SHIFTED,
-    /** Each value with probability {@link #CONTAMINATION} from N(mu, (5 sigma)^2) instead. */
-    CONTAMINATED;
-
-    /** The setting's spelling, e.g. {@code "shifted"}. */
-    public String setting() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
 
   private final int minSize;
   private final int maxSize;

@@ -4,14 +4,14 @@ import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
-import java.util.Arrays;
+import dev.inn.problems.testdata.TestData;
 import java.util.Map;
 
 /**
  * Registers {@code location-scale-set}. Settings: {@code min_size} and {@code max_size} of the
  * simulated sets (5 and 100), {@code evaluate_size} (every test observation of this size; 0 draws
  * it like training) and {@code test_data} ("simulator", "shifted" or "contaminated", see
- * {@link LocationScaleSet.TestData}). Training simulations depend on the sizes only.
+ * {@link TestData}). Training simulations depend on the sizes only.
  */
 public final class LocationScaleSetProvider implements ProblemProvider {
 
@@ -46,20 +46,12 @@ public final class LocationScaleSetProvider implements ProblemProvider {
       throw new ConfigurationException("evaluate_size", "problem '" + name()
           + "': evaluate_size must be 0 (sizes as in training) or a set size, got " + evaluate);
     }
-    testData(s);
+    TestData.of(s, name());
   }
 
   @Override
   public Problem create(Settings settings) {
     Settings s = settings;
-    return new LocationScaleSet(s.getInt("min_size"), s.getInt("max_size"), s.getInt("evaluate_size"), testData(s));
-  }
-
-  private LocationScaleSet.TestData testData(Settings s) {
-    String value = s.getString("test_data");
-    return Arrays.stream(LocationScaleSet.TestData.values()).filter(t -> t.setting().equals(value)).findFirst()
-        .orElseThrow(() -> new ConfigurationException("test_data", "problem '" + name() + "': test_data must be one of "
-            + Arrays.stream(LocationScaleSet.TestData.values()).map(LocationScaleSet.TestData::setting).toList()
-            + ", got \"" + value + "\""));
+    return new LocationScaleSet(s.getInt("min_size"), s.getInt("max_size"), s.getInt("evaluate_size"), TestData.of(s, name()));
   }
 }

@@ -1,19 +1,15 @@
 package dev.inn.problems.store;
 
 import dev.inn.api.data.Dataset;
+import dev.inn.api.problem.ForwardingProblem;
 import dev.inn.api.problem.Problem;
-import dev.inn.api.problem.PublishedScore;
-import dev.inn.api.problem.ReferenceObservation;
-import dev.inn.api.problem.NoiselessForward;
-import dev.inn.api.problem.Simulator;
-import dev.inn.api.problem.Support;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import dev.inn.problems.dataset.DatasetProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A problem whose training pairs come from a simulation store: {@link #sample} draws rows of the
@@ -21,15 +17,14 @@ import java.util.Optional;
  * set, prior, support, simulator, reference posteriors) is the problem's own. The store must
  * have been simulated from the same problem with the same settings.
  */
-public final class StoredProblem implements Problem {
+public final class StoredProblem extends ForwardingProblem {
 
-  private final Problem base;
   private final Path folder;
   private final DatasetProblem rows;
   private final Dataset all;
 
   private StoredProblem(Problem base, Path folder, DatasetProblem rows, Dataset all) {
-    this.base = base;
+    super(base);
     this.folder = folder;
     this.rows = rows;
     this.all = all;
@@ -97,35 +92,10 @@ public final class StoredProblem implements Problem {
     return folder;
   }
 
-  @Override
-  public String name() {
-    return base.name();
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return base.parameterNames();
-  }
-
-  @Override
-  public List<String> observationNames() {
-    return base.observationNames();
-  }
-
-  @Override
-  public dev.inn.api.data.ObservationShape observationShape() {
-    return base.observationShape();
-  }
-
-  @Override
-  public int latentDim() {
-    return base.latentDim();
-  }
-
   /** The store's pairs: {@link #sample} gives at most these. */
   @Override
-  public java.util.OptionalInt trainingPairs() {
-    return java.util.OptionalInt.of(all.size());
+  public OptionalInt trainingPairs() {
+    return OptionalInt.of(all.size());
   }
 
   /** All the store's pairs in stored order when n is its size, else a seeded random subset. */
@@ -136,50 +106,5 @@ public final class StoredProblem implements Problem {
           + " pairs; " + n + " training pairs were asked for (simulate more with 'inn simulate ... --n " + n + "')");
     }
     return n == all.size() ? all : rows.sample(n, seed);
-  }
-
-  @Override
-  public java.util.OptionalInt testPairs() {
-    return base.testPairs();
-  }
-
-  @Override
-  public Dataset testSet(int n, long seed) {
-    return base.testSet(n, seed);
-  }
-
-  @Override
-  public Optional<Prior> prior() {
-    return base.prior();
-  }
-
-  @Override
-  public Optional<Support> support() {
-    return base.support();
-  }
-
-  @Override
-  public Optional<Simulator> simulator() {
-    return base.simulator();
-  }
-
-  @Override
-  public Optional<NoiselessForward> noiselessForward() {
-    return base.noiselessForward();
-  }
-
-  @Override
-  public Optional<PosteriorSampler> exactPosterior() {
-    return base.exactPosterior();
-  }
-
-  @Override
-  public List<ReferenceObservation> referenceObservations() {
-    return base.referenceObservations();
-  }
-
-  @Override
-  public List<PublishedScore> publishedScores() {
-    return base.publishedScores();
   }
 }

@@ -4,15 +4,15 @@ import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
+import dev.inn.problems.testdata.TestData;
 import dev.inn.problems.mcmc.RandomWalkMetropolis;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
  * What the two AR(2) registrations share. Settings: {@code min_length} and {@code max_length} of
  * the simulated series (100 and 200), {@code evaluate_length} (every test series of this length;
  * 0 draws it like training) and {@code test_data} ("simulator", "shifted" or "contaminated", see
- * {@link Ar2Series.TestData}). Training simulations depend on the lengths only.
+ * {@link TestData}). Training simulations depend on the lengths only.
  */
 abstract class Ar2ProviderBase implements ProblemProvider {
 
@@ -44,21 +44,13 @@ abstract class Ar2ProviderBase implements ProblemProvider {
       throw new ConfigurationException("evaluate_length", "problem '" + name()
           + "': evaluate_length must be 0 (lengths as in training) or at least 3, got " + evaluate);
     }
-    testData(s);
+    TestData.of(s, name());
   }
 
   @Override
   public Problem create(Settings settings) {
     Settings s = settings;
     return new Ar2Series(form, s.getInt("min_length"), s.getInt("max_length"), s.getInt("evaluate_length"),
-        testData(s), RandomWalkMetropolis.Options.defaults());
-  }
-
-  private Ar2Series.TestData testData(Settings s) {
-    String value = s.getString("test_data");
-    return Arrays.stream(Ar2Series.TestData.values()).filter(t -> t.setting().equals(value)).findFirst()
-        .orElseThrow(() -> new ConfigurationException("test_data", "problem '" + name() + "': test_data must be one of "
-            + Arrays.stream(Ar2Series.TestData.values()).map(Ar2Series.TestData::setting).toList()
-            + ", got \"" + value + "\""));
+        TestData.of(s, name()), RandomWalkMetropolis.Options.defaults());
   }
 }

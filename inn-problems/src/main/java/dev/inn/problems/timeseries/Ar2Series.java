@@ -9,9 +9,9 @@ import dev.inn.api.problem.Simulator;
 import dev.inn.api.problem.Support;
 import dev.inn.api.random.Seeds;
 import dev.inn.problems.mcmc.RandomWalkMetropolis;
+import dev.inn.problems.testdata.TestData;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -57,21 +57,6 @@ public final class Ar2Series implements Problem {
     RAW,
     /** Mean, variance and the autocorrelations at lags 1, 2, 3. */
     SUMMARIES
-  }
-
-  /** Where test observations come from. */
-  public enum TestData {
-    /** The model itself, like the training simulations. */
-    SIMULATOR,
-    /** The series plus a constant level of {@link #SHIFT} stationary standard deviations. */
-    SHIFTED,
-    /** Each step with probability {@link #CONTAMINATION} gets an additive outlier. */
-    CONTAMINATED;
-
-    /** The setting's spelling, e.g. {@code "shifted"}. */
-    public String setting() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   private final Form form;

@@ -1,5 +1,6 @@
 package dev.inn.problems.sets;
 
+import dev.inn.problems.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class LocationScaleSetTest {
 
-  private final LocationScaleSet problem = new LocationScaleSet(5, 100, 0, LocationScaleSet.TestData.SIMULATOR);
+  private final LocationScaleSet problem = new LocationScaleSet(5, 100, 0, TestData.SIMULATOR);
 
   /**
    * The closed-form posterior against quadrature of prior times likelihood on a grid, written
@@ -25,7 +26,7 @@ class LocationScaleSetTest {
   @Test
   void exactPosteriorAgreesWithQuadratureAtEverySetSize() {
     for (int size : new int[] {5, 20, 100}) {
-      Dataset test = new LocationScaleSet(5, 100, size, LocationScaleSet.TestData.SIMULATOR).testSet(2, 7);
+      Dataset test = new LocationScaleSet(5, 100, size, TestData.SIMULATOR).testSet(2, 7);
       for (int i = 0; i < test.size(); i++) {
         float[] set = Arrays.copyOf(test.y().row(i), test.lengths()[i]);
         double[] moments = quadratureMoments(set);
@@ -156,7 +157,7 @@ class LocationScaleSetTest {
 
   @Test
   void testSettingsChangeTestObservationsButNotTraining() {
-    LocationScaleSet shifted = new LocationScaleSet(5, 100, 20, LocationScaleSet.TestData.SHIFTED);
+    LocationScaleSet shifted = new LocationScaleSet(5, 100, 20, TestData.SHIFTED);
     assertThat(shifted.sample(100, 1)).isEqualTo(problem.sample(100, 1));
     Dataset test = shifted.testSet(500, 1);
     assertThat(test.lengths()).containsOnly(20);
@@ -168,7 +169,7 @@ class LocationScaleSetTest {
       }
     }
     assertThat(shift).isCloseTo(LocationScaleSet.SHIFT, within(0.1));
-    Dataset contaminated = new LocationScaleSet(5, 100, 100, LocationScaleSet.TestData.CONTAMINATED).testSet(200, 1);
+    Dataset contaminated = new LocationScaleSet(5, 100, 100, TestData.CONTAMINATED).testSet(200, 1);
     double squares = 0;
     for (int i = 0; i < contaminated.size(); i++) {
       double sigma = Math.exp(contaminated.x().get(i, 1));

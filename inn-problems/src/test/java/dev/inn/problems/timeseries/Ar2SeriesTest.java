@@ -1,5 +1,6 @@
 package dev.inn.problems.timeseries;
 
+import dev.inn.problems.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class Ar2SeriesTest {
 
   private static final RandomWalkMetropolis.Options MCMC = RandomWalkMetropolis.Options.defaults();
-  private final Ar2Series raw = new Ar2Series(Ar2Series.Form.RAW, 100, 200, 0, Ar2Series.TestData.SIMULATOR, MCMC);
+  private final Ar2Series raw = new Ar2Series(Ar2Series.Form.RAW, 100, 200, 0, TestData.SIMULATOR, MCMC);
 
   /**
    * The MCMC reference posterior against quadrature on a grid: sigma enters the likelihood only
@@ -31,7 +32,7 @@ class Ar2SeriesTest {
    */
   @Test
   void mcmcPosteriorAgreesWithQuadratureAndConverges() {
-    Dataset test = new Ar2Series(Ar2Series.Form.RAW, 100, 200, 150, Ar2Series.TestData.SIMULATOR, MCMC).testSet(2, 3);
+    Dataset test = new Ar2Series(Ar2Series.Form.RAW, 100, 200, 150, TestData.SIMULATOR, MCMC).testSet(2, 3);
     for (int i = 0; i < test.size(); i++) {
       float[] series = Arrays.copyOf(test.y().row(i), test.lengths()[i]);
       double[] moments = quadratureMoments(series);
@@ -157,7 +158,7 @@ class Ar2SeriesTest {
 
   @Test
   void summariesFormDescribesTheSameSimulations() {
-    Ar2Series summaries = new Ar2Series(Ar2Series.Form.SUMMARIES, 100, 200, 0, Ar2Series.TestData.SIMULATOR, MCMC);
+    Ar2Series summaries = new Ar2Series(Ar2Series.Form.SUMMARIES, 100, 200, 0, TestData.SIMULATOR, MCMC);
     Dataset s = summaries.sample(50, 9);
     Dataset r = raw.sample(50, 9);
     assertThat(summaries.observationShape()).isEqualTo(new ObservationShape.Vector(5));
@@ -187,7 +188,7 @@ class Ar2SeriesTest {
 
   @Test
   void misspecifiedTestDataAndBadInputAreDocumentedAndRefused() {
-    Ar2Series shifted = new Ar2Series(Ar2Series.Form.RAW, 100, 200, 120, Ar2Series.TestData.SHIFTED, MCMC);
+    Ar2Series shifted = new Ar2Series(Ar2Series.Form.RAW, 100, 200, 120, TestData.SHIFTED, MCMC);
     assertThat(shifted.sample(20, 1)).isEqualTo(raw.sample(20, 1));
     Dataset test = shifted.testSet(400, 1);
     assertThat(test.lengths()).containsOnly(120);

@@ -1,4 +1,4 @@
-package dev.inn.core.nn;
+package dev.inn.api.nn;
 
 import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.tensor.Ops;
@@ -7,13 +7,17 @@ import java.util.Locale;
 
 /** Hidden-layer non-linearities by their configuration names. */
 public enum Activation {
+  /** max(x, 0), {@code "relu"}. */
   RELU,
+  /** x for x > 0, else {@link #LEAKY_SLOPE} x; {@code "leaky-relu"}. */
   LEAKY_RELU,
+  /** tanh(x), {@code "tanh"}. */
   TANH;
 
   /** Slope of the leaky ReLU for negative inputs. */
   public static final float LEAKY_SLOPE = 0.1f;
 
+  /** This non-linearity applied to every element of {@code x}. */
   public Tensor apply(Ops ops, Tensor x) {
     return switch (this) {
       case RELU -> ops.relu(x);

@@ -1,4 +1,4 @@
-package dev.inn.core.nn;
+package dev.inn.api.nn;
 
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameter;
@@ -10,12 +10,24 @@ import dev.inn.api.tensor.Tensor;
  * Hidden weights start as normals (std {@code initStd}, or 1/sqrt(fan-in) when it is 0); the
  * last layer starts at zero when asked, so a coupling block starts as the identity.
  */
-public final class DenseNet {
+public final class DenseNet implements Subnet {
 
   private final Parameter[] weights;
   private final Parameter[] biases;
   private final Activation activation;
 
+  /**
+   * Creates the weights {@code w0, b0, w1, ...} in {@code params}.
+   *
+   * @param params where the weights are created
+   * @param in input columns
+   * @param hidden units of each hidden layer
+   * @param layers linear layers (at least 1)
+   * @param out output columns
+   * @param activation the non-linearity between layers
+   * @param initStd standard deviation of the initial weights (0: 1/sqrt(fan-in))
+   * @param zeroLastLayer whether the last layer starts at zero
+   */
   public DenseNet(Parameters params, int in, int hidden, int layers, int out, Activation activation,
       double initStd, boolean zeroLastLayer) {
     if (layers < 1) {
@@ -38,6 +50,7 @@ public final class DenseNet {
     this.biases = b.toArray(Parameter[]::new);
   }
 
+  @Override
   public Tensor apply(Ops ops, Tensor x) {
     Tensor h = x;
     for (int l = 0; l < weights.length; l++) {
