@@ -46,6 +46,7 @@ public final class SuiteRunner {
   private final ProgressListener progress;
   private final Checkpoint checkpoint;
   private final List<String> failures = new ArrayList<>();
+  private final TrainedModels models = new TrainedModels();
   private int runs;
 
   /** A runner that keeps nothing between runs. */
@@ -113,6 +114,7 @@ public final class SuiteRunner {
   }
 
   private ProblemResults runProblem(Suite suite, ProblemEntry entry) {
+    models.nextEntry();
     Problem problem = registry.find(ProblemProvider.class, entry.plugin()).create(entry.settings());
     if (entry.store().isPresent()) {
       // training pairs from the store, test set and metrics from the problem itself
@@ -253,22 +255,24 @@ public final class SuiteRunner {
   private record Posteriors(PosteriorMethod instance, TrainingHistory history, double trainSeconds,
       double sampleSeconds, List<Matrix> posteriors, List<String> notes, int flagged, int checked) {}
 
-  /** One model trained on {@code data}, sampled for every test observation. */
-  private Posteriors amortized(Suite suite, Problem problem, Dataset test, Dataset data, long seed, MethodEntry method,
-      String where) {
-    PosteriorMethod instance = registry.find(MethodProvider.class, method.plugin()).create(problem, method.settings());
-    long t0 = System.nanoTime();
-    TrainingHistory history;
-    try {
-      history = instance.train(data, new TrainingContext(Seeds.combine(seed, 11), progress));
-    } catch (RuntimeException e) {
-      throw new BenchmarkException(where + " failed in training: " + e.getMessage(), e);
-    }
-    double trainSeconds = (System.nanoTime() - t0) / 1e9;
+  /**
+   * One model trained on {@code data} (or the same model an entry just before trained, see
+   * {@link TrainedModels}), sampled for every test observation.
+   */
+  private Posteriors amortized(Suite suite, ProblemEntry entry, Problem problem, Dataset test, Dataset data, long seed,
+      MethodEntry method, String where) {
+    Optional<TrainedModels.Trained> shared = models.find(entry.plugin(), method.plugin(), method.settings(), seed, data);
+    TrainedModels.Trained trained = shared.isPresent() ? shared.get() : train(entry, problem, data, seed, method, where);
+    PosteriorMethod instance = trained.instance();
+    TrainingHistory history = trained.history();
+    double trainSeconds = trained.trainSeconds();
 
     long t1 = System.nanoTime();
     List<Matrix> posteriors = new ArrayList<>(test.size());
     List<String> outOfRangeNotes = new ArrayList<>();
+    shared.ifPresent(t -> outOfRangeNotes.add(String.format(java.util.Locale.ROOT, "the model trained for '%s' (the same"
+        + " training pairs, settings and seed; training %.0f s), scored on this entry's test observations", t.entry(),
+        t.trainSeconds())));
     int flagged = 0;
     int checked = 0;
     String task = "sample " + method.label();
@@ -306,6 +310,23 @@ public final class SuiteRunner {
         checked);
   }
 
+  /** Trains a new model and keeps it for the entries after this one. */
+  private TrainedModels.Trained train(ProblemEntry entry, Problem problem, Dataset data, long seed, MethodEntry method,
+      String where) {
+    PosteriorMethod instance = registry.find(MethodProvider.class, method.plugin()).create(problem, method.settings());
+    long t0 = System.nanoTime();
+    TrainingHistory history;
+    try {
+      history = instance.train(data, new TrainingContext(Seeds.combine(seed, 11), progress));
+    } catch (RuntimeException e) {
+      throw new BenchmarkException(where + " failed in training: " + e.getMessage(), e);
+    }
+    TrainedModels.Trained trained = new TrainedModels.Trained(instance, history, (System.nanoTime() - t0) / 1e9,
+        entry.label());
+    models.put(entry.plugin(), method.plugin(), method.settings(), seed, data, trained);
+    return trained;
+  }
+
   /**
    * One sequential run per test observation, each spending the problem's train_size simulations
    * (counted, never exceeded); the report's notes give the count and wall time per observation.
@@ -340,7 +361,7 @@ public final class SuiteRunner {
       float[] scale, List<float[]> figureObs) {
     String where = "method '" + method.label() + "' on problem '" + entry.label() + "' (seed " + seed + ")";
     Posteriors p = method.sequential().isPresent() ? sequential(suite, entry, problem, test, seed, method, where)
-        : amortized(suite, problem, test, data, seed, method, where);
+        : amortized(suite, entry, problem, test, data, seed, method, where);
     PosteriorMethod instance = p.instance();
     TrainingHistory history = p.history();
     double trainSeconds = p.trainSeconds();

@@ -105,7 +105,7 @@ class RawObservationsWalkTest {
     r = run("sample", model.toString(), "--observations", zeros.toString(), "--lengths", empty.toString(), "--row",
         "0");
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("observation row 1 of zeros.npy is an empty set");
+    assertThat(r.err()).contains("empty.npy row 1: length 0, an empty set");
 
     Path nan = Files.write(dir.resolve("nan.npy"), NpyWriter.float32(new Matrix(1, 3, new float[] {1f, Float.NaN,
         2f})));

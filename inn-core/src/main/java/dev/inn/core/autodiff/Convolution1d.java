@@ -6,13 +6,14 @@ import dev.inn.core.profile.StepProfile.Part;
 import java.util.Arrays;
 
 /**
- * {@link dev.inn.api.tensor.Ops#conv1d}: the taps of the real steps of every row are gathered
- * into a matrix (kernel cin columns; taps outside the row's own length are zero), so the
- * convolution is a product with the weight on the matrix kernel, and its backward two more
- * (weight gradient and tap gradient, scattered back onto the input). The steps run in blocks
- * of {@link #BLOCK} rows: a block's taps and tap gradients stay in cache and are gathered
- * again in the backward pass instead of being kept, since a whole batch's (12 800 steps x 160
- * taps, 8 MB) went through memory twice and the scatter waited on it (a sixth of a step).
+ * {@link dev.inn.api.tensor.Ops#conv1d}: a product of the steps' taps (kernel cin values each;
+ * taps outside the row's own length are zero) with the weight on the matrix kernel, and in the
+ * backward pass two more (weight gradient and tap gradient, scattered back onto the input).
+ * The taps are not gathered into a matrix: the input is copied once between zero margins and
+ * the kernel reads each tap where it lies ({@link dev.inn.core.linalg.Gemm#multiplyAddressed}),
+ * since gathering them (12 800 steps x 160 taps per layer, twice a step) took an eighth of a
+ * conv1d training step. The tap gradients run in blocks of {@link #BLOCK} steps, scattered
+ * onto the input while still in cache; the weight gradient is summed over the same blocks.
  */
 final class Convolution1d {
 
@@ -50,21 +51,46 @@ final class Convolution1d {
     StepProfile.enter(Part.RAGGED, false);
     // every slot real: the compact rows are the padded rows
     boolean full = steps == b * slots;
-    if (!full) {
-      Arrays.fill(out.v, 0f);
-    }
-    int block = Math.min(BLOCK, Math.max(steps, 1));
-    float[] cols = graph.pool.take(block * taps);
-    float[] res = graph.pool.take(block * cout);
-    for (int from = 0; from < steps; from += block) {
-      int rows = Math.min(block, steps - from);
-      layout.gather(x.v, from, from + rows, cols);
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(bias.v, 0, res, r * cout, cout);
+    // each sequence copied once between zero margins as wide as the kernel reaches, so every tap
+    // of every step is read where it lies (a margin's zeros where the sequence has no value):
+    // window[r] is where compact step r's first tap lies, tapAt[p] where tap column p lies in a
+    // window. The forward product and the weight gradient read this copy through the kernel's
+    // address tables instead of a gathered matrix of taps (five times the copy's size).
+    int half = (kernel - 1) / 2;
+    int left = half * dilation;
+    int margins = (kernel - 1) * dilation;
+    float[] xp = graph.pool.take((steps + b * margins) * cin);
+    int[] window = new int[steps];
+    int[] tapAt = new int[taps];
+    for (int q = 0; q < kernel; q++) {
+      for (int c = 0; c < cin; c++) {
+        tapAt[q * cin + c] = q * dilation * cin + c;
       }
-      graph.gemm(cols, w.v, res, rows, taps, cout, true);
-      layout.place(res, from, from + rows, cout, out.v, full);
     }
+    for (int i = 0; i < b; i++) {
+      int n = lengths[i];
+      int first = (start[i] + i * margins) * cin;
+      Arrays.fill(xp, first, first + left * cin, 0f);
+      System.arraycopy(x.v, i * slots * cin, xp, first + left * cin, n * cin);
+      Arrays.fill(xp, first + (left + n) * cin, first + (margins + n) * cin, 0f);
+      for (int t = 0; t < n; t++) {
+        window[start[i] + t] = first + t * cin;
+      }
+    }
+    float[] wv = w.v;
+    graph.parallel.run(b, (long) steps * taps * cout, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int row = i * slots * cout;
+        for (int t = 0; t < lengths[i]; t++) {
+          System.arraycopy(bias.v, 0, out.v, row + t * cout, cout);
+        }
+        Arrays.fill(out.v, row + lengths[i] * cout, row + slots * cout, 0f);
+        // compact row r lands in padded row i * slots + r - start[i]
+        graph.gemm.multiplyAddressed(xp, window, tapAt, 0, taps, wv, out.v, (i * slots - start[i]) * cout, cout,
+            start[i], start[i + 1], true);
+      }
+    });
+    int block = Math.min(BLOCK, Math.max(steps, 1));
     return graph.record(out, Part.RAGGED, g -> {
       float[] gc = graph.pool.take(block * cout);
       float[] dcols = x.needsGrad ? graph.pool.take(block * taps) : null;
@@ -74,8 +100,10 @@ final class Convolution1d {
         int rows = Math.min(block, steps - from);
         layout.take(g, from, from + rows, cout, gc, full);
         if (w.needsGrad) {
-          layout.gather(x.v, from, from + rows, cols);
-          graph.gemmTransposedA(cols, gc, w.g, rows, taps, cout, true);
+          // the blocked weight gradient: C (taps x cout) += taps^T gc over this block's steps
+          int blockFrom = from;
+          graph.parallel.run(taps, (long) rows * taps * cout, (pf, pt) -> graph.gemm.multiplyAddressed(xp, tapAt,
+              window, blockFrom, rows, gc, w.g, 0, cout, pf, pt, true));
         }
         if (bias.needsGrad) {
           ELEMENTS.columnSums(gc, rows, cout, bias.g);
@@ -103,32 +131,6 @@ final class Convolution1d {
       return i;
     }
 
-    /** The taps of compact steps [from, to) into rows 0.. of cols (kernel cin per row). */
-    void gather(float[] x, int from, int to, float[] cols) {
-      int taps = kernel * cin;
-      int half = (kernel - 1) / 2;
-      int i = rowOf(from);
-      int t = from - start[i];
-      for (int r = from; r < to; r++, t++) {
-        while (t >= lengths[i]) {
-          i++;
-          t = 0;
-        }
-        int n = lengths[i];
-        int rowIn = i * slots * cin;
-        int c0 = (r - from) * taps;
-        for (int q = 0; q < kernel; q++) {
-          int s = t + (q - half) * dilation;
-          int dst = c0 + q * cin;
-          if (s >= 0 && s < n) {
-            System.arraycopy(x, rowIn + s * cin, cols, dst, cin);
-          } else {
-            Arrays.fill(cols, dst, dst + cin, 0f);
-          }
-        }
-      }
-    }
-
     /** Tap gradients of compact steps [from, to) (rows 0.. of dcols) added onto the input's. */
     void scatter(float[] dcols, int from, int to, float[] gx) {
       int taps = kernel * cin;
@@ -149,22 +151,6 @@ final class Convolution1d {
             ELEMENTS.addInto(dcols, c0 + q * cin, gx, rowIn + s * cin, cin);
           }
         }
-      }
-    }
-
-    /** Result rows of compact steps [from, to) into their padded rows of out. */
-    void place(float[] res, int from, int to, int cout, float[] out, boolean full) {
-      if (full) {
-        System.arraycopy(res, 0, out, from * cout, (to - from) * cout);
-        return;
-      }
-      for (int r = from, i = rowOf(from); r < to; ) {
-        while (start[i + 1] <= r) {
-          i++;
-        }
-        int upTo = Math.min(to, start[i + 1]);
-        System.arraycopy(res, (r - from) * cout, out, (i * slots + r - start[i]) * cout, (upTo - r) * cout);
-        r = upTo;
       }
     }
 

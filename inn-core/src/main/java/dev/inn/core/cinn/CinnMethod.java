@@ -140,10 +140,31 @@ public final class CinnMethod implements PosteriorMethod, ChunkedTraining, Poste
     if (held.size() < 2 * SummaryReference.NEIGHBOURS + 2) {
       return null;
     }
-    return held.ragged()
-        ? SummaryReference.of(summaries, width, held.y().data(), held.y().cols(), held.lengths(), dy,
-            kit.shape() instanceof dev.inn.api.data.ObservationShape.Sequence)
-        : SummaryReference.of(summaries, width);
+    if (!held.ragged()) {
+      return SummaryReference.of(summaries, width);
+    }
+    boolean sequence = kit.shape() instanceof dev.inn.api.data.ObservationShape.Sequence;
+    // the level statistic needs no network: every training simulation serves, the held-out ones first
+    int[] order = heldOutFirst(java.util.Arrays.copyOf(rows, held.size()), scaled.size());
+    return SummaryReference.of(summaries, width, held.y().data(), held.y().cols(), held.lengths(), dy, sequence,
+        LevelReference.featureRows(scaled.y().data(), scaled.y().cols(), scaled.lengths(), dy, sequence, order));
+  }
+
+  /** Rows {@code first} in their order, then every other row of {@code 0..size-1} in ascending order. */
+  private static int[] heldOutFirst(int[] first, int size) {
+    boolean[] taken = new boolean[size];
+    // rows drawn with replacement (no validation split) may repeat in first
+    int[] out = java.util.Arrays.copyOf(first, first.length + size);
+    for (int r : first) {
+      taken[r] = true;
+    }
+    int k = first.length;
+    for (int r = 0; r < size; r++) {
+      if (!taken[r]) {
+        out[k++] = r;
+      }
+    }
+    return java.util.Arrays.copyOf(out, k);
   }
 
   @Override

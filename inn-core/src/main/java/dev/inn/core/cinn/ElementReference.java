@@ -102,7 +102,7 @@ final class ElementReference {
    * before (a sequence of one step: that step with increment 0). Increments look at a series
    * the way its innovations do: an outlier in a smooth series is a jump.
    */
-  private static float[] compared(float[] elements, int d, boolean sequence) {
+  static float[] compared(float[] elements, int d, boolean sequence) {
     if (!sequence) {
       return elements;
     }
@@ -120,6 +120,11 @@ final class ElementReference {
       }
     }
     return out;
+  }
+
+  /** Values per compared element. */
+  int comparedWidth() {
+    return dy;
   }
 
   int rows() {

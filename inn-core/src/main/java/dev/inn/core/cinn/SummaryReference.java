@@ -17,12 +17,14 @@ import java.util.Arrays;
  *
  * <p>For sets and sequences it also keeps the held-out simulations' elements
  * ({@link ElementReference}) and compares an observation's elements with those of its nearest
- * simulations: their mean and spread, their tails (kurtosis) and their shape (energy distance).
- * The four statistics become one test: each gets its p-value from the held-out simulations; the
- * smallest and the product of the four p-values (one strong departure, several moderate ones) are
- * each ranked among the held-out simulations' own, and the better rank is calibrated once more
- * on theirs, so the flag rate on data from the simulator stays at the flag level while data a
- * little outside in several respects count.
+ * simulations: their mean and spread, their tails (kurtosis) and their shape (energy distance);
+ * and where the elements' level and spread lie among those of all training simulations
+ * ({@link LevelReference}). The five statistics become one test: each gets its p-value from the
+ * simulations; the smallest and the product of the p-values (one strong departure, several
+ * moderate ones) are each ranked among the held-out simulations' own, and the better rank is
+ * calibrated once more on theirs, so the flag rate on data from the simulator stays at the flag
+ * level while data a little outside in several respects count. (Model files written before the
+ * level statistic keep their four.)
  */
 final class SummaryReference {
 
@@ -42,6 +44,8 @@ final class SummaryReference {
   // statistics (ascending arrays, indexed by the constants below); null for vectors
   private final ElementReference elements;
   private final double[][] elementCalibration;
+  // sets and sequences since the level statistic; null for vectors and older model files
+  private final LevelReference level;
 
   // the element calibration: each statistic's values left out one at a time; the smallest and the
   // product of each held-out simulation's four p-values; the combined p-value's calibration
@@ -51,17 +55,23 @@ final class SummaryReference {
   private static final int SMALLEST = 3;
   private static final int PRODUCT = 4;
   private static final int COMBINED = 5;
-  private static final int CALIBRATIONS = 6;
+  private static final int LEVEL = 6;
+  private static final int CALIBRATIONS = 7;
+  // what older model files (without the level statistic) hold
+  private static final int FOUR_CALIBRATIONS = 6;
 
   /** First int of a reference written with elements; a summary-only one starts with its width. */
   private static final int WITH_ELEMENTS = -1;
 
+  /** First int of a reference written with elements and the level statistic. */
+  private static final int WITH_LEVEL = -2;
+
   private SummaryReference(int width, float[] reference, float[] mean, float[] spread, double[] calibration) {
-    this(width, reference, mean, spread, calibration, null, null);
+    this(width, reference, mean, spread, calibration, null, null, null);
   }
 
   private SummaryReference(int width, float[] reference, float[] mean, float[] spread, double[] calibration,
-      ElementReference elements, double[][] elementCalibration) {
+      ElementReference elements, double[][] elementCalibration, LevelReference level) {
     this.width = width;
     this.reference = reference;
     this.mean = mean;
@@ -69,19 +79,29 @@ final class SummaryReference {
     this.calibration = calibration;
     this.elements = elements;
     this.elementCalibration = elementCalibration;
+    this.level = level;
   }
 
   /**
    * As {@link #of(float[], int)}, with the same held-out simulations' standardised elements
    * (padded rows of {@code paddedWidth} values, {@code lengths} elements of {@code dy} values
-   * each) of sets or, when {@code sequence}, of sequences.
+   * each) of sets or, when {@code sequence}, of sequences, and the level features
+   * ({@link LevelReference#featureRows}) of training simulations, the held-out ones first in the
+   * same order.
    */
   static SummaryReference of(float[] summaries, int width, float[] padded, int paddedWidth, int[] lengths, int dy,
-      boolean sequence) {
+      boolean sequence, float[] levelRows) {
     SummaryReference summary = of(summaries, width);
     int rows = summary.reference.length / width;
     ElementReference elements = ElementReference.of(padded, paddedWidth, java.util.Arrays.copyOf(lengths, rows), dy,
         sequence);
+    int levelFeatures = LevelReference.featureCount(sequence ? 2 * dy : dy);
+    double[] levelOwn = new double[levelRows.length / levelFeatures];
+    if (levelOwn.length < rows) {
+      throw new IllegalArgumentException("the level reference has " + levelOwn.length + " simulations, fewer than the "
+          + rows + " held out");
+    }
+    LevelReference level = LevelReference.of(levelRows, levelFeatures, levelOwn);
     double[] distances = new double[rows];
     double[][] statistics = new double[3][rows];
     for (int i = 0; i < rows; i++) {
@@ -97,6 +117,7 @@ final class SummaryReference {
     for (int k = SHAPE; k <= TAILS; k++) {
       cal[k] = sorted(statistics[k]);
     }
+    cal[LEVEL] = level.calibration();
     // a held-out simulation is ranked among the others, (1 + count without itself) / rows, as an
     // observation is among all of them (counting itself would make the held-out simulations look
     // less extreme than fresh data from the simulator, which would then be flagged too often)
@@ -105,13 +126,14 @@ final class SummaryReference {
     double[] product = new double[rows];
     for (int i = 0; i < rows; i++) {
       double[] p = pValues(summary.calibration, cal, distances[i], statistics[SHAPE][i], statistics[MOMENTS][i],
-          statistics[TAILS][i]);
+          statistics[TAILS][i], levelOwn[i]);
       for (int k = 0; k < p.length; k++) {
-        // (1 + count with itself) / (1 + rows) becomes (count with itself) / rows
-        p[k] = p[k] * self - 1.0 / rows;
+        // (1 + count with itself) / (1 + n) becomes (count with itself) / n, n the statistic's calibration size
+        int n = k == p.length - 1 ? cal[LEVEL].length : rows;
+        p[k] = p[k] * (1.0 + n) / n - 1.0 / n;
       }
-      smallest[i] = Math.min(Math.min(p[0], p[1]), Math.min(p[2], p[3]));
-      product[i] = p[0] * p[1] * p[2] * p[3];
+      smallest[i] = smallest(p);
+      product[i] = product(p);
     }
     cal[SMALLEST] = sorted(smallest);
     cal[PRODUCT] = sorted(product);
@@ -121,14 +143,34 @@ final class SummaryReference {
     }
     cal[COMBINED] = sorted(combined);
     return new SummaryReference(width, summary.reference, summary.mean, summary.spread, summary.calibration, elements,
-        cal);
+        cal, level);
   }
 
-  /** The four statistics' p-values: summary distance, shape, moments, tails. */
+  /**
+   * The statistics' p-values: summary distance, shape, moments, tails and, when {@code cal}
+   * has its calibration, level.
+   */
   private static double[] pValues(double[] distanceCalibration, double[][] cal, double distance, double shape,
-      double moments, double tails) {
-    return new double[] {upper(distanceCalibration, distance), upper(cal[SHAPE], shape), upper(cal[MOMENTS], moments),
-        upper(cal[TAILS], tails)};
+      double moments, double tails, double level) {
+    double[] p = {upper(distanceCalibration, distance), upper(cal[SHAPE], shape), upper(cal[MOMENTS], moments),
+        upper(cal[TAILS], tails), 0};
+    if (cal[LEVEL] == null) {
+      return Arrays.copyOf(p, 4);
+    }
+    p[4] = upper(cal[LEVEL], level);
+    return p;
+  }
+
+  private static double smallest(double[] p) {
+    return Arrays.stream(p).min().orElseThrow();
+  }
+
+  private static double product(double[] p) {
+    double out = 1;
+    for (double v : p) {
+      out *= v;
+    }
+    return out;
   }
 
   private static double[] sorted(double[] values) {
@@ -259,10 +301,10 @@ final class SummaryReference {
     float[] compared = elements.compared(observationElements);
     double e = elements.shape(compared, near);
     double[] p = pValues(calibration, elementCalibration, d, e, elements.moments(compared, near),
-        elements.tails(compared, near));
-    double smallest = Math.min(Math.min(p[0], p[1]), Math.min(p[2], p[3]));
-    double q = Math.min(lower(elementCalibration[SMALLEST], smallest),
-        lower(elementCalibration[PRODUCT], p[0] * p[1] * p[2] * p[3]));
+        elements.tails(compared, near), level == null ? 0 : level.statistic(LevelReference.features(compared,
+            level.featureCount() / 2)));
+    double q = Math.min(lower(elementCalibration[SMALLEST], smallest(p)),
+        lower(elementCalibration[PRODUCT], product(p)));
     return new Misfit(d, lower(elementCalibration[COMBINED], q), elementCalibration[COMBINED].length, e);
   }
 
@@ -298,7 +340,7 @@ final class SummaryReference {
 
   void write(DataOutput out) throws IOException {
     if (elements != null) {
-      out.writeInt(WITH_ELEMENTS);
+      out.writeInt(level != null ? WITH_LEVEL : WITH_ELEMENTS);
     }
     out.writeInt(width);
     out.writeInt(reference.length / width);
@@ -315,17 +357,21 @@ final class SummaryReference {
     }
     if (elements != null) {
       elements.write(out);
-      for (double[] cal : elementCalibration) {
-        for (double v : cal) {
+      for (int k = 0; k < FOUR_CALIBRATIONS; k++) {
+        for (double v : elementCalibration[k]) {
           out.writeDouble(v);
         }
+      }
+      if (level != null) {
+        level.write(out);
       }
     }
   }
 
   static SummaryReference read(DataInput in) throws IOException {
     int first = in.readInt();
-    boolean withElements = first == WITH_ELEMENTS;
+    boolean withLevel = first == WITH_LEVEL;
+    boolean withElements = first == WITH_ELEMENTS || withLevel;
     int width = withElements ? in.readInt() : first;
     int rows = in.readInt();
     int cal = in.readInt();
@@ -355,12 +401,18 @@ final class SummaryReference {
           + " simulations");
     }
     ElementReference elements = ElementReference.read(in, rows);
-    double[][] elementCalibration = new double[CALIBRATIONS][rows];
-    for (double[] c : elementCalibration) {
+    double[][] elementCalibration = new double[CALIBRATIONS][];
+    for (int k = 0; k < FOUR_CALIBRATIONS; k++) {
+      elementCalibration[k] = new double[rows];
       for (int i = 0; i < rows; i++) {
-        c[i] = in.readDouble();
+        elementCalibration[k][i] = in.readDouble();
       }
     }
-    return new SummaryReference(width, reference, mean, spread, calibration, elements, elementCalibration);
+    LevelReference level = null;
+    if (withLevel) {
+      level = LevelReference.read(in, LevelReference.featureCount(elements.comparedWidth()));
+      elementCalibration[LEVEL] = level.calibration();
+    }
+    return new SummaryReference(width, reference, mean, spread, calibration, elements, elementCalibration, level);
   }
 }

@@ -39,6 +39,12 @@ final class VectorGemm implements Gemm {
     strided(a, 1, k, b, c, n, m, rowFrom, rowTo, accumulate);
   }
 
+  @Override
+  public void multiplyAddressed(float[] a, int[] rows, int[] cols, int colFrom, int k, float[] b, float[] c, int cFrom,
+      int m, int rowFrom, int rowTo, boolean accumulate) {
+    AddressedGemm.multiply(a, rows, cols, colFrom, k, b, c, cFrom, m, rowFrom, rowTo, accumulate);
+  }
+
   // element (i, p) of the left factor is a[i * rs + p * cs]; the inner dimension is k
   private static void strided(float[] a, int rs, int cs, float[] b, float[] c, int k, int m, int rowFrom, int rowTo,
       boolean accumulate) {

@@ -54,7 +54,12 @@ class SummaryReferenceTest {
       System.arraycopy(summary(y), 0, summaries, 2 * i, 2);
       System.arraycopy(y, 0, padded, i * MAX_N, y.length);
     }
-    return SummaryReference.of(summaries, 2, padded, MAX_N, lengths, 1, false);
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = i;
+    }
+    return SummaryReference.of(summaries, 2, padded, MAX_N, lengths, 1, false,
+        LevelReference.featureRows(padded, MAX_N, lengths, 1, false, order));
   }
 
   private static int[] flags(SummaryReference ref, Random r, double outliers, int sets) {
@@ -82,6 +87,53 @@ class SummaryReferenceTest {
     assertThat(contaminated[1]).isLessThan(40);
     // about 83 of 100 measured (sets of 20..100); the summary alone about 22
     assertThat(contaminated[0]).isGreaterThanOrEqualTo(70);
+  }
+
+  @Test
+  void theLevelCatchesAShiftASaturatedSummaryCannotSee() {
+    Random r = new Random(7);
+    // 600 held-out simulations with summaries, 4000 training simulations in all for the level
+    int held = 600;
+    int rows = 4000;
+    float[] summaries = new float[held * 2];
+    float[] padded = new float[rows * MAX_N];
+    int[] lengths = new int[rows];
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      lengths[i] = 5 + r.nextInt(MAX_N - 4);
+      double s = Math.exp(2 * r.nextDouble() - 1);
+      float[] y = set(r, lengths[i], 2 * s * r.nextGaussian(), s, 0);
+      if (i < held) {
+        System.arraycopy(saturated(summary(y)), 0, summaries, 2 * i, 2);
+      }
+      System.arraycopy(y, 0, padded, i * MAX_N, y.length);
+      order[i] = i;
+    }
+    SummaryReference ref = SummaryReference.of(summaries, 2, padded, MAX_N, lengths, 1, false,
+        LevelReference.featureRows(padded, MAX_N, lengths, 1, false, order));
+    int clean = 0;
+    int shifted = 0;
+    int bySummary = 0;
+    for (int k = 0; k < 100; k++) {
+      int n = 20 + r.nextInt(81);
+      double s = Math.exp(2 * r.nextDouble() - 1);
+      double mu = 2 * s * r.nextGaussian();
+      float[] y = set(r, n, mu, s, 0);
+      clean += ref.misfit(saturated(summary(y)), y).flagged() ? 1 : 0;
+      float[] far = set(r, n, mu + 10 * s, s, 0);
+      shifted += ref.misfit(saturated(summary(far)), far).flagged() ? 1 : 0;
+      bySummary += ref.misfit(saturated(summary(far))).flagged() ? 1 : 0;
+    }
+    assertThat(clean).isLessThanOrEqualTo(5);
+    // the summary's level saturates (a network extrapolating flat), so it hardly sees the shift
+    System.out.println("shifted sets flagged: " + shifted + " of 100, by the summary alone " + bySummary);
+    assertThat(bySummary).isLessThan(50);
+    assertThat(shifted).isGreaterThanOrEqualTo(85);
+  }
+
+  /** The summary of a network that saturates: the mean's level through tanh. */
+  private static float[] saturated(float[] summary) {
+    return new float[] {(float) Math.tanh(summary[0]), summary[1]};
   }
 
   @Test

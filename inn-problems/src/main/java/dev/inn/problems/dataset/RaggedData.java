@@ -72,6 +72,12 @@ public final class RaggedData {
         throw new DataFileException(lengthsFile + " row " + i + ": length " + l + " is not a whole number of elements"
             + " between 0 and the " + capacity + " that a row of " + yFile + " holds");
       }
+      if (l == 0) {
+        // refused here, by file and row: the method's own check could only name the row's place in the training sample
+        throw new DataFileException(lengthsFile + " row " + i + ": length 0, an empty " + (shape instanceof
+            dev.inn.api.data.ObservationShape.Set ? "set" : "sequence") + "; every observation needs at least one "
+            + "element");
+      }
       lengths[i] = (int) l;
       ids.add("row " + i);
       for (int k = lengths[i] * width; k < y.cols(); k++) {
