@@ -76,14 +76,9 @@ public record CganConfig(int hidden, int layers, int discHidden, int discLayers,
     OptimizerConfig disc = new OptimizerConfig(gen.steps(), gen.batch(), s.getDouble("disc_lr"),
         s.getDouble("disc_lr_final"), gen.beta1(), gen.beta2(), gen.eps(), gen.weightDecay(), gen.gradClip(),
         gen.logEvery(), gen.threads());
-    CganConfig c = new CganConfig(s.getInt("hidden"), s.getInt("layers"), s.getInt("disc_hidden"),
-        s.getInt("disc_layers"), s.getInt("latent_dim"), s.getString("activation"), s.getFloat("gen_dropout"),
-        s.getDouble("variance_weight"), s.getInt("pretrain_steps"), disc.lr(), disc.lrFinal(),
+    return new CganConfig(s.getInt("hidden", 1), s.getInt("layers", 1), s.getInt("disc_hidden", 1),
+        s.getInt("disc_layers", 1), s.getInt("latent_dim", 0), s.getString("activation"), s.getFloat("gen_dropout"),
+        s.getDouble("variance_weight"), s.getInt("pretrain_steps", 0), disc.lr(), disc.lrFinal(),
         s.getBoolean("standardize"), gen, disc);
-    if (c.hidden < 1 || c.layers < 1 || c.discHidden < 1 || c.discLayers < 1 || c.latentDim < 0
-        || c.pretrainSteps < 0) {
-      throw new IllegalArgumentException(s.owner() + ": sizes must be >= 1, latent_dim and pretrain_steps >= 0");
-    }
-    return c;
   }
 }

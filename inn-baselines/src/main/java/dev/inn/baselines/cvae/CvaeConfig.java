@@ -51,13 +51,8 @@ public record CvaeConfig(int hidden, int layers, int latentDim, String activatio
     IafSettings iaf = s.has("iaf_steps")
         ? new IafSettings(s.getInt("iaf_steps"), s.getInt("iaf_hidden"), s.getInt("iaf_layers"), s.getInt("iaf_context"))
         : null;
-    CvaeConfig c = new CvaeConfig(s.getInt("hidden"), s.getInt("layers"), s.getInt("latent_dim"),
+    return new CvaeConfig(s.getInt("hidden", 1), s.getInt("layers", 1), s.getInt("latent_dim", 0),
         s.getString("activation"), s.getDouble("recon_weight"), s.getDouble("kl_weight"), s.getBoolean("standardize"),
         iaf, OptimizerConfig.from(s));
-    if (c.hidden < 1 || c.layers < 1 || c.latentDim < 0) {
-      throw new IllegalArgumentException(s.owner() + ": hidden and layers must be >= 1 and latent_dim >= 0, got "
-          + c.hidden + ", " + c.layers + ", " + c.latentDim);
-    }
-    return c;
   }
 }

@@ -1,5 +1,6 @@
 package dev.inn.baselines.dropout;
 
+import dev.inn.api.settings.ConfigurationException;
 import dev.inn.api.settings.Settings;
 import dev.inn.api.nn.Activation;
 import dev.inn.baselines.method.NetworkMethod;
@@ -41,12 +42,10 @@ public record DropoutConfig(int hidden, int layers, String activation, float dro
     float rate = s.has("dropout") ? s.getFloat("dropout") : 0f;
     boolean aleatoric = s.has("aleatoric") && s.getBoolean("aleatoric");
     if (!(rate >= 0 && rate < 1)) {
-      throw new IllegalArgumentException("setting 'dropout' of " + s.owner() + " must be in [0, 1), got " + rate);
+      throw new ConfigurationException("dropout", "setting 'dropout' of " + s.owner() + " must be in [0, 1), got "
+          + rate);
     }
-    if (s.getInt("hidden") < 1 || s.getInt("layers") < 1) {
-      throw new IllegalArgumentException(s.owner() + ": hidden and layers must be >= 1");
-    }
-    return new DropoutConfig(s.getInt("hidden"), s.getInt("layers"), s.getString("activation"), rate, aleatoric,
+    return new DropoutConfig(s.getInt("hidden", 1), s.getInt("layers", 1), s.getString("activation"), rate, aleatoric,
         s.getBoolean("standardize"), OptimizerConfig.from(s));
   }
 }

@@ -34,11 +34,7 @@ public record MmdGeneratorConfig(int hidden, int layers, int latentDim, String a
 
   public static MmdGeneratorConfig from(Settings s) {
     Activation.check(s.owner(), "activation", s.getString("activation"));
-    MmdGeneratorConfig c = new MmdGeneratorConfig(s.getInt("hidden"), s.getInt("layers"), s.getInt("latent_dim"),
+    return new MmdGeneratorConfig(s.getInt("hidden", 1), s.getInt("layers", 1), s.getInt("latent_dim", 0),
         s.getString("activation"), s.getTable("kernel"), s.getBoolean("standardize"), OptimizerConfig.from(s));
-    if (c.hidden < 1 || c.layers < 1 || c.latentDim < 0) {
-      throw new IllegalArgumentException(s.owner() + ": hidden and layers must be >= 1 and latent_dim >= 0");
-    }
-    return c;
   }
 }

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 /**
  * A problem whose prior is the one a sequential model was trained under: the rounds' proposals
  * (round 1 the prior, later rounds the prior truncated to the previous estimate's high-density
- * region), kept in the model file as the parameters of its valid training pairs. Maximum
+ * region; by default a far wider round's pairs only where they lie in the last region), kept in
+ * the model file as the parameters of the pairs the model was trained on. Maximum
  * likelihood on pairs x ~ pi, y ~ p(y | x) learns pi(x) p(y | x) / pi(y), so this mixture, not the
  * problem's prior, is what SBC, coverage and TARP must draw their test parameters from: drawn from
  * the full prior they would judge the model where it was never meant to hold. Test pairs take

@@ -89,6 +89,7 @@ class NestedSettingsCheckedAtParseTest {
       [methods.settings]
       kernel = { name = "gaussian", widths = [1.0] }
       activation = "relu"
+      layers = 8
       """;
 
   @Test
@@ -134,6 +135,7 @@ class NestedSettingsCheckedAtParseTest {
           + " phi_layers = 0 }|condition_settings|phi_layers must be at least 1|summary network size",
       // a baseline's own settings
       "activation = \"relu\"|activation = \"sigmoid\"|activation|unknown activation 'sigmoid'|baseline activation",
+      "layers = 8|layers = 0|layers|must be at least 1, got 0|baseline size",
   })
   void aBadNestedValueFailsWhenTheSuiteIsReadNamingFileLineAndKey(String good, String bad, String key,
       String message, String kind, @TempDir Path dir) throws Exception {
