@@ -144,33 +144,7 @@ final class LevelReference {
 
   /** The mean distance of standardised features {@code z} to the nearest reference rows, leaving row {@code skip} out. */
   private double nearest(float[] z, int skip) {
-    int k = SummaryReference.NEIGHBOURS;
-    double[] best = new double[k];
-    Arrays.fill(best, Double.POSITIVE_INFINITY);
-    int rows = reference.length / features;
-    for (int i = 0; i < rows; i++) {
-      if (i == skip) {
-        continue;
-      }
-      double d2 = 0;
-      for (int c = 0; c < features; c++) {
-        double d = z[c] - reference[i * features + c];
-        d2 += d * d;
-      }
-      if (d2 < best[k - 1]) {
-        int j = k - 1;
-        while (j > 0 && best[j - 1] > d2) {
-          best[j] = best[j - 1];
-          j--;
-        }
-        best[j] = d2;
-      }
-    }
-    double sum = 0;
-    for (double d2 : best) {
-      sum += Math.sqrt(d2);
-    }
-    return sum / k;
+    return SummaryReference.meanNearest(z, reference, features, skip, null);
   }
 
   void write(DataOutput out) throws IOException {

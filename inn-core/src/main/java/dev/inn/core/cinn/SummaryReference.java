@@ -247,6 +247,15 @@ final class SummaryReference {
     for (int c = 0; c < width; c++) {
       z[c] = (h[c] - mean[c]) / spread[c];
     }
+    return meanNearest(z, reference, width, skip, near);
+  }
+
+  /**
+   * The mean Euclidean distance of {@code z} to its {@link #NEIGHBOURS} nearest rows of
+   * {@code reference} (rows of {@code width} values), leaving row {@code skip} out (-1: none); the
+   * nearest rows, nearest first, into {@code near} unless null. Shared with {@link LevelReference}.
+   */
+  static double meanNearest(float[] z, float[] reference, int width, int skip, int[] near) {
     int rows = reference.length / width;
     double[] nearest = new double[NEIGHBOURS];
     int[] nearestRows = new int[NEIGHBOURS];
