@@ -9,40 +9,30 @@ import dev.inn.core.persistence.ModelFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code inn analyze}: the paper's analysis of a posterior for one or more observations, as one HTML page. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = {"Analyse the posterior of a saved model for observations y*: corner plot, what each parameter's"
         + " data determine (contraction), modes, correlations, posterior predictive check. Writes one HTML page with"
         + " PNG and SVG figures."})
-final class AnalyzeCommand implements Callable<Integer> {
-
-  private final PluginLookup plugins;
+final class AnalyzeCommand extends PluginCommand {
 
   @Inject
   AnalyzeCommand(PluginLookup plugins) {
-    this.plugins = plugins;
+    super(plugins);
   }
 
   @Mixin
-  Main.Common common;
-
-  @Mixin
-  ModelCommandConsent consent;
-
-  @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
-  Path model;
+  ConsentedModel model;
 
   @Option(names = {"-y", "--observation"}, paramLabel = "Y",
       description = "an observation y*, comma separated (repeat for several)")
   List<String> observations = new ArrayList<>();
 
-  @picocli.CommandLine.Mixin
+  @Mixin
   ObservationFileOptions observationFile = new ObservationFileOptions();
 
   @Option(names = "--true", paramLabel = "X",
@@ -66,12 +56,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "folder for index.html and figures (default: analysis)")
   Path out = Path.of("analysis");
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    ModelFile.Loaded loaded = consent.load(model, plugins);
+    ModelFile.Loaded loaded = model.load(plugins);
     boolean ragged = loaded.problem().observationShape().ragged();
     List<float[]> ys = new ArrayList<>();
     if (!observations.isEmpty()) {
@@ -119,7 +106,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       xs.add(truths.isEmpty() ? null : Values.parse(truths.get(k), "--true"));
     }
     PosteriorAnalysis analysis = new PosteriorAnalysis(loaded.problem(), loaded.method(),
-        consent.describe(model, loaded), samples, predictive, seed);
+        model.describe(loaded), samples, predictive, seed);
     Path page = analysis.analyse(ys, xs).write(out);
     spec.commandLine().getOut().println("analysis: " + page.toAbsolutePath());
     return 0;

@@ -10,11 +10,9 @@ import dev.inn.bench.sequential.TruncatedPriorProblem;
 import dev.inn.core.persistence.ModelFile;
 import java.util.Optional;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code inn diagnose}: SBC, coverage, TARP and recovery of a saved model on fresh simulations. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
@@ -22,23 +20,15 @@ import picocli.CommandLine.Parameters;
         + " simulator or, for a model trained from a data set, the held-out pairs its file keeps: SBC rank histograms"
         + " and ECDF bands, expected coverage, TARP, recovery; one HTML page with PNG and SVG figures and a verdict"
         + " each."})
-final class DiagnoseCommand implements Callable<Integer> {
-
-  private final PluginLookup plugins;
+final class DiagnoseCommand extends PluginCommand {
 
   @Inject
   DiagnoseCommand(PluginLookup plugins) {
-    this.plugins = plugins;
+    super(plugins);
   }
 
   @Mixin
-  Main.Common common;
-
-  @Mixin
-  ModelCommandConsent consent;
-
-  @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
-  Path model;
+  ConsentedModel model;
 
   @Option(names = "--pairs", defaultValue = "300", description = "test pairs (x, y) (default: ${DEFAULT-VALUE}; a"
       + " model from a data set has at most the 500 held-out pairs its file keeps)")
@@ -54,13 +44,10 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "folder for index.html and figures (default: diagnosis)")
   Path out = Path.of("diagnosis");
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    ModelFile.Loaded loaded = consent.load(model, plugins);
-    String description = consent.describe(model, loaded);
+    ModelFile.Loaded loaded = model.load(plugins);
+    String description = model.describe(loaded);
     Problem problem = loaded.problem();
     // a sequential model holds under the prior it was trained under: its test pairs come from there
     Optional<Matrix> truncated = SequentialValidity.truncatedPrior(loaded.header().validity());

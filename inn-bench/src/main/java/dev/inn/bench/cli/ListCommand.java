@@ -7,33 +7,22 @@ import dev.inn.core.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code inn list}: every discovered plugin by kind, with description and settings. */
 @Command(name = "list", mixinStandardHelpOptions = true,
     description = "List every discovered plugin by kind, with its description and settings (defaults).")
-final class ListCommand implements Callable<Integer> {
-
-  private final PluginLookup plugins;
+final class ListCommand extends PluginCommand {
 
   @Inject
   ListCommand(PluginLookup plugins) {
-    this.plugins = plugins;
+    super(plugins);
   }
-
-
-  @Mixin
-  Main.Common common;
 
   @Parameters(arity = "0..1", paramLabel = "KIND", description = "only this kind: ${COMPLETION-CANDIDATES}",
       completionCandidates = Kinds.class)
   String kind;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   static final class Kinds extends java.util.ArrayList<String> {
     Kinds() {

@@ -8,7 +8,6 @@ import dev.inn.core.persistence.ModelFile;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,17 +17,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "log-prob", mixinStandardHelpOptions = true,
     description = {"The posterior log density log q(x | y*) of a saved model at given parameters x (one per row of"
         + " --params), for methods that have a density (cinn; the inn and the baselines only draw samples). Writes a CSV column log_prob, in the units of x; outside the prior's support -Infinity."})
-final class LogProbCommand implements Callable<Integer> {
-
-  private final PluginLookup plugins;
+final class LogProbCommand extends PluginCommand {
 
   @Inject
   LogProbCommand(PluginLookup plugins) {
-    this.plugins = plugins;
+    super(plugins);
   }
-
-  @Mixin
-  Main.Common common;
 
   @Mixin
   OutputGuard outputGuard;
@@ -46,9 +40,6 @@ final class LogProbCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE", description = "output CSV (default: stdout)")
   Path out;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {

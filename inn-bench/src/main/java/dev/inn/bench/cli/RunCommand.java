@@ -20,10 +20,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,18 +29,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a benchmark suite (a TOML file or a shipped suite: ${inn.shipped-suites}) and write tables,"
         + " figures and an HTML report.")
-final class RunCommand implements Callable<Integer> {
-
-  private final PluginLookup plugins;
+final class RunCommand extends PluginCommand {
 
   @Inject
   RunCommand(PluginLookup plugins) {
-    this.plugins = plugins;
+    super(plugins);
   }
-
-
-  @Mixin
-  Main.Common common;
 
   @Parameters(paramLabel = "SUITE", description = "suite file or shipped suite name")
   String suite;
@@ -57,9 +49,6 @@ final class RunCommand implements Callable<Integer> {
       + " DIR.cells beside the results folder) are not redone; with --out DIR that run, else the newest unfinished"
       + " one under runs/. Refused when the suite changed since.")
   boolean resume;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {

@@ -6,7 +6,6 @@ import dev.inn.api.data.Matrix;
 import dev.inn.core.persistence.ModelFile;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,18 +14,12 @@ import picocli.CommandLine.Option;
 @Command(name = "sample", mixinStandardHelpOptions = true,
     description = "Draw posterior samples x ~ q(x | y*) from a saved model; writes CSV, NPY or ArviZ"
         + " InferenceData (Zarr).")
-final class SampleCommand implements Callable<Integer> {
-
-  private final PluginLookup plugins;
+final class SampleCommand extends PluginCommand {
 
   @Inject
   SampleCommand(PluginLookup plugins) {
-    this.plugins = plugins;
+    super(plugins);
   }
-
-
-  @Mixin
-  Main.Common common;
 
   @Mixin
   OutputGuard outputGuard;
@@ -59,9 +52,6 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "output .csv, .npy, or .zarr (an ArviZ InferenceData"
       + " folder: az.from_zarr) (default: CSV on stdout)")
   Path out;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {

@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,17 +24,12 @@ import picocli.CommandLine.Parameters;
     description = {"Simulate (x, y) pairs of a problem into a simulation store: NPY chunks and a manifest.",
         "Run it again after an interruption: finished chunks are kept. The same --seed gives the same bytes "
             + "whatever --workers."})
-public final class SimulateCommand implements Callable<Integer> {
-
-  private final PluginLookup plugins;
+public final class SimulateCommand extends PluginCommand {
 
   @Inject
   SimulateCommand(PluginLookup plugins) {
-    this.plugins = plugins;
+    super(plugins);
   }
-
-  @Mixin
-  Main.Common common;
 
   @Parameters(index = "0", paramLabel = "PROBLEM", description = "problem name (see 'inn list')")
   String problem;
@@ -69,9 +62,6 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "chunks simulated at once, each on one thread; an external simulator gets as many processes "
           + "(default 0: one per core)")
   int workers;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   private long pairs() {
     return pairs.n != 0 ? pairs.n : pairs.oldN;

@@ -7,26 +7,18 @@ import dev.inn.bench.speed.SpeedBenchmark;
 import dev.inn.bench.speed.SummarySpeedBenchmark;
 import dev.inn.core.linalg.Gemm;
 import dev.inn.core.profile.StepProfile;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code inn speed}: training steps/s and samples/s of the INN, printed as one JSON line. */
 @Command(name = "speed", mixinStandardHelpOptions = true,
     description = "Measure training steps/s and posterior samples/s of the INN (8 modes, paper configuration) or the cINN (slcp shape); prints JSON.")
-final class SpeedCommand implements Callable<Integer> {
-
-  private final PluginLookup plugins;
+final class SpeedCommand extends PluginCommand {
 
   @Inject
   SpeedCommand(PluginLookup plugins) {
-    this.plugins = plugins;
+    super(plugins);
   }
-
-
-  @Mixin
-  Main.Common common;
 
   @Option(names = "--threads", description = "worker threads (default: all cores)")
   Integer threads;
@@ -55,9 +47,6 @@ final class SpeedCommand implements Callable<Integer> {
   @Option(names = "--profile",
       description = "also print where a training step's time goes (matrix products, element-wise ops, MMD, copies, hand-off, optimizer) as a table")
   boolean profile;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {

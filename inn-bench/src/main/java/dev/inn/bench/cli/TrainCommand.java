@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,18 +26,12 @@ import picocli.CommandLine.Option;
 /** {@code inn train}: one method on one problem, saved as a model file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train one method on one problem and save the model file.")
-final class TrainCommand implements Callable<Integer> {
-
-  private final PluginLookup plugins;
+final class TrainCommand extends PluginCommand {
 
   @Inject
   TrainCommand(PluginLookup plugins) {
-    this.plugins = plugins;
+    super(plugins);
   }
-
-
-  @Mixin
-  Main.Common common;
 
   @Mixin
   OutputGuard outputGuard;
@@ -85,9 +78,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "model file to write")
   Path out;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {

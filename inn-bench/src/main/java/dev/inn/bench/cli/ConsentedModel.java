@@ -6,18 +6,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * Loads a model for a command that may simulate (analyze, diagnose). A model's problem settings
- * may hold a {@code command} (the {@code external} simulator), and a model file is checksummed,
- * not signed: a model received from someone else could run anything. So a stored command runs
- * only with the user's consent: the command given again ({@code --simulator-command}, which
- * replaces the stored one) or {@code --run-model-command}.
+ * The model file argument of a command that may simulate (analyze, diagnose), loaded with the
+ * user's consent to any command it stores. A model's problem settings may hold a {@code command}
+ * (the {@code external} simulator), and a model file is checksummed, not signed: a model received
+ * from someone else could run anything. So a stored command runs only with the user's consent:
+ * the command given again ({@code --simulator-command}, which replaces the stored one) or
+ * {@code --run-model-command}.
  */
-final class ModelCommandConsent {
+final class ConsentedModel {
 
   /** The problem setting that names a program to run. */
   private static final String COMMAND = "command";
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "model file from 'inn train'")
+  Path file;
 
   @Option(names = "--simulator-command", paramLabel = "CMD",
       description = "the simulator command to run for a model of an external simulator (replaces the command the "
@@ -30,8 +35,8 @@ final class ModelCommandConsent {
   boolean runStored;
 
   /** The model, refused before anything runs when it stores a command the user did not consent to. */
-  ModelFile.Loaded load(Path model, PluginLookup plugins) throws IOException {
-    ModelFile.Loaded loaded = ModelFile.load(model, plugins);
+  ModelFile.Loaded load(PluginLookup plugins) throws IOException {
+    ModelFile.Loaded loaded = ModelFile.load(file, plugins);
     Object stored = loaded.header().problemSettings().asMap().get(COMMAND);
     boolean runsCommand = stored instanceof String s && !s.isBlank();
     if (!runsCommand) {
@@ -45,10 +50,10 @@ final class ModelCommandConsent {
       if (command.isBlank()) {
         throw new IllegalArgumentException("--simulator-command is empty");
       }
-      return ModelFile.load(model, plugins, Map.of(COMMAND, command));
+      return ModelFile.load(file, plugins, Map.of(COMMAND, command));
     }
     if (!runStored) {
-      throw new IllegalArgumentException("model " + model + " stores the simulator command \"" + stored + "\", which"
+      throw new IllegalArgumentException("model " + file + " stores the simulator command \"" + stored + "\", which"
           + " this command would run; a model file is not signed, so inn runs it only when you say so: give the"
           + " command again with --simulator-command '" + stored + "', or pass --run-model-command");
     }
@@ -56,8 +61,8 @@ final class ModelCommandConsent {
   }
 
   /** The page's model line, naming the command that ran and why it was allowed. */
-  String describe(Path model, ModelFile.Loaded loaded) {
-    String description = ModelDescription.of(model, loaded);
+  String describe(ModelFile.Loaded loaded) {
+    String description = ModelDescription.of(file, loaded);
     Object run = loaded.header().problemSettings().asMap().get(COMMAND);
     if (!(run instanceof String s) || s.isBlank()) {
       return description;
