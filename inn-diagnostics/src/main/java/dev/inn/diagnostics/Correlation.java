@@ -1,6 +1,7 @@
 package dev.inn.diagnostics;
 
 import dev.inn.api.data.Matrix;
+import dev.inn.api.linalg.Cholesky;
 
 /** Means, covariance and correlation matrix of posterior samples (one sample per row). */
 public final class Correlation {
@@ -66,21 +67,6 @@ public final class Correlation {
     for (int i = 0; i < d; i++) {
       trace += a[i][i];
     }
-    double ridge = 1e-12 * Math.max(trace / Math.max(1, d), 1e-300);
-    double[][] l = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = a[i][j];
-        for (int k = 0; k < j; k++) {
-          s -= l[i][k] * l[j][k];
-        }
-        if (i == j) {
-          l[i][i] = Math.sqrt(Math.max(s, 0) + ridge);
-        } else {
-          l[i][j] = s / l[j][j];
-        }
-      }
-    }
-    return l;
+    return Cholesky.lowerWithRidge(a, 1e-12 * Math.max(trace / Math.max(1, d), 1e-300));
   }
 }

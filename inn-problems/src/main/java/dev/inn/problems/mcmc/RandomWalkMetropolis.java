@@ -1,6 +1,7 @@
 package dev.inn.problems.mcmc;
 
 import dev.inn.api.data.Matrix;
+import dev.inn.api.linalg.Cholesky;
 import dev.inn.api.random.Seeds;
 import java.util.Arrays;
 import java.util.Locale;
@@ -248,11 +249,12 @@ public final class RandomWalkMetropolis {
           windowAccepted = 0;
         }
         if (it % recent.length == 0 && it < iterations && filled >= recent.length) {
-          double[][] l = cholesky(covariance(recent));
-          if (l != null) {
+          try {
+            factor = Cholesky.lower(covariance(recent), "the chain's recent covariance");
             // 2.38 / sqrt(d) is the optimal scale for a Gaussian target of this covariance
-            factor = l;
             logScale = Math.log(2.38 / Math.sqrt(d));
+          } catch (IllegalArgumentException stuck) {
+            // a chain that has not moved in all directions keeps its proposal
           }
         }
       }
@@ -302,29 +304,6 @@ public final class RandomWalkMetropolis {
         }
       }
       return cov;
-    }
-
-    /** The lower Cholesky factor, or null when the matrix is not positive definite (a stuck chain). */
-    private static double[][] cholesky(double[][] a) {
-      int d = a.length;
-      double[][] l = new double[d][d];
-      for (int i = 0; i < d; i++) {
-        for (int j = 0; j <= i; j++) {
-          double s = a[i][j];
-          for (int k = 0; k < j; k++) {
-            s -= l[i][k] * l[j][k];
-          }
-          if (i == j) {
-            if (!(s > 1e-300)) {
-              return null;
-            }
-            l[i][i] = Math.sqrt(s);
-          } else {
-            l[i][j] = s / l[j][j];
-          }
-        }
-      }
-      return l;
     }
   }
 }
