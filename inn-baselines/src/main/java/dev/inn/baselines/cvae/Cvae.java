@@ -3,17 +3,14 @@ package dev.inn.baselines.cvae;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.loss.LossTerm;
-import dev.inn.api.method.TrainingContext;
-import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.tensor.Ops;
 import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
 import dev.inn.baselines.iaf.InverseAutoregressiveFlow;
-import dev.inn.baselines.method.NetworkMethod;
+import dev.inn.baselines.method.SingleStoreMethod;
 import dev.inn.api.nn.Activation;
 import dev.inn.api.nn.DenseNet;
-import dev.inn.core.param.ParameterStore;
 import dev.inn.losses.regression.SquaredError;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,12 +24,11 @@ import java.util.SplittableRandom;
  * draws z ~ N(0, I) from the prior and decodes it with y* (the flow shapes only the
  * approximate posterior).
  */
-public final class Cvae extends NetworkMethod {
+public final class Cvae extends SingleStoreMethod {
 
   private final CvaeConfig config;
   private final Activation activation;
   private final int zDim;
-  private ParameterStore params;
   private DenseNet encoder;
   private DenseNet decoder;
   private InverseAutoregressiveFlow flow;
@@ -46,9 +42,7 @@ public final class Cvae extends NetworkMethod {
   }
 
   @Override
-  protected void build(long seed) {
-    params = new ParameterStore(seed);
-    Parameters root = params.root();
+  protected void buildNetworks(Parameters root) {
     int context = config.iaf() == null ? 0 : config.iaf().context();
     encoder = new DenseNet(root.scope("encoder"), xDim() + yDim(), config.hidden(), config.layers(),
         2 * zDim + context, activation, 0, false);
@@ -56,12 +50,6 @@ public final class Cvae extends NetworkMethod {
         activation, 0, false);
     flow = config.iaf() == null ? null : new InverseAutoregressiveFlow(root.scope("iaf"), zDim, context,
         config.iaf().hidden(), config.iaf().layers(), config.iaf().steps(), activation);
-    kit.addStandardizers(root.scope("standardize"));
-  }
-
-  @Override
-  protected List<ParameterStore> stores() {
-    return List.of(params);
   }
 
   /** Dimension of the latent z. */
@@ -69,13 +57,9 @@ public final class Cvae extends NetworkMethod {
     return zDim;
   }
 
-  @Override
-  protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return trainOn(params, scaled, this::terms, context);
-  }
-
   /** The negative ELBO of one batch as reconstruction and KL terms. */
-  List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
+  @Override
+  protected List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
     int n = batch.size();
     Tensor x = ops.constant(batch.x());
     Tensor y = ops.constant(batch.y());

@@ -3,15 +3,13 @@ package dev.inn.baselines.dropout;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.loss.LossTerm;
-import dev.inn.api.method.TrainingContext;
-import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.baselines.method.NetworkMethod;
+import dev.inn.baselines.method.SingleStoreMethod;
 import dev.inn.baselines.nn.DropoutNet;
 import dev.inn.api.nn.Activation;
-import dev.inn.core.param.ParameterStore;
 import dev.inn.losses.regression.SquaredError;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,13 +23,12 @@ import java.util.SplittableRandom;
  * neither, every draw is the same point estimate (n copies), as the classical NN of the
  * paper's Table 1. Either way the output is unimodal by construction.
  */
-public final class DropoutRegression extends NetworkMethod {
+public final class DropoutRegression extends SingleStoreMethod {
 
   private static final float HALF_LOG_2PI = (float) (0.5 * Math.log(2 * Math.PI));
 
   private final DropoutConfig config;
   private final Activation activation;
-  private ParameterStore params;
   private DropoutNet net;
 
   public DropoutRegression(String name, Problem problem, DropoutConfig config) {
@@ -42,25 +39,14 @@ public final class DropoutRegression extends NetworkMethod {
   }
 
   @Override
-  protected void build(long seed) {
-    params = new ParameterStore(seed);
+  protected void buildNetworks(Parameters root) {
     int out = config.aleatoric() ? 2 * xDim() : xDim();
-    net = new DropoutNet(params.root().scope("net"), yDim(), config.hidden(), config.layers(), out, activation,
+    net = new DropoutNet(root.scope("net"), yDim(), config.hidden(), config.layers(), out, activation,
         config.dropout());
-    kit.addStandardizers(params.root().scope("standardize"));
   }
 
   @Override
-  protected List<ParameterStore> stores() {
-    return List.of(params);
-  }
-
-  @Override
-  protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return trainOn(params, scaled, this::terms, context);
-  }
-
-  List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
+  protected List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
     Tensor out = net.apply(ops, ops.constant(batch.y()), random);
     Tensor x = ops.constant(batch.x());
     if (!config.aleatoric()) {

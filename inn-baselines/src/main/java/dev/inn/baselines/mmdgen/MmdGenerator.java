@@ -4,15 +4,13 @@ import dev.inn.api.data.Dataset;
 import dev.inn.api.data.Matrix;
 import dev.inn.api.loss.Kernel;
 import dev.inn.api.loss.LossTerm;
-import dev.inn.api.method.TrainingContext;
-import dev.inn.api.method.TrainingHistory;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.tensor.Ops;
+import dev.inn.api.tensor.Parameters;
 import dev.inn.api.tensor.Tensor;
-import dev.inn.baselines.method.NetworkMethod;
+import dev.inn.baselines.method.SingleStoreMethod;
 import dev.inn.api.nn.Activation;
 import dev.inn.api.nn.DenseNet;
-import dev.inn.core.param.ParameterStore;
 import dev.inn.losses.mmd.Mmd;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,13 +20,12 @@ import java.util.SplittableRandom;
  * true pairs [x, y] of a batch (paper appendix Sec. 2, "Generator + MMD"). Unlike the INN's
  * L_x, the kernel sees y, so matching the joint distribution conditions G on y.
  */
-public final class MmdGenerator extends NetworkMethod {
+public final class MmdGenerator extends SingleStoreMethod {
 
   private final MmdGeneratorConfig config;
   private final Kernel kernel;
   private final Activation activation;
   private final int zDim;
-  private ParameterStore params;
   private DenseNet generator;
 
   public MmdGenerator(String name, Problem problem, MmdGeneratorConfig config, Kernel kernel) {
@@ -41,24 +38,13 @@ public final class MmdGenerator extends NetworkMethod {
   }
 
   @Override
-  protected void build(long seed) {
-    params = new ParameterStore(seed);
-    generator = new DenseNet(params.root().scope("generator"), zDim + yDim(), config.hidden(), config.layers(),
-        xDim(), activation, 0, false);
-    kit.addStandardizers(params.root().scope("standardize"));
+  protected void buildNetworks(Parameters root) {
+    generator = new DenseNet(root.scope("generator"), zDim + yDim(), config.hidden(), config.layers(), xDim(),
+        activation, 0, false);
   }
 
   @Override
-  protected List<ParameterStore> stores() {
-    return List.of(params);
-  }
-
-  @Override
-  protected TrainingHistory fit(Dataset scaled, TrainingContext context) {
-    return trainOn(params, scaled, this::terms, context);
-  }
-
-  List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
+  protected List<LossTerm> terms(Ops ops, Dataset batch, SplittableRandom random, int step) {
     Tensor y = ops.constant(batch.y());
     Tensor fake = generator.apply(ops, ops.concatColumns(ops.constant(gaussian(random, batch.size(), zDim)), y));
     Tensor mmd = Mmd.loss(ops, ops.concatColumns(fake, y), ops.concatColumns(ops.constant(batch.x()), y), kernel);
