@@ -36,14 +36,9 @@ public final class LuPermutationProvider implements BlockProvider {
   @Override
   public InvertibleBlock create(BlockSpec spec, Parameters params) {
     int w = spec.width();
-    int[] order = PermutationProvider.randomOrder(w, params.seed());
-    float[] stored = new float[w];
     float[] signs = new float[w];
-    for (int i = 0; i < w; i++) {
-      stored[i] = order[i];
-      signs[i] = 1f;
-    }
-    return new LuLinear(w, params.fixed("order", 1, w, stored), params.fixed("sign", 1, w, signs),
+    Arrays.fill(signs, 1f);
+    return new LuLinear(w, PermutationProvider.randomOrderParameter(params, w), params.fixed("sign", 1, w, signs),
         params.trainable("lower", w, w, 0), params.trainable("upper", w, w, 0),
         params.trainable("log_scale", 1, w, 0));
   }
@@ -82,15 +77,6 @@ public final class LuPermutationProvider implements BlockProvider {
       strictlyUpper = new Matrix(width, width, up);
     }
 
-    private int[] forwardOrder() {
-      float[] v = order.values();
-      int[] o = new int[v.length];
-      for (int i = 0; i < v.length; i++) {
-        o[i] = (int) v[i];
-      }
-      return o;
-    }
-
     private void check(Tensor t) {
       if (t.cols() != width) {
         throw new IllegalArgumentException("lu-permutation of width " + width + " got " + t.cols() + " columns");
@@ -122,7 +108,7 @@ public final class LuPermutationProvider implements BlockProvider {
       Tensor id = ops.constant(identity);
       Tensor l = ops.add(id, strictPart(ops, lower, strictlyLower));
       Tensor us = ops.add(strictPart(ops, upper, strictlyUpper), ops.mulRow(id, scales(ops, 1f)));
-      Tensor v = ops.matmul(ops.matmul(ops.permuteColumns(u, forwardOrder()), l), us);
+      Tensor v = ops.matmul(ops.matmul(ops.permuteColumns(u, PermutationProvider.storedOrder(order)), l), us);
       return new Transformed(v, logDet(ops, u.rows(), 1f));
     }
 
@@ -135,11 +121,7 @@ public final class LuPermutationProvider implements BlockProvider {
       Tensor x = ops.mulRow(v, inverseScales);
       x = ops.matmul(x, unitTriangularInverse(ops, nilUpper));
       x = ops.matmul(x, unitTriangularInverse(ops, strictPart(ops, lower, strictlyLower)));
-      int[] o = forwardOrder();
-      int[] inv = new int[o.length];
-      for (int i = 0; i < o.length; i++) {
-        inv[o[i]] = i;
-      }
+      int[] inv = PermutationProvider.inverseOrder(PermutationProvider.storedOrder(order));
       return new Transformed(ops.permuteColumns(x, inv), logDet(ops, v.rows(), -1f));
     }
 

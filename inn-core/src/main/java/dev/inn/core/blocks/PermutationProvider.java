@@ -29,13 +29,39 @@ public final class PermutationProvider implements BlockProvider {
 
   @Override
   public InvertibleBlock create(BlockSpec spec, Parameters params) {
-    int w = spec.width();
-    int[] order = randomOrder(w, params.seed());
-    float[] stored = new float[w];
-    for (int i = 0; i < w; i++) {
+    return new Permutation(randomOrderParameter(params, spec.width()));
+  }
+
+  /**
+   * A {@link #randomOrder} from the scope's seed, stored as the fixed parameter {@code order} so
+   * that a saved model keeps it.
+   */
+  static Parameter randomOrderParameter(Parameters params, int width) {
+    int[] order = randomOrder(width, params.seed());
+    float[] stored = new float[width];
+    for (int i = 0; i < width; i++) {
       stored[i] = order[i];
     }
-    return new Permutation(params.fixed("order", 1, w, stored));
+    return params.fixed("order", 1, width, stored);
+  }
+
+  /** The column order held by {@code order}, read at each use (a loaded model replaces the values). */
+  static int[] storedOrder(Parameter order) {
+    float[] v = order.values();
+    int[] o = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      o[i] = (int) v[i];
+    }
+    return o;
+  }
+
+  /** The order that undoes {@code order}: column order[i] goes back to i. */
+  static int[] inverseOrder(int[] order) {
+    int[] inv = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      inv[order[i]] = i;
+    }
+    return inv;
   }
 
   /** A uniformly random shuffle of 0..width-1 (Fisher-Yates) drawn from {@code seed}. */
@@ -62,28 +88,15 @@ public final class PermutationProvider implements BlockProvider {
       this.order = order;
     }
 
-    private int[] forwardOrder() {
-      float[] v = order.values();
-      int[] o = new int[v.length];
-      for (int i = 0; i < v.length; i++) {
-        o[i] = (int) v[i];
-      }
-      return o;
-    }
-
     @Override
     public Transformed forward(Ops ops, Tensor u) {
-      return new Transformed(ops.permuteColumns(u, forwardOrder()), ops.constant(Matrix.zeros(u.rows(), 1)));
+      return new Transformed(ops.permuteColumns(u, storedOrder(order)), ops.constant(Matrix.zeros(u.rows(), 1)));
     }
 
     @Override
     public Transformed inverse(Ops ops, Tensor v) {
-      int[] o = forwardOrder();
-      int[] inv = new int[o.length];
-      for (int i = 0; i < o.length; i++) {
-        inv[o[i]] = i;
-      }
-      return new Transformed(ops.permuteColumns(v, inv), ops.constant(Matrix.zeros(v.rows(), 1)));
+      return new Transformed(ops.permuteColumns(v, inverseOrder(storedOrder(order))),
+          ops.constant(Matrix.zeros(v.rows(), 1)));
     }
   }
 }
