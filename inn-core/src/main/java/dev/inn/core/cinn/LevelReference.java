@@ -27,17 +27,13 @@ final class LevelReference {
   static final int SIZE = 10_000;
 
   private final int features;
-  private final float[] mean;
-  private final float[] spread;
-  // each simulation's features in units of their spread, row-major
-  private final float[] reference;
+  // each simulation's features in units of their spread
+  private final StandardizedRows reference;
   // the simulations' distances to the others, ascending
   private final double[] calibration;
 
-  private LevelReference(int features, float[] mean, float[] spread, float[] reference, double[] calibration) {
-    this.features = features;
-    this.mean = mean;
-    this.spread = spread;
+  private LevelReference(StandardizedRows reference, double[] calibration) {
+    this.features = reference.width();
     this.reference = reference;
     this.calibration = calibration;
   }
@@ -48,31 +44,14 @@ final class LevelReference {
    */
   static LevelReference of(float[] rows, int features, double[] ownStatistic) {
     int n = rows.length / features;
-    float[] mean = new float[features];
-    float[] spread = new float[features];
-    for (int c = 0; c < features; c++) {
-      double s = 0;
-      double s2 = 0;
-      for (int i = 0; i < n; i++) {
-        s += rows[i * features + c];
-        s2 += (double) rows[i * features + c] * rows[i * features + c];
-      }
-      double m = s / n;
-      double sd = Math.sqrt(Math.max(s2 / n - m * m, 0));
-      mean[c] = (float) m;
-      spread[c] = sd > 1e-6 ? (float) sd : 1f;
-    }
-    float[] reference = new float[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      reference[i] = (rows[i] - mean[i % features]) / spread[i % features];
-    }
-    LevelReference level = new LevelReference(features, mean, spread, reference, new double[0]);
+    StandardizedRows reference = StandardizedRows.of(rows, features, n);
     for (int i = 0; i < n; i++) {
-      ownStatistic[i] = level.nearest(Arrays.copyOfRange(reference, i * features, (i + 1) * features), i);
+      ownStatistic[i] = reference.meanNearest(Arrays.copyOfRange(reference.rows(), i * features, (i + 1) * features),
+          i, null);
     }
     double[] sorted = ownStatistic.clone();
     Arrays.sort(sorted);
-    return new LevelReference(features, mean, spread, reference, sorted);
+    return new LevelReference(reference, sorted);
   }
 
   /**
@@ -112,11 +91,7 @@ final class LevelReference {
 
   /** The statistic of an observation's features. */
   double statistic(float[] observationFeatures) {
-    float[] z = new float[features];
-    for (int c = 0; c < features; c++) {
-      z[c] = (observationFeatures[c] - mean[c]) / spread[c];
-    }
-    return nearest(z, -1);
+    return reference.meanNearest(reference.standardize(observationFeatures), -1, null);
   }
 
   /** The ascending leave-one-out statistics of the simulations. */
@@ -142,24 +117,11 @@ final class LevelReference {
     return out;
   }
 
-  /** The mean distance of standardised features {@code z} to the nearest reference rows, leaving row {@code skip} out. */
-  private double nearest(float[] z, int skip) {
-    return SummaryReference.meanNearest(z, reference, features, skip, null);
-  }
-
   void write(DataOutput out) throws IOException {
     out.writeInt(features);
-    out.writeInt(reference.length / features);
-    for (int c = 0; c < features; c++) {
-      out.writeFloat(mean[c]);
-      out.writeFloat(spread[c]);
-    }
-    for (float v : reference) {
-      out.writeFloat(v);
-    }
-    for (double v : calibration) {
-      out.writeDouble(v);
-    }
+    out.writeInt(reference.count());
+    reference.write(out);
+    StandardizedRows.writeDoubles(out, calibration);
   }
 
   static LevelReference read(DataInput in, int expectedFeatures) throws IOException {
@@ -169,20 +131,7 @@ final class LevelReference {
       throw new IOException("cinn: the model file's level reference has " + rows + " simulations of " + features
           + " features, expected " + expectedFeatures);
     }
-    float[] mean = new float[features];
-    float[] spread = new float[features];
-    for (int c = 0; c < features; c++) {
-      mean[c] = in.readFloat();
-      spread[c] = in.readFloat();
-    }
-    float[] reference = new float[rows * features];
-    for (int i = 0; i < reference.length; i++) {
-      reference[i] = in.readFloat();
-    }
-    double[] calibration = new double[rows];
-    for (int i = 0; i < rows; i++) {
-      calibration[i] = in.readDouble();
-    }
-    return new LevelReference(features, mean, spread, reference, calibration);
+    StandardizedRows reference = StandardizedRows.read(in, features, rows);
+    return new LevelReference(reference, StandardizedRows.readDoubles(in, rows));
   }
 }

@@ -35,9 +35,7 @@ final class SummaryReference {
   static final int SIZE = 1000;
 
   private final int width;
-  private final float[] reference;
-  private final float[] mean;
-  private final float[] spread;
+  private final StandardizedRows reference;
   // calibration distances, ascending
   private final double[] calibration;
   // sets and sequences: the reference simulations' elements and the calibration of the element
@@ -66,16 +64,14 @@ final class SummaryReference {
   /** First int of a reference written with elements and the level statistic. */
   private static final int WITH_LEVEL = -2;
 
-  private SummaryReference(int width, float[] reference, float[] mean, float[] spread, double[] calibration) {
-    this(width, reference, mean, spread, calibration, null, null, null);
+  private SummaryReference(StandardizedRows reference, double[] calibration) {
+    this(reference, calibration, null, null, null);
   }
 
-  private SummaryReference(int width, float[] reference, float[] mean, float[] spread, double[] calibration,
-      ElementReference elements, double[][] elementCalibration, LevelReference level) {
-    this.width = width;
+  private SummaryReference(StandardizedRows reference, double[] calibration, ElementReference elements,
+      double[][] elementCalibration, LevelReference level) {
+    this.width = reference.width();
     this.reference = reference;
-    this.mean = mean;
-    this.spread = spread;
     this.calibration = calibration;
     this.elements = elements;
     this.elementCalibration = elementCalibration;
@@ -92,7 +88,7 @@ final class SummaryReference {
   static SummaryReference of(float[] summaries, int width, float[] padded, int paddedWidth, int[] lengths, int dy,
       boolean sequence, float[] levelRows) {
     SummaryReference summary = of(summaries, width);
-    int rows = summary.reference.length / width;
+    int rows = summary.reference.count();
     ElementReference elements = ElementReference.of(padded, paddedWidth, java.util.Arrays.copyOf(lengths, rows), dy,
         sequence);
     int levelFeatures = LevelReference.featureCount(sequence ? 2 * dy : dy);
@@ -142,8 +138,7 @@ final class SummaryReference {
       combined[i] = Math.min(lower(cal[SMALLEST], smallest[i]), lower(cal[PRODUCT], product[i])) * self - 1.0 / rows;
     }
     cal[COMBINED] = sorted(combined);
-    return new SummaryReference(width, summary.reference, summary.mean, summary.spread, summary.calibration, elements,
-        cal, level);
+    return new SummaryReference(summary.reference, summary.calibration, elements, cal, level);
   }
 
   /**
@@ -192,32 +187,14 @@ final class SummaryReference {
     }
     int refRows = Math.min(SIZE, rows);
     int calRows = refRows;
-    float[] mean = new float[width];
-    float[] spread = new float[width];
-    for (int c = 0; c < width; c++) {
-      double s = 0;
-      double s2 = 0;
-      for (int i = 0; i < refRows; i++) {
-        double v = summaries[i * width + c];
-        s += v;
-        s2 += v * v;
-      }
-      double m = s / refRows;
-      double sd = Math.sqrt(Math.max(s2 / refRows - m * m, 0));
-      mean[c] = (float) m;
-      spread[c] = sd > 1e-6 ? (float) sd : 1f;
-    }
-    float[] reference = new float[refRows * width];
-    for (int i = 0; i < refRows * width; i++) {
-      reference[i] = (summaries[i] - mean[i % width]) / spread[i % width];
-    }
-    SummaryReference r = new SummaryReference(width, reference, mean, spread, new double[0]);
+    StandardizedRows reference = StandardizedRows.of(summaries, width, refRows);
+    SummaryReference r = new SummaryReference(reference, new double[0]);
     double[] calibration = new double[calRows];
     for (int i = 0; i < calRows; i++) {
       calibration[i] = r.distance(Arrays.copyOfRange(summaries, i * width, (i + 1) * width), i);
     }
     Arrays.sort(calibration);
-    return new SummaryReference(width, reference, mean, spread, calibration);
+    return new SummaryReference(reference, calibration);
   }
 
 
@@ -243,52 +220,7 @@ final class SummaryReference {
     if (h.length != width) {
       throw new IllegalArgumentException("a summary of " + h.length + " values against a reference of " + width);
     }
-    float[] z = new float[width];
-    for (int c = 0; c < width; c++) {
-      z[c] = (h[c] - mean[c]) / spread[c];
-    }
-    return meanNearest(z, reference, width, skip, near);
-  }
-
-  /**
-   * The mean Euclidean distance of {@code z} to its {@link #NEIGHBOURS} nearest rows of
-   * {@code reference} (rows of {@code width} values), leaving row {@code skip} out (-1: none); the
-   * nearest rows, nearest first, into {@code near} unless null. Shared with {@link LevelReference}.
-   */
-  static double meanNearest(float[] z, float[] reference, int width, int skip, int[] near) {
-    int rows = reference.length / width;
-    double[] nearest = new double[NEIGHBOURS];
-    int[] nearestRows = new int[NEIGHBOURS];
-    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-    for (int i = 0; i < rows; i++) {
-      if (i == skip) {
-        continue;
-      }
-      double d2 = 0;
-      for (int c = 0; c < width; c++) {
-        double d = z[c] - reference[i * width + c];
-        d2 += d * d;
-      }
-      // keep the k smallest, the largest of them last
-      if (d2 < nearest[NEIGHBOURS - 1]) {
-        int k = NEIGHBOURS - 1;
-        while (k > 0 && nearest[k - 1] > d2) {
-          nearest[k] = nearest[k - 1];
-          nearestRows[k] = nearestRows[k - 1];
-          k--;
-        }
-        nearest[k] = d2;
-        nearestRows[k] = i;
-      }
-    }
-    if (near != null) {
-      System.arraycopy(nearestRows, 0, near, 0, NEIGHBOURS);
-    }
-    double sum = 0;
-    for (double d2 : nearest) {
-      sum += Math.sqrt(d2);
-    }
-    return sum / NEIGHBOURS;
+    return reference.meanNearest(reference.standardize(h), skip, near);
   }
 
   /** The distance of summary {@code h} and its p-value against the calibration simulations. */
@@ -352,24 +284,14 @@ final class SummaryReference {
       out.writeInt(level != null ? WITH_LEVEL : WITH_ELEMENTS);
     }
     out.writeInt(width);
-    out.writeInt(reference.length / width);
+    out.writeInt(reference.count());
     out.writeInt(calibration.length);
-    for (int c = 0; c < width; c++) {
-      out.writeFloat(mean[c]);
-      out.writeFloat(spread[c]);
-    }
-    for (float v : reference) {
-      out.writeFloat(v);
-    }
-    for (double v : calibration) {
-      out.writeDouble(v);
-    }
+    reference.write(out);
+    StandardizedRows.writeDoubles(out, calibration);
     if (elements != null) {
       elements.write(out);
       for (int k = 0; k < FOUR_CALIBRATIONS; k++) {
-        for (double v : elementCalibration[k]) {
-          out.writeDouble(v);
-        }
+        StandardizedRows.writeDoubles(out, elementCalibration[k]);
       }
       if (level != null) {
         level.write(out);
@@ -388,22 +310,10 @@ final class SummaryReference {
       throw new IOException("cinn: the model file's summary reference has " + rows + " x " + width + " summaries and "
           + cal + " calibration distances");
     }
-    float[] mean = new float[width];
-    float[] spread = new float[width];
-    for (int c = 0; c < width; c++) {
-      mean[c] = in.readFloat();
-      spread[c] = in.readFloat();
-    }
-    float[] reference = new float[rows * width];
-    for (int i = 0; i < reference.length; i++) {
-      reference[i] = in.readFloat();
-    }
-    double[] calibration = new double[cal];
-    for (int i = 0; i < cal; i++) {
-      calibration[i] = in.readDouble();
-    }
+    StandardizedRows reference = StandardizedRows.read(in, width, rows);
+    double[] calibration = StandardizedRows.readDoubles(in, cal);
     if (!withElements) {
-      return new SummaryReference(width, reference, mean, spread, calibration);
+      return new SummaryReference(reference, calibration);
     }
     if (cal != rows) {
       throw new IOException("cinn: the model file's element reference calibrates on " + cal + " of " + rows
@@ -412,16 +322,13 @@ final class SummaryReference {
     ElementReference elements = ElementReference.read(in, rows);
     double[][] elementCalibration = new double[CALIBRATIONS][];
     for (int k = 0; k < FOUR_CALIBRATIONS; k++) {
-      elementCalibration[k] = new double[rows];
-      for (int i = 0; i < rows; i++) {
-        elementCalibration[k][i] = in.readDouble();
-      }
+      elementCalibration[k] = StandardizedRows.readDoubles(in, rows);
     }
     LevelReference level = null;
     if (withLevel) {
       level = LevelReference.read(in, LevelReference.featureCount(elements.comparedWidth()));
       elementCalibration[LEVEL] = level.calibration();
     }
-    return new SummaryReference(width, reference, mean, spread, calibration, elements, elementCalibration, level);
+    return new SummaryReference(reference, calibration, elements, elementCalibration, level);
   }
 }
