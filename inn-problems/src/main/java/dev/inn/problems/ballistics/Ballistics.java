@@ -7,7 +7,6 @@ import dev.inn.api.random.Seeds;
 import dev.inn.problems.noiseless.NoiselessProblem;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Ballistics with drag (Kruse et al. 2021): x = (start position x0, start height h0, launch
@@ -35,12 +34,6 @@ public final class Ballistics extends NoiselessProblem {
 
   private static final int PARALLEL_CHUNK = 1 << 14;
   private static final int MAX_REDRAWS = 1000;
-
-  /** y is a noiseless function of x, so it fixes dim y directions and z keeps the rest. */
-  @Override
-  public int latentDim() {
-    return Math.max(1, parameterDim() - observationDim());
-  }
 
   @Override
   public String name() {
@@ -128,23 +121,7 @@ public final class Ballistics extends NoiselessProblem {
 
   @Override
   protected Simulation simulate(Matrix x) {
-    if (x.cols() != 4) {
-      throw new IllegalArgumentException(NAME + ": x has 4 columns, got " + x.cols());
-    }
-    int n = x.rows();
-    float[] in = x.data();
-    float[] y = new float[n];
-    boolean[] valid = new boolean[n];
-    int chunks = (n + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK;
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range).forEach(c -> {
-      int to = Math.min(n, (c + 1) * PARALLEL_CHUNK);
-      for (int i = c * PARALLEL_CHUNK; i < to; i++) {
-        double v = Trajectory.landingPosition(in[4 * i], in[4 * i + 1], in[4 * i + 2], in[4 * i + 3]);
-        valid[i] = !Double.isNaN(v) && Double.isFinite(v);
-        y[i] = valid[i] ? (float) v : Float.NaN;
-      }
-    });
-    return new Simulation(new Matrix(n, 1, y), valid);
+    return simulateRows(x, 1, PARALLEL_CHUNK,
+        (in, i, y) -> y[0] = Trajectory.landingPosition(in[i], in[i + 1], in[i + 2], in[i + 3]));
   }
 }

@@ -7,7 +7,6 @@ import dev.inn.problems.noiseless.NoiselessProblem;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Inverse kinematics of an arm on a vertical rail (paper Sec. 4.1, Fig. 3): x = (rail height,
@@ -99,12 +98,6 @@ public final class InverseKinematics extends NoiselessProblem {
     });
   }
 
-  /** y is a noiseless function of x, so it fixes dim y directions and z keeps the rest. */
-  @Override
-  public int latentDim() {
-    return Math.max(1, parameterDim() - observationDim());
-  }
-
   @Override
   public String name() {
     return NAME;
@@ -135,32 +128,15 @@ public final class InverseKinematics extends NoiselessProblem {
 
   @Override
   protected Simulation simulate(Matrix x) {
-    if (x.cols() != 4) {
-      throw new IllegalArgumentException(NAME + ": x has 4 columns, got " + x.cols());
-    }
-    int n = x.rows();
-    float[] in = x.data();
-    float[] y = new float[2 * n];
-    boolean[] valid = new boolean[n];
-    int chunks = (n + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK;
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range).forEach(c -> {
-      int to = Math.min(n, (c + 1) * PARALLEL_CHUNK);
-      for (int i = c * PARALLEL_CHUNK; i < to; i++) {
-        double x1 = in[4 * i];
-        double x2 = in[4 * i + 1];
-        double x3 = in[4 * i + 2];
-        double x4 = in[4 * i + 3];
-        double a2 = x3 - x2;
-        double a3 = x4 - x2 - x3;
-        double v = x1 + L1 * Math.sin(x2) + L2 * Math.sin(a2) + L3 * Math.sin(a3);
-        double h = L1 * Math.cos(x2) + L2 * Math.cos(a2) + L3 * Math.cos(a3);
-        boolean ok = Double.isFinite(v) && Double.isFinite(h);
-        valid[i] = ok;
-        y[2 * i] = ok ? (float) v : Float.NaN;
-        y[2 * i + 1] = ok ? (float) h : Float.NaN;
-      }
+    return simulateRows(x, 2, PARALLEL_CHUNK, (in, i, y) -> {
+      double x1 = in[i];
+      double x2 = in[i + 1];
+      double x3 = in[i + 2];
+      double x4 = in[i + 3];
+      double a2 = x3 - x2;
+      double a3 = x4 - x2 - x3;
+      y[0] = x1 + L1 * Math.sin(x2) + L2 * Math.sin(a2) + L3 * Math.sin(a3);
+      y[1] = L1 * Math.cos(x2) + L2 * Math.cos(a2) + L3 * Math.cos(a3);
     });
-    return new Simulation(new Matrix(n, 2, y), valid);
   }
 }
