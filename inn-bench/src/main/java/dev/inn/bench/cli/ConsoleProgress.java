@@ -1,6 +1,5 @@
 package dev.inn.bench.cli;
 
-import dev.inn.api.method.ProgressListener;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -10,13 +9,13 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * evaluation). Use {@link #forConsole()}: without a console (pipes, CI) progress goes to
  * standard error as log lines instead ({@link LogProgress}).
  */
-final class ConsoleProgress implements ProgressListener, AutoCloseable {
+final class ConsoleProgress implements ShownProgress {
 
   private ProgressBar bar;
   private String task;
 
   /** Progress bars on a terminal, log lines at most every 30 s otherwise. */
-  static ProgressListener forConsole() {
+  static ShownProgress forConsole() {
     return System.console() == null ? new LogProgress(System.err, 30) : new ConsoleProgress();
   }
 

@@ -1,7 +1,6 @@
 package dev.inn.bench.cli;
 
 import dev.inn.api.method.MethodProvider;
-import dev.inn.api.method.ProgressListener;
 import dev.inn.api.plugin.PluginLookup;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
@@ -154,17 +153,13 @@ public class InferCommand implements Callable<Integer> {
     }
     Path folder = work != null ? work : out.toAbsolutePath().resolveSibling(out.getFileName() + ".rounds");
     PrintWriter progress = spec.commandLine().getOut();
-    ProgressListener training = ConsoleProgress.forConsole();
     long t0 = System.nanoTime();
     SequentialInference.Result r;
-    try {
+    try (ShownProgress training = ConsoleProgress.forConsole()) {
       SequentialInference run = new SequentialInference(new SequentialInference.Setup(problem, ps, p, method, ms,
           plugins, y, seed), config, folder, progress, training, simulator(problem, ps, p));
       r = run.run(out);
     } finally {
-      if (training instanceof ConsoleProgress c) {
-        c.close();
-      }
       if (p instanceof AutoCloseable c) {
         c.close();
       }

@@ -1,6 +1,5 @@
 package dev.inn.bench.cli;
 
-import dev.inn.api.method.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -9,7 +8,7 @@ import java.util.Locale;
  * one every {@code interval} seconds with the fraction done and an ETA, and one when it ends.
  * A long run is never silent, and a log is never flooded.
  */
-final class LogProgress implements ProgressListener {
+final class LogProgress implements ShownProgress {
 
   private final PrintStream out;
   private final long intervalNanos;
@@ -45,5 +44,10 @@ final class LogProgress implements ProgressListener {
           elapsed * (1 - fraction) / fraction) : "";
       out.printf(Locale.ROOT, "[inn] %s: %d/%d after %.0f s%s%s%n", task, done, total, elapsed, eta, extra);
     }
+  }
+
+  /** Nothing to end: each stage's last line is written when it finishes. */
+  @Override
+  public void close() {
   }
 }

@@ -83,19 +83,14 @@ final class RunCommand extends PluginCommand {
         + checkpoint.size() + " so far); if interrupted, continue with: inn run " + suite + (seed != null ? " --seed "
         + seed : "") + " --resume" + (out != null ? " --out " + out : ""));
     spec.commandLine().getErr().flush();
-    ProgressListener progress = ConsoleProgress.forConsole();
     RunResults results;
-    try {
+    try (ShownProgress progress = ConsoleProgress.forConsole()) {
       results = new SuiteRunner(plugins, progress, checkpoint).run(s);
     } catch (RuntimeException | Error e) {
       if (checkpoint.size() == 0) {
         checkpoint.delete();
       }
       throw e;
-    } finally {
-      if (progress instanceof ConsoleProgress c) {
-        c.close();
-      }
     }
     Path html = ReportWriter.write(results, RunInfo.detect("inn run " + suite + (seed != null ? " --seed " + seed : "")),
         target);

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import dev.inn.api.data.Dataset;
 import dev.inn.api.method.MethodProvider;
 import dev.inn.api.method.PosteriorMethod;
-import dev.inn.api.method.ProgressListener;
 import dev.inn.api.method.TrainingContext;
 import dev.inn.api.problem.Problem;
 import dev.inn.api.problem.ProblemProvider;
@@ -157,15 +156,10 @@ final class TrainCommand extends PluginCommand {
           + " needed");
     }
     PosteriorMethod m = mp.create(p, ms);
-    ProgressListener progress = ConsoleProgress.forConsole();
     long t0 = System.nanoTime();
-    try {
+    try (ShownProgress progress = ConsoleProgress.forConsole()) {
       Dataset data = p.sample(pairs, seed);
       m.train(data, new TrainingContext(seed, progress));
-    } finally {
-      if (progress instanceof ConsoleProgress c) {
-        c.close();
-      }
     }
     ModelFile.save(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, method, ms, problem, ps), p, m);
     spec.commandLine().getOut().println(String.format(Locale.ROOT, "trained %s on %s in %.1f s; model: %s", method,
@@ -180,14 +174,9 @@ final class TrainCommand extends PluginCommand {
       throw new IllegalArgumentException("method '" + method + "' cannot train from chunks (--window-chunks); train"
           + " it with the store loaded (leave --window-chunks out)");
     }
-    ProgressListener progress = ConsoleProgress.forConsole();
     long t0 = System.nanoTime();
-    try {
+    try (ShownProgress progress = ConsoleProgress.forConsole()) {
       streaming.train(chunks, windowChunks, new TrainingContext(seed, progress));
-    } finally {
-      if (progress instanceof ConsoleProgress c) {
-        c.close();
-      }
     }
     ModelFile.save(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, method, ms, problem, ps), p, m);
     spec.commandLine().getOut().println(String.format(Locale.ROOT, "trained %s on %s (%d pairs streamed from %d chunks,"
