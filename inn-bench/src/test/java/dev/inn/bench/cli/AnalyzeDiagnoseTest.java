@@ -1,9 +1,8 @@
 package dev.inn.bench.cli;
 
+import static dev.inn.bench.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnalyzeDiagnoseTest {
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
-
   private static Path train(Path dir, String name, String spread) {
     Path model = dir.resolve(name + ".inn");
-    Result r = run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "-m", "spread=" + spread,
+    CliRun r = run("train", "--problem", "test-linear-gaussian", "--method", "test-linear-fit", "-m", "spread=" + spread,
         "--train-size", "4000", "--out", model.toString());
     assertThat(r.code()).as(r.err()).isZero();
     return model;
@@ -39,7 +29,7 @@ class AnalyzeDiagnoseTest {
   void analyzeWritesOnePageWithFiguresAndVerdicts(@TempDir Path dir) throws Exception {
     Path model = train(dir, "exact", "1.0");
     Path out = dir.resolve("analysis");
-    Result r = run("analyze", model.toString(), "-y", "1.5", "--true", "0.5,1", "-n", "2000", "--out", out.toString());
+    CliRun r = run("analyze", model.toString(), "-y", "1.5", "--true", "0.5,1", "-n", "2000", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("analysis: " + out.toAbsolutePath().resolve("index.html"));
     String html = Files.readString(out.resolve("index.html"));
@@ -61,11 +51,11 @@ class AnalyzeDiagnoseTest {
   void analyzeRefusesAnObservationOfTheWrongSizeBeforeWriting(@TempDir Path dir) {
     Path model = train(dir, "exact", "1.0");
     Path out = dir.resolve("analysis");
-    Result r = run("analyze", model.toString(), "-y", "1,2", "--out", out.toString());
+    CliRun r = run("analyze", model.toString(), "-y", "1,2", "--out", out.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("observation 1 has 2 values", "test-linear-gaussian");
     assertThat(out.resolve("index.html")).doesNotExist();
-    Result bad = run("analyze", model.toString(), "-y", "1", "--true", "0.5,x", "--out", out.toString());
+    CliRun bad = run("analyze", model.toString(), "-y", "1", "--true", "0.5,x", "--out", out.toString());
     assertThat(bad.err()).contains("--true value 2 is 'x', not a number");
   }
 
@@ -73,7 +63,7 @@ class AnalyzeDiagnoseTest {
   void diagnosePassesTheExactPosteriorAndFlagsAnOverconfidentOne(@TempDir Path dir) throws Exception {
     Path exact = train(dir, "exact", "1.0");
     Path narrow = train(dir, "narrow", "0.5");
-    Result r = run("diagnose", exact.toString(), "--pairs", "200", "-n", "100", "--out", dir.resolve("d1").toString());
+    CliRun r = run("diagnose", exact.toString(), "--pairs", "200", "-n", "100", "--out", dir.resolve("d1").toString());
     assertThat(r.code()).as(r.err()).isZero();
     String html = Files.readString(dir.resolve("d1/index.html"));
     assertThat(html).contains("Verdict: no diagnostic flags the method");

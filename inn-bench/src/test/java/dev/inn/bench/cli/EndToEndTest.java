@@ -1,9 +1,8 @@
 package dev.inn.bench.cli;
 
+import static dev.inn.bench.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,21 +41,12 @@ class EndToEndTest {
       settings = { spread = 0.5 }
       """;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void tinySuiteWritesCompleteReport(@TempDir Path dir) throws Exception {
     Path suite = dir.resolve("e2e.toml");
     Files.writeString(suite, SUITE);
     Path out = dir.resolve("report");
-    Result r = run("run", suite.toString(), "--out", out.toString());
+    CliRun r = run("run", suite.toString(), "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("report: " + out.toAbsolutePath().resolve("report.html"));
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
@@ -85,19 +75,19 @@ class EndToEndTest {
   @Test
   void aSuiteProblemTrainsOnASimulationStore(@TempDir Path dir) throws Exception {
     Path store = dir.resolve("store");
-    Result sim = run("simulate", "test-linear-gaussian", "--n", "300", "--chunk", "100", "--out", store.toString());
+    CliRun sim = run("simulate", "test-linear-gaussian", "--n", "300", "--chunk", "100", "--out", store.toString());
     assertThat(sim.code()).as(sim.err()).isZero();
     String withStore = SUITE.replace("train_size = 400", "train_size = 300").replace(
         "name = \"test-linear-gaussian\"\n", "name = \"test-linear-gaussian\"\nstore = \"" + store + "\"\n");
     assertThat(withStore).contains("store = ");
     Path suite = dir.resolve("stored.toml");
     Files.writeString(suite, withStore);
-    Result r = run("run", suite.toString(), "--out", dir.resolve("report").toString());
+    CliRun r = run("run", suite.toString(), "--out", dir.resolve("report").toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readString(dir.resolve("report/config.toml"))).contains("store = \"" + store + "\"");
     // the training pairs come from the store: more than it holds is refused, naming it
     Files.writeString(suite, withStore.replace("train_size = 300", "train_size = 301"));
-    Result tooMany = run("run", suite.toString(), "--out", dir.resolve("report2").toString());
+    CliRun tooMany = run("run", suite.toString(), "--out", dir.resolve("report2").toString());
     assertThat(tooMany.code()).isNotZero();
     assertThat(tooMany.err()).contains("holds 300 pairs; 301 training pairs were asked for");
   }
@@ -106,7 +96,7 @@ class EndToEndTest {
   void configurationErrorIsOneLineWithoutTrace(@TempDir Path dir) throws Exception {
     Path suite = dir.resolve("bad.toml");
     Files.writeString(suite, SUITE.replace("samples = 300\nbootstrap", "sampels = 300\nbootstrap"));
-    Result r = run("run", suite.toString(), "--out", dir.resolve("x").toString());
+    CliRun r = run("run", suite.toString(), "--out", dir.resolve("x").toString());
     assertThat(r.code()).isNotZero();
     assertThat(r.err().strip()).startsWith("error: " + suite + ":5: unknown key 'sampels'");
     assertThat(r.err().strip().lines().count()).isEqualTo(1);
@@ -116,11 +106,11 @@ class EndToEndTest {
   @Test
   void trainSaveSampleRoundTrip(@TempDir Path dir) throws Exception {
     Path model = dir.resolve("m.inn");
-    Result t = run("train", "--problem", "test-linear-gaussian", "-p", "noise=0.5", "--method", "test-linear-fit",
+    CliRun t = run("train", "--problem", "test-linear-gaussian", "-p", "noise=0.5", "--method", "test-linear-fit",
         "--train-size", "2000", "--out", model.toString());
     assertThat(t.code()).as(t.err()).isZero();
     Path samples = dir.resolve("s.csv");
-    Result s = run("sample", "--model", model.toString(), "-y", "1.5", "-n", "2000", "--out", samples.toString());
+    CliRun s = run("sample", "--model", model.toString(), "-y", "1.5", "-n", "2000", "--out", samples.toString());
     assertThat(s.code()).as(s.err()).isZero();
     List<String> lines = Files.readAllLines(samples);
     assertThat(lines.get(0)).isEqualTo("x0,x1");
@@ -139,7 +129,7 @@ class EndToEndTest {
 
   @Test
   void listShowsEveryKindWithSettings() {
-    Result r = run("list");
+    CliRun r = run("list");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("problems:", "methods:", "metrics:", "calibration", "test-linear-fit",
         "bandwidth = 0.1");
@@ -148,7 +138,7 @@ class EndToEndTest {
   @Test
   void helpEverywhereAndUnknownCommandFails() {
     for (String cmd : new String[] {"run", "train", "sample", "list", "speed", "c2st"}) {
-      Result r = run(cmd, "--help");
+      CliRun r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: inn " + cmd);
     }
@@ -158,7 +148,7 @@ class EndToEndTest {
 
   @Test
   void unknownShippedSuiteIsOneClearLine(@TempDir Path dir) {
-    Result r = run("run", "quikstart", "--out", dir.resolve("x").toString());
+    CliRun r = run("run", "quikstart", "--out", dir.resolve("x").toString());
     assertThat(r.code()).isNotZero();
     assertThat(r.err().strip()).isEqualTo("error: no suite file 'quikstart' and no shipped suite of that name; shipped: "
         + String.join(", ", dev.inn.bench.suite.SuiteParser.SHIPPED));

@@ -1,9 +1,8 @@
 package dev.inn.bench.cli;
 
+import static dev.inn.bench.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the model file alone (the CSV is deleted after training), each exiting 0 and writing its page.
  */
 class OwnDataWalkTest {
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   /** y(t) = a exp(-gamma t) cos(omega t) + N(0, 0.1^2) at 20 times; a, gamma, omega uniform. */
   private static void writeOscillator(Path csv, int rows) throws Exception {
@@ -56,7 +46,7 @@ class OwnDataWalkTest {
     Path csv = dir.resolve("osc.csv");
     writeOscillator(csv, 1500);
     Path model = dir.resolve("osc.inn");
-    Result r = run("train", "dataset", "-p", "path=" + csv, "-p", "x_columns=[\"a:omega\"]",
+    CliRun r = run("train", "dataset", "-p", "path=" + csv, "-p", "x_columns=[\"a:omega\"]",
         "-p", "y_columns=[\"*\"]", "-p", "test_fraction=0.1", "-m", "blocks=3", "-m", "hidden=32",
         "-m", "ensemble=1", "-m", "max_epochs=4", "--out", model.toString());
     assertThat(r.code()).as(r.err()).isZero();

@@ -1,11 +1,10 @@
 package dev.inn.bench.cli;
 
+import static dev.inn.bench.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inn.api.data.Matrix;
 import dev.inn.problems.dataset.NpyWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -22,21 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RawBadInputTest {
 
-  private record Result(int code, String out, String err) {}
-
   @TempDir
   static Path dir;
 
   static Path pairs;
   static Path lengths;
   static Path series;
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   /** Sets of 3..8 rows of 2 values (NPY with lengths) and sequences of 4..12 steps (long CSV). */
   @BeforeAll
@@ -70,7 +60,7 @@ class RawBadInputTest {
     return Files.write(dir.resolve(name), NpyWriter.float32(m));
   }
 
-  private static Result trainSets(Path y, Path len, String out) {
+  private static CliRun trainSets(Path y, Path len, String out) {
     return run("train", "--problem", "dataset", "-p", "format=\"npy\"", "-p", "x_path=" + dir.resolve("x.npy"), "-p",
         "y_path=" + y, "-p", "lengths_path=" + len, "-p", "observation=\"set\"", "-p", "y_columns=[\"a\",\"b\"]",
         "-m", "blocks=2", "-m", "hidden=16", "-m", "ensemble=1", "-m", "max_epochs=1", "--out",
@@ -86,7 +76,7 @@ class RawBadInputTest {
     java.util.Arrays.fill(emptyY, 7 * 16, 8 * 16, 0f);
     float[] emptyLen = len.clone();
     emptyLen[7] = 0;
-    Result r = trainSets(write("empty-y.npy", new Matrix(y.rows(), 16, emptyY)), write("empty-len.npy",
+    CliRun r = trainSets(write("empty-y.npy", new Matrix(y.rows(), 16, emptyY)), write("empty-len.npy",
         new Matrix(y.rows(), 1, emptyLen)), "empty.inn");
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains("empty-len.npy row 7").contains("empty set");
@@ -111,7 +101,7 @@ class RawBadInputTest {
   @Test
   void observationsOfASetModelAreCheckedBeforeSampling() throws Exception {
     Path model = dir.resolve("sets.inn");
-    Result r = trainSets(pairs, lengths, "sets.inn");
+    CliRun r = trainSets(pairs, lengths, "sets.inn");
     assertThat(r.code()).as(r.err()).isZero();
     // rows of the wrong width: 3 values are not whole rows of 2 (long CSV with a missing value column)
     Path narrow = Files.writeString(dir.resolve("narrow.csv"), "id,a\n0,0.5\n0,0.7\n");
@@ -138,7 +128,7 @@ class RawBadInputTest {
   @Test
   void sequencesOfOneStepArePaddedAndEmptyOnesRefused() throws Exception {
     Path model = dir.resolve("series.inn");
-    Result r = run("train", "--problem", "dataset", "-p", "path=" + series, "-p", "observation=\"sequence\"", "-p",
+    CliRun r = run("train", "--problem", "dataset", "-p", "path=" + series, "-p", "observation=\"sequence\"", "-p",
         "id_column=\"curve\"", "-p", "y_columns=[\"level\"]", "-m", "blocks=2", "-m", "hidden=16", "-m", "ensemble=1",
         "-m", "max_epochs=1", "--out", model.toString());
     assertThat(r.code()).as(r.err()).isZero();

@@ -1,11 +1,10 @@
 package dev.inn.bench.cli;
 
+import static dev.inn.bench.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inn.api.data.Matrix;
 import dev.inn.problems.dataset.NpyWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RawObservationsWalkTest {
 
-  private record Result(int code, String out, String err) {}
-
   @TempDir
   static Path dir;
 
   static Path model;
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void train() throws Exception {
@@ -52,7 +42,7 @@ class RawObservationsWalkTest {
     }
     Path data = Files.writeString(dir.resolve("trials.csv"), csv.toString());
     model = dir.resolve("sets.inn");
-    Result r = run("train", "--problem", "dataset", "-p", "path=" + data, "-p", "observation=\"set\"",
+    CliRun r = run("train", "--problem", "dataset", "-p", "path=" + data, "-p", "observation=\"set\"",
         "-p", "id_column=\"experiment\"", "-p", "y_columns=[\"rt\"]", "-p", "test_fraction=0.1",
         "-m", "blocks=3", "-m", "hidden=32", "-m", "ensemble=1", "-m", "max_epochs=4", "--out", model.toString());
     assertThat(r.code()).as(r.err()).isZero();
@@ -62,7 +52,7 @@ class RawObservationsWalkTest {
   @Test
   void aLongCsvObservationIsSampledAndAnalysed() throws Exception {
     Path obs = Files.writeString(dir.resolve("obs.csv"), "id,rt\n7,0.9\n7,1.3\n7,1.1\n7,0.7\n7,1.2\n7,1.0\n");
-    Result r = run("sample", model.toString(), "--observations", obs.toString(), "-n", "300");
+    CliRun r = run("sample", model.toString(), "--observations", obs.toString(), "-n", "300");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0)).isEqualTo("mu,sigma");
@@ -86,7 +76,7 @@ class RawObservationsWalkTest {
         1f, 2f, 0f, 0f,
         0.5f, 0.4f, 0.6f, 0.2f})));
     Path lengths = Files.write(dir.resolve("len.npy"), NpyWriter.float32(new Matrix(2, 1, new float[] {2f, 4f})));
-    Result r = run("sample", model.toString(), "--observations", y.toString(), "--lengths", lengths.toString(),
+    CliRun r = run("sample", model.toString(), "--observations", y.toString(), "--lengths", lengths.toString(),
         "--row", "1", "-n", "50");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().lines().count()).isEqualTo(51);
